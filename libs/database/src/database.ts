@@ -1,0 +1,108 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server; when absent, an embedded PGlite is used. */
+  readonly databaseUrl?: string;
+  /** Folder of the embedded database (`<dataDir>/pglite`); 'memory://' keeps it in memory. */
+  readonly dataDir?: string;
+  /** Server connections in the pool (the embedded database always gets exactly one). */
+  readonly poolSize?: number;
+  /** A PostgreSQL schema to work in (created if missing); used to isolate test runs on a server. */
+  readonly schema?: string;
+}
+
+export type DatabaseKind = 'postgres' | 'embedded';
+
+/**
+ * The one way to the database. Everything — event store, read models, checkpoints — goes through
+ * this pool. On the embedded default the pool holds exactly one connection to a PGlite served over
+ * a local socket: PGlite runs one session at a time, so every transaction is serialised whole and
+ * two requests can never interleave their statements.
+ */
+export class Database {
+  private constructor(
+    readonly kind: DatabaseKind,
+    readonly pool: Pool,
+    readonly schema: string,
+    private readonly embedded?: { server: PGLiteSocketServer; db: PGlite },
+  ) {}
+
+  static async open(options: DatabaseOptions = {}): Promise<Database> {
+    const schema = options.schema ?? 'public';
+    assertIdentifier(schema);
+    const searchPath = schema === 'public' ? undefined : `-c search_path=${schema},public`;
+    if (options.databaseUrl) {
+      if (schema !== 'public') await createSchema(options.databaseUrl, schema);
+      const pool = new Pool(
+        withDefaults({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: searchPath }),
+      );
+      const database = new Database('postgres', pool, schema);
+      await database.ping();
+      return database;
+    }
+    const dataDir = options.dataDir ?? './data';
+    const location = dataDir === 'memory://' ? 'memory://' : join(resolve(dataDir), 'pglite');
+    if (location !== 'memory://') mkdirSync(location, { recursive: true });
+    const db = await PGlite.create(location);
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+    await server.start();
+    const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+    const pool = new Pool(
+      withDefaults({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1, options: searchPath }),
+    );
+    const database = new Database('embedded', pool, schema, { server, db });
+    if (schema !== 'public') await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await database.ping();
+    return database;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  /** Runs `work` in one transaction on one connection; rolls back if it throws. */
+  async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+    if (this.embedded) {
+      await this.embedded.server.stop();
+      await this.embedded.db.close();
+    }
+  }
+}
+
+function withDefaults(config: PoolConfig): PoolConfig {
+  return { idleTimeoutMillis: 0, connectionTimeoutMillis: 30_000, ...config };
+}
+
+async function createSchema(databaseUrl: string, schema: string): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } finally {
+    await pool.end();
+  }
+}
+
+function assertIdentifier(name: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid schema name: ${name}`);
+}

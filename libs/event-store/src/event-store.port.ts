@@ -1,0 +1,110 @@
+/**
+ * The event store port, shaped the way the KurrentDB client thinks about it: streams with
+ * revisions, a global log with positions, optimistic concurrency through an expected stream
+ * state, and catch-up subscriptions to all. Every adapter passes the same contract suite
+ * (`testing/event-store.contract.ts`).
+ */
+
+/** Who did it, in which role, and why: carried by every event, never used for decisions. */
+export interface EventMetadata {
+  readonly actor: string;
+  readonly role: string;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly idempotencyKey: string | null;
+}
+
+/** JSON values only: amounts travel as strings of minor units, never as numbers. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** An event about to be appended. Its id makes a repeated append a no-op. */
+export interface NewEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  /** When it happened in the world (an approval date, an invoice date). */
+  readonly businessTime: Date;
+  readonly data: JsonObject;
+  readonly metadata: EventMetadata;
+}
+
+/** An event as stored: its place in its stream and in the global log, and when it was recorded. */
+export interface RecordedEvent extends NewEvent {
+  readonly streamId: string;
+  /** 0-based position inside its stream. */
+  readonly revision: bigint;
+  /**
+   * Position in the global log, increasing in commit order: a reader that has seen position P
+   * never later finds a new event below P. The SQL adapter numbers 1, 2, 3… with no holes;
+   * KurrentDB uses its commit positions (increasing, not dense).
+   */
+  readonly position: bigint;
+  readonly recordedAt: Date;
+}
+
+/** What the writer believes about the stream, as in KurrentDB's `streamState`. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export const ANY = 'any' as const;
+export const NO_STREAM = 'no_stream' as const;
+export const STREAM_EXISTS = 'stream_exists' as const;
+
+export interface AppendResult {
+  readonly streamId: string;
+  /** Revision of the last event now in the stream: the expected revision for the next append. */
+  readonly nextExpectedRevision: bigint;
+  /** Global position of the last event of this append. */
+  readonly position: bigint;
+  /** True when every event id was already recorded: nothing was written. */
+  readonly alreadyRecorded: boolean;
+}
+
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly expectedRevision: ExpectedRevision;
+  readonly events: readonly NewEvent[];
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive. Forwards defaults to 0, backwards to the end. */
+  readonly fromRevision?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. 0 means from the start. */
+  readonly afterPosition?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive checkpoint: the subscription delivers events strictly after it. */
+  readonly afterPosition?: bigint;
+  /** Read page size during catch-up. */
+  readonly batchSize?: number;
+}
+
+/** A catch-up-then-live subscription; iterate it with `for await`, stop it with `unsubscribe`. */
+export interface AllSubscription extends AsyncIterable<RecordedEvent> {
+  unsubscribe(): Promise<void>;
+}
+
+export interface EventStore {
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
+  /** Several streams, each with its own expected revision: all are written, or none. */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** The current revision of a stream, or null when it has no events. */
+  streamRevision(streamId: string): Promise<bigint | null>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Position of the last event in the global log (0 when empty). */
+  headPosition(): Promise<bigint>;
+  subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
+  close(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+export * from './event-store.port';
+export { DuplicateEventIdError, EventStoreError, InvalidEventError, WrongExpectedRevisionError } from './errors';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './sql/postgres-event-store';
+export { eventStoreMigrations } from './sql/migrations';

@@ -1,0 +1,7 @@
+export {
+  describeOnPostgresServer,
+  openTestDatabase,
+  testDatabaseKinds,
+  testDatabaseUrl,
+  type TestDatabaseKind,
+} from './test-databases';
