@@ -2,3 +2,4 @@ export * from './event-store.port';
 export { DuplicateEventIdError, EventStoreError, InvalidEventError, WrongExpectedRevisionError } from './errors';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './sql/postgres-event-store';
 export { eventStoreMigrations } from './sql/migrations';
+export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { IdempotencyInterceptor, LedgerExceptionFilter, LedgerPlatformModule, type LedgerConfig } from '@ledger/platform';
+import { HealthController } from './health/health.controller';
+import { ledgerContexts } from './ledger-contexts';
+
+/** The HTTP API: the shared runtime, each bounded context's module, health and OpenAPI. */
+@Module({})
+export class AppModule {
+  static forRoot(config: Partial<LedgerConfig> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        LedgerPlatformModule.forRoot({ contexts: ledgerContexts.map((context) => context.readModels), config }),
+        ...ledgerContexts.map((context) => context.module),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: LedgerExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,10 @@
+import type { Type } from '@nestjs/common';
+import type { ContextReadModels } from '@ledger/platform';
+
+/** The bounded contexts the service runs: their Nest module and their read models. */
+export interface LedgerContext {
+  readonly module: Type<unknown>;
+  readonly readModels: ContextReadModels;
+}
+
+export const ledgerContexts: readonly LedgerContext[] = [];

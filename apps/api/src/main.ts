@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadLedgerConfig } from '@ledger/platform';
+import { createApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  const config = loadLedgerConfig();
+  const app = await createApp(config);
+  await app.listen(config.port);
+  new Logger('Bootstrap').log(`listening on http://localhost:${config.port} — OpenAPI at /docs, health at /health`);
+}
+
+main().catch((error: Error) => {
+  new Logger('Bootstrap').error(`failed to start: ${error.message}`, error.stack);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+/**
+ * What kind of refusal a domain error is; the HTTP layer maps each kind to one status
+ * (not-found 404, conflict 409, rejected 422).
+ */
+export type DomainErrorKind = 'not-found' | 'conflict' | 'rejected';
+
+/**
+ * Base of the typed errors domain code throws: a stable code, the kind, and the figures that
+ * explain it (strings for amounts). Tests match the type and the figures, not the message.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  abstract readonly kind: DomainErrorKind;
+
+  protected constructor(
+    message: string,
+    readonly details: Readonly<Record<string, string | number | boolean | null>> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { CommandContext } from '@ledger/event-sourcing';
+
+const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Who issues the command, taken from the request: the actor and role (until authentication
+ * arrives, from `X-Actor` / `X-Role`), a correlation id (`X-Correlation-Id` or a new one) and the
+ * `Idempotency-Key`.
+ */
+export const CommandCtx = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => {
+  const request = context.switchToHttp().getRequest<Request>();
+  return commandContextOf(request);
+});
+
+export function commandContextOf(request: Request): CommandContext {
+  const header = (name: string) => {
+    const value = request.header(name);
+    return value && value.length > 0 ? value : undefined;
+  };
+  const idempotencyKey = header('idempotency-key');
+  if (idempotencyKey !== undefined && !KEY.test(idempotencyKey)) {
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'validation-failed',
+      message: 'the request is invalid',
+      fields: [{ field: 'Idempotency-Key', reasons: ['must be 1 to 128 letters, digits or . _ : -'] }],
+    });
+  }
+  return {
+    actor: header('x-actor') ?? 'anonymous',
+    role: header('x-role') ?? 'unauthenticated',
+    correlationId: header('x-correlation-id') ?? randomUUID(),
+    causationId: null,
+    idempotencyKey: idempotencyKey ?? null,
+  };
+}

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { ConflictException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import type { Request, Response } from 'express';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { LedgerRuntime } from '../ledger-runtime';
+import { commandContextOf } from './command-context.decorator';
+
+/**
+ * Commands sent with an `Idempotency-Key` take effect once. A repeat with the same request gets
+ * the first answer again, marked `Idempotent-Replayed: true`; the same key with a different
+ * request is refused with 409 and nothing is applied.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly runtime: LedgerRuntime) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const { actor, idempotencyKey } = commandContextOf(request);
+    if (request.method !== 'POST' || !idempotencyKey) return next.handle();
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body)}`)
+      .digest('hex');
+    const store = this.runtime.idempotency;
+    return from(
+      (async () => {
+        const claim = await store.claim(actor, idempotencyKey, requestHash);
+        if (claim.outcome === 'replay') {
+          response.status(claim.status);
+          response.setHeader('Idempotent-Replayed', 'true');
+          return claim.body;
+        }
+        if (claim.outcome === 'conflict') {
+          throw new ConflictException({
+            statusCode: 409,
+            error: claim.reason === 'different-request' ? 'idempotency-key-reused' : 'idempotency-key-in-progress',
+            message:
+              claim.reason === 'different-request'
+                ? 'this Idempotency-Key was already used for a different request'
+                : 'a request with this Idempotency-Key is still in progress',
+          });
+        }
+        try {
+          const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          await store.complete(actor, idempotencyKey, successStatus(context, request), body);
+          return body;
+        } catch (error) {
+          await store.release(actor, idempotencyKey);
+          throw error;
+        }
+      })(),
+    );
+  }
+}
+
+/** The status Nest will send: the handler's @HttpCode, else 201 for POST. */
+function successStatus(context: ExecutionContext, request: Request): number {
+  const declared: unknown = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler());
+  return typeof declared === 'number' ? declared : request.method === 'POST' ? 201 : 200;
+}
+
+/** Key order does not change a request's identity. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value as object)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}

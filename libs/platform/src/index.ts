@@ -1,0 +1,8 @@
+export { loadLedgerConfig, type LedgerConfig } from './ledger-config';
+export { LedgerRuntime, type RuntimeLogger } from './ledger-runtime';
+export type { ContextReadModels } from './read-model-registry';
+export { EVENT_STORE, LEDGER_CONFIG, LedgerPlatformModule, type LedgerPlatformOptions } from './ledger-platform.module';
+export { LedgerExceptionFilter } from './http/domain-error.filter';
+export { ledgerValidationPipe } from './http/validation';
+export { CommandCtx, commandContextOf } from './http/command-context.decorator';
+export { IdempotencyInterceptor, canonicalJson } from './http/idempotency.interceptor';

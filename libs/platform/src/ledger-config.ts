@@ -1,0 +1,27 @@
+/** Configuration from the environment, with defaults that work on a fresh machine. */
+export interface LedgerConfig {
+  /** PostgreSQL server for events (unless KurrentDB is set) and read models; absent: embedded PGlite. */
+  readonly databaseUrl: string | undefined;
+  /** KurrentDB for the events; read models stay in PostgreSQL. */
+  readonly kurrentDbConnectionString: string | undefined;
+  readonly dataDir: string;
+  readonly port: number;
+  readonly poolSize: number;
+  /** Run the projections in this process (the API does; a one-shot CLI command may not). */
+  readonly runProjections: boolean;
+}
+
+export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
+  if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`DATABASE_POOL_SIZE must be ≥ 1, got ${env.DATABASE_POOL_SIZE}`);
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    kurrentDbConnectionString: env.KURRENTDB_CONNECTION_STRING || undefined,
+    dataDir: env.DATA_DIR || './data',
+    port,
+    poolSize,
+    runProjections: env.RUN_PROJECTIONS !== 'false',
+  };
+}
