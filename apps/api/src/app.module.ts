@@ -1,7 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { IdempotencyInterceptor, LedgerExceptionFilter, LedgerPlatformModule, type LedgerConfig } from '@ledger/platform';
+import {
+  IdempotencyInterceptor,
+  LedgerExceptionFilter,
+  LedgerPlatformModule,
+  type LedgerConfig,
+} from '@ledger/platform';
 import { HealthController } from './health/health.controller';
 import { ledgerContexts } from './ledger-contexts';
 

@@ -5,7 +5,10 @@ import { ledgerValidationPipe, type LedgerConfig } from '@ledger/platform';
 import { AppModule } from './app.module';
 
 /** Builds the HTTP app (also used by the e2e tests, so they run exactly what `npm start` runs). */
-export async function createApp(config: Partial<LedgerConfig> = {}, options: { logger?: false } = {}): Promise<INestApplication> {
+export async function createApp(
+  config: Partial<LedgerConfig> = {},
+  options: { logger?: false } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), {
     logger: options.logger ?? new Logger(),
     bufferLogs: false,

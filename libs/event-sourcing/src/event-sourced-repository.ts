@@ -1,10 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  WrongExpectedRevisionError,
-  type AppendResult,
-  type EventStore,
-  type NewEvent,
-} from '@ledger/event-store';
+import { WrongExpectedRevisionError, type AppendResult, type EventStore, type NewEvent } from '@ledger/event-store';
 import type { SnapshotStore } from './sql/snapshot-store';
 import type { CommandContext, StreamModel } from './stream-model';
 
@@ -73,17 +68,20 @@ export class EventSourcedRepository {
     return { streamId, state, revision };
   }
 
-  /** Appends every change atomically (one multi-stream append); returns one result per change. */
+  /**
+   * Appends every change atomically (one multi-stream append); returns one result per change. A
+   * change with no events is a guard: its stream must still be at the revision it was read at
+   * (e.g. the company whose fund balance a guarantee's capacity was computed from).
+   */
   async save(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     changes: readonly Change<any, any>[],
     context: CommandContext,
     businessTime: Date,
   ): Promise<AppendResult[]> {
-    const nonEmpty = changes.filter((change) => change.events.length > 0);
-    if (nonEmpty.length === 0) return [];
+    if (changes.every((change) => change.events.length === 0)) return [];
     const results = await this.store.appendToStreams(
-      nonEmpty.map((change) => ({
+      changes.map((change) => ({
         streamId: change.stream.streamId,
         expectedRevision: change.stream.revision ?? 'no_stream',
         events: change.events.map((event, index) =>
@@ -91,7 +89,7 @@ export class EventSourcedRepository {
         ),
       })),
     );
-    await Promise.all(nonEmpty.map((change, index) => this.maybeSnapshot(change, results[index])));
+    await Promise.all(changes.map((change, index) => this.maybeSnapshot(change, results[index])));
     return results;
   }
 
@@ -114,13 +112,18 @@ export class EventSourcedRepository {
     result: AppendResult,
   ): Promise<void> {
     const policy = change.model.snapshot;
-    if (!policy || !this.snapshots || result.alreadyRecorded) return;
+    if (!policy || !this.snapshots || result.alreadyRecorded || change.events.length === 0) return;
     const before = change.stream.revision ?? -1n;
     const every = BigInt(policy.every);
     // Take one when this append crossed a multiple of `every`.
     if ((result.nextExpectedRevision + 1n) / every === (before + 1n) / every) return;
     const state = change.events.reduce(change.model.evolve, change.stream.state);
-    await this.snapshots.save(change.stream.streamId, result.nextExpectedRevision, policy.version, policy.encode(state));
+    await this.snapshots.save(
+      change.stream.streamId,
+      result.nextExpectedRevision,
+      policy.version,
+      policy.encode(state),
+    );
   }
 }
 
@@ -132,7 +135,9 @@ function toNewEvent(
   businessTime: Date,
 ): NewEvent {
   return {
-    id: context.idempotencyKey ? deterministicUuid(`${context.actor}|${context.idempotencyKey}|${streamId}|${index}`) : randomUUID(),
+    id: context.idempotencyKey
+      ? deterministicUuid(`${context.actor}|${context.idempotencyKey}|${streamId}|${index}`)
+      : randomUUID(),
     type: encoded.type,
     schemaVersion: encoded.schemaVersion,
     businessTime,

@@ -1,7 +1,14 @@
 export { DomainError, type DomainErrorKind } from './domain-error';
 export { assertNever, type Decider, type Evolver } from './decider';
 export { field, PayloadError, type Decoded, type Field, type Shape } from './schema/fields';
-export { defineEvent, EventCatalog, type DomainEventOf, type EventDefinition, type EventOf, type Upcaster } from './schema/event-definition';
+export {
+  defineEvent,
+  EventCatalog,
+  type DomainEventOf,
+  type EventDefinition,
+  type EventOf,
+  type Upcaster,
+} from './schema/event-definition';
 export type { CommandContext, SnapshotPolicy, StreamModel } from './stream-model';
 export {
   deterministicUuid,

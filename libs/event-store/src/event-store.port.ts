@@ -18,7 +18,10 @@ export interface EventMetadata {
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** An event about to be appended. Its id makes a repeated append a no-op. */
+/**
+ * An event about to be appended. Its id makes a repeated append to the same stream a no-op
+ * (the SQL adapter also refuses an id already used in another stream; KurrentDB cannot).
+ */
 export interface NewEvent {
   readonly id: string;
   readonly type: string;
@@ -54,7 +57,7 @@ export interface AppendResult {
   readonly streamId: string;
   /** Revision of the last event now in the stream: the expected revision for the next append. */
   readonly nextExpectedRevision: bigint;
-  /** Global position of the last event of this append. */
+  /** Global position of this stream's last event in this append (0 for a guard with no events). */
   readonly position: bigint;
   /** True when every event id was already recorded: nothing was written. */
   readonly alreadyRecorded: boolean;
@@ -74,7 +77,7 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: events strictly after this position. 0 means from the start. */
+  /** Exclusive: events strictly after this position — 0, or a position the store returned. */
   readonly afterPosition?: bigint;
   readonly maxCount?: number;
 }
@@ -97,7 +100,10 @@ export interface EventStore {
     events: readonly NewEvent[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
-  /** Several streams, each with its own expected revision: all are written, or none. */
+  /**
+   * Several streams, each with its own expected revision: all are written, or none. On the SQL
+   * adapter a stream given with no events is a guard: its revision is checked, nothing is written.
+   */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The current revision of a stream, or null when it has no events. */

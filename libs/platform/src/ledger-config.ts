@@ -5,6 +5,10 @@ export interface LedgerConfig {
   /** KurrentDB for the events; read models stay in PostgreSQL. */
   readonly kurrentDbConnectionString: string | undefined;
   readonly dataDir: string;
+  /** PostgreSQL schema to work in (default public); lets several ledgers share one server. */
+  readonly schema: string | undefined;
+  /** Answer a command only once the read models show it (read-your-writes). */
+  readonly waitForProjections: boolean;
   readonly port: number;
   readonly poolSize: number;
   /** Run the projections in this process (the API does; a one-shot CLI command may not). */
@@ -13,13 +17,18 @@ export interface LedgerConfig {
 
 export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
-  if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`DATABASE_POOL_SIZE must be ≥ 1, got ${env.DATABASE_POOL_SIZE}`);
+  if (!Number.isInteger(poolSize) || poolSize < 1)
+    throw new Error(`DATABASE_POOL_SIZE must be ≥ 1, got ${env.DATABASE_POOL_SIZE}`);
   return {
+    // The server also used by tests in CI: DATABASE_URL wins, TEST_DATABASE_URL is for tests only.
     databaseUrl: env.DATABASE_URL || undefined,
     kurrentDbConnectionString: env.KURRENTDB_CONNECTION_STRING || undefined,
     dataDir: env.DATA_DIR || './data',
+    schema: env.DATABASE_SCHEMA || undefined,
+    waitForProjections: env.WAIT_FOR_PROJECTIONS !== 'false',
     port,
     poolSize,
     runProjections: env.RUN_PROJECTIONS !== 'false',

@@ -59,7 +59,11 @@ export class LedgerPlatformModule {
           useFactory: (runtime: LedgerRuntime) => runtime.repository,
           inject: [LedgerRuntime],
         },
-        { provide: IdempotencyStore, useFactory: (runtime: LedgerRuntime) => runtime.idempotency, inject: [LedgerRuntime] },
+        {
+          provide: IdempotencyStore,
+          useFactory: (runtime: LedgerRuntime) => runtime.idempotency,
+          inject: [LedgerRuntime],
+        },
         LedgerLifecycle,
       ],
       exports: [LEDGER_CONFIG, LedgerRuntime, EVENT_STORE, EventSourcedRepository, IdempotencyStore],

@@ -34,15 +34,23 @@ export class LedgerRuntime {
     private readonly logger: RuntimeLogger,
   ) {}
 
-  static async open(config: LedgerConfig, contexts: readonly ContextReadModels[], logger: RuntimeLogger): Promise<LedgerRuntime> {
+  static async open(
+    config: LedgerConfig,
+    contexts: readonly ContextReadModels[],
+    logger: RuntimeLogger,
+  ): Promise<LedgerRuntime> {
     const database = await Database.open({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       poolSize: config.poolSize,
+      schema: config.schema,
     });
     try {
       const dataSource = await openDataSource(database, {
-        entities: [ProjectionCheckpoint, ...contexts.flatMap((context) => context.entities as unknown[])] as ContextReadModels['entities'],
+        entities: [
+          ProjectionCheckpoint,
+          ...contexts.flatMap((context) => context.entities as unknown[]),
+        ] as ContextReadModels['entities'],
         migrations: [
           ...eventStoreMigrations,
           ...eventSourcingMigrations,
@@ -60,7 +68,16 @@ export class LedgerRuntime {
         `ledger opened: events in ${config.kurrentDbConnectionString ? 'KurrentDB' : database.kind === 'embedded' ? 'embedded PGlite' : 'PostgreSQL'}, ` +
           `read models in ${database.kind === 'embedded' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`,
       );
-      return new LedgerRuntime(config, database, dataSource, store, repository, new IdempotencyStore(database.pool), projections, logger);
+      return new LedgerRuntime(
+        config,
+        database,
+        dataSource,
+        store,
+        repository,
+        new IdempotencyStore(database.pool),
+        projections,
+        logger,
+      );
     } catch (error) {
       await database.close();
       throw error;
@@ -69,6 +86,18 @@ export class LedgerRuntime {
 
   async startProjections(): Promise<void> {
     for (const runner of this.projections) await runner.start();
+  }
+
+  /**
+   * A command was appended at `position`: wake the projections and, unless configured otherwise,
+   * wait until they show it, so that a GET right after the command's answer sees its effect.
+   */
+  async committed(position: bigint): Promise<void> {
+    if (position <= 0n) return;
+    this.wakeProjections();
+    if (this.config.waitForProjections && this.projections.some((runner) => runner.isRunning)) {
+      await this.waitForProjections(position);
+    }
   }
 
   /** An append happened in this process: let the projections look now. */

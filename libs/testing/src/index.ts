@@ -5,3 +5,4 @@ export {
   testDatabaseUrl,
   type TestDatabaseKind,
 } from './test-databases';
+export { closeTestApp, testLedgerConfig } from './test-app';

@@ -39,7 +39,8 @@ export class IdempotencyStore {
     const row = rows[0];
     if (!row) return this.claim(actor, key, requestHash);
     if (row.request_hash !== requestHash) return { outcome: 'conflict', reason: 'different-request' };
-    if (row.status === 'completed') return { outcome: 'replay', status: row.response_status ?? 200, body: row.response_body };
+    if (row.status === 'completed')
+      return { outcome: 'replay', status: row.response_status ?? 200, body: row.response_body };
     if (row.stale) {
       // The first attempt died before answering. Its events, if any, carry ids derived from this
       // key, so re-running the command cannot apply them twice.
@@ -63,6 +64,9 @@ export class IdempotencyStore {
 
   /** The command was refused and wrote nothing: free the key so a corrected request can use it. */
   async release(actor: string, key: string): Promise<void> {
-    await this.pool.query(`DELETE FROM idempotency_keys WHERE actor = $1 AND key = $2 AND status = 'pending'`, [actor, key]);
+    await this.pool.query(`DELETE FROM idempotency_keys WHERE actor = $1 AND key = $2 AND status = 'pending'`, [
+      actor,
+      key,
+    ]);
   }
 }

@@ -43,6 +43,10 @@ export class ProjectionRunner {
     return this.position;
   }
 
+  get isRunning(): boolean {
+    return !this.stopped;
+  }
+
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.position = await readCheckpoint(this.dataSource.manager, this.projection.name);
@@ -110,14 +114,20 @@ export class ProjectionRunner {
       } catch (error) {
         failures += 1;
         const err = error as Error;
-        this.options.logger?.error(`projection ${this.name} failed at position ${this.position + 1n}: ${err.message}`, err.stack);
+        this.options.logger?.error(
+          `projection ${this.name} failed at position ${this.position + 1n}: ${err.message}`,
+          err.stack,
+        );
         await this.idle(Math.min(30_000, 100 * 2 ** failures));
       }
     }
   }
 
   private async applyNextBatch(): Promise<number> {
-    const events: RecordedEvent[] = await this.store.readAll({ afterPosition: this.position, maxCount: this.batchSize });
+    const events: RecordedEvent[] = await this.store.readAll({
+      afterPosition: this.position,
+      maxCount: this.batchSize,
+    });
     if (events.length === 0) return 0;
     const last = events[events.length - 1].position;
     await this.dataSource.transaction(async (manager) => {
@@ -154,6 +164,9 @@ export class ProjectionRunner {
 }
 
 async function readCheckpoint(manager: EntityManager, name: string): Promise<bigint> {
-  const rows: { position: string }[] = await manager.query('SELECT position FROM projection_checkpoints WHERE name = $1', [name]);
+  const rows: { position: string }[] = await manager.query(
+    'SELECT position FROM projection_checkpoints WHERE name = $1',
+    [name],
+  );
   return rows.length === 0 ? 0n : BigInt(rows[0].position);
 }

@@ -107,7 +107,9 @@ export const field = {
   array: <T>(inner: Field<T>): Field<readonly T[]> => ({
     encode: (value) => value.map((item) => inner.encode(item)),
     decode: (json, path) =>
-      Array.isArray(json) ? json.map((item, index) => inner.decode(item, `${path}[${index}]`)) : fail(path, 'expected an array'),
+      Array.isArray(json)
+        ? json.map((item, index) => inner.decode(item, `${path}[${index}]`))
+        : fail(path, 'expected an array'),
   }),
   object: <S extends Shape>(shape: S): Field<Decoded<S>> => ({
     encode: (value) => encodeShape(shape, value),

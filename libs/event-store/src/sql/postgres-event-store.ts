@@ -68,7 +68,7 @@ export class PostgresEventStore implements EventStore {
       const rows: InsertRow[] = [];
       for (const append of appends) {
         const current = await streamRevision(client, append.streamId);
-        const already = await alreadyRecorded(client, append);
+        const already = append.events.length > 0 ? await alreadyRecorded(client, append) : null;
         if (already) {
           results.push(already);
           continue;

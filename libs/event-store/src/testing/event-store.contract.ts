@@ -47,10 +47,19 @@ export async function collect(
  * The contract every event store adapter passes. Streams get unique names per test, so the suite
  * also runs against a shared server.
  */
+export interface EventStoreCapabilities {
+  /** An event id is unique in the whole log, not only in its stream (the SQL adapter; KurrentDB dedupes per stream). */
+  readonly uniqueEventIdsAcrossStreams: boolean;
+  /** A stream with no events in a multi-stream append checks its revision and writes nothing. */
+  readonly emptyAppendAsGuard: boolean;
+}
+
 export function describeEventStoreContract(
   name: string,
   createStore: () => Promise<{ store: EventStore; dispose: () => Promise<void> }>,
+  capabilities: EventStoreCapabilities = { uniqueEventIdsAcrossStreams: true, emptyAppendAsGuard: true },
 ): void {
+  const itIf = (capable: boolean) => (capable ? it : it.skip);
   describe(`event store contract: ${name}`, () => {
     let store: EventStore;
     let dispose: () => Promise<void>;
@@ -163,15 +172,18 @@ export function describeEventStoreContract(
         expect(await store.headPosition()).toBe(head);
       });
 
-      it('refuses an event id already recorded in another stream', async () => {
-        const event = testEvent('GrantRequested');
-        await store.appendToStream(stream('grant'), [event], { expectedRevision: 'no_stream' });
-        const other = stream('grant');
-        await expect(store.appendToStream(other, [event], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
-          DuplicateEventIdError,
-        );
-        expect(await store.readStream(other)).toEqual([]);
-      });
+      itIf(capabilities.uniqueEventIdsAcrossStreams)(
+        'refuses an event id already recorded in another stream',
+        async () => {
+          const event = testEvent('GrantRequested');
+          await store.appendToStream(stream('grant'), [event], { expectedRevision: 'no_stream' });
+          const other = stream('grant');
+          await expect(store.appendToStream(other, [event], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+            DuplicateEventIdError,
+          );
+          expect(await store.readStream(other)).toEqual([]);
+        },
+      );
     });
 
     describe('multi-stream atomic append', () => {
@@ -186,6 +198,26 @@ export function describeEventStoreContract(
         expect(results.map((r) => r.nextExpectedRevision)).toEqual([0n, 1n]);
         expect(await store.streamRevision(grant)).toBe(0n);
         expect(await store.streamRevision(fund)).toBe(1n);
+      });
+
+      itIf(capabilities.emptyAppendAsGuard)('treats a stream with no events as a guard on its revision', async () => {
+        const guarded = stream('company');
+        const written = stream('guarantee');
+        await store.appendToStream(guarded, [testEvent('CompanyRegistered')], { expectedRevision: 'no_stream' });
+        await store.appendToStreams([
+          { streamId: written, expectedRevision: 'no_stream', events: [testEvent('GuaranteeIssued')] },
+          { streamId: guarded, expectedRevision: 0n, events: [] },
+        ]);
+        expect(await store.streamRevision(written)).toBe(0n);
+        await store.appendToStream(guarded, [testEvent('ClaimPaid')], { expectedRevision: 0n });
+        const other = stream('guarantee');
+        await expect(
+          store.appendToStreams([
+            { streamId: other, expectedRevision: 'no_stream', events: [testEvent('GuaranteeIssued')] },
+            { streamId: guarded, expectedRevision: 0n, events: [] },
+          ]),
+        ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        expect(await store.readStream(other)).toEqual([]);
       });
 
       it('writes nothing to any stream when one expected revision is wrong', async () => {

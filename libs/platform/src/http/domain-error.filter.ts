@@ -32,7 +32,10 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
     if (exception instanceof DomainError) {
       const status = STATUS_BY_KIND[exception.kind];
-      return { status, body: { statusCode: status, error: exception.code, message: exception.message, details: exception.details } };
+      return {
+        status,
+        body: { statusCode: status, error: exception.code, message: exception.message, details: exception.details },
+      };
     }
     if (exception instanceof MoneyError) {
       return {
@@ -43,16 +46,27 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     if (exception instanceof WrongExpectedRevisionError || exception instanceof DuplicateEventIdError) {
       return {
         status: HttpStatus.CONFLICT,
-        body: { statusCode: 409, error: 'concurrency-conflict', message: 'the ledger changed concurrently; retry the request' },
+        body: {
+          statusCode: 409,
+          error: 'concurrency-conflict',
+          message: 'the ledger changed concurrently; retry the request',
+        },
       };
     }
     if (exception instanceof InvalidEventError) {
-      return { status: HttpStatus.BAD_REQUEST, body: { statusCode: 400, error: 'invalid-event', message: exception.message } };
+      return {
+        status: HttpStatus.BAD_REQUEST,
+        body: { statusCode: 400, error: 'invalid-event', message: exception.message },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
-      return { status, body: typeof payload === 'string' ? { statusCode: status, message: payload } : (payload as Record<string, unknown>) };
+      return {
+        status,
+        body:
+          typeof payload === 'string' ? { statusCode: status, message: payload } : (payload as Record<string, unknown>),
+      };
     }
     return { status: 500, body: { statusCode: 500, error: 'internal-error', message: 'internal error' } };
   }
