@@ -1,8 +1,13 @@
-import { Logger, type INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ledgerValidationPipe, type LedgerConfig } from '@ledger/platform';
 import { AppModule } from './app.module';
+
+/** JSON lines (one object per log entry) when LOG_FORMAT=json — the Docker image sets it; readable text otherwise. */
+export function applicationLogger(env: NodeJS.ProcessEnv = process.env): ConsoleLogger {
+  return new ConsoleLogger({ json: env.LOG_FORMAT === 'json', colors: env.LOG_FORMAT !== 'json' && process.stdout.isTTY });
+}
 
 /** Builds the HTTP app (also used by the e2e tests, so they run exactly what `npm start` runs). */
 export async function createApp(
@@ -10,7 +15,7 @@ export async function createApp(
   options: { logger?: false } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), {
-    logger: options.logger ?? new Logger(),
+    logger: options.logger ?? applicationLogger(),
     bufferLogs: false,
   });
   app.useGlobalPipes(ledgerValidationPipe());

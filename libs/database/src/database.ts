@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
@@ -29,7 +29,7 @@ export class Database {
     readonly kind: DatabaseKind,
     readonly pool: Pool,
     readonly schema: string,
-    private readonly embedded?: { server: PGLiteSocketServer; db: PGlite },
+    private readonly embedded?: { server: PGLiteSocketServer; db: PGlite; releaseLock: () => void },
   ) {}
 
   static async open(options: DatabaseOptions = {}): Promise<Database> {
@@ -47,15 +47,28 @@ export class Database {
     }
     const dataDir = options.dataDir ?? './data';
     const location = dataDir === 'memory://' ? 'memory://' : join(resolve(dataDir), 'pglite');
-    if (location !== 'memory://') mkdirSync(location, { recursive: true });
-    const db = await PGlite.create(location);
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+    let releaseLock = () => undefined as void;
+    if (location !== 'memory://') {
+      mkdirSync(location, { recursive: true });
+      releaseLock = lockDataDir(location);
+    }
+    let db: PGlite;
+    try {
+      db = await PGlite.create(location);
+    } catch (error) {
+      releaseLock();
+      throw error;
+    }
+    // The pool below never holds more than one live connection. The second slot only covers the
+    // moment when pg-pool discards a connection after a failed query (it does so on every error)
+    // and opens the next one before the old socket has finished closing.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 });
     await server.start();
     const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
     const pool = new Pool(
       withDefaults({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1, options: searchPath }),
     );
-    const database = new Database('embedded', pool, schema, { server, db });
+    const database = new Database('embedded', pool, schema, { server, db, releaseLock });
     if (schema !== 'public') await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await database.ping();
     return database;
@@ -86,7 +99,43 @@ export class Database {
     if (this.embedded) {
       await this.embedded.server.stop();
       await this.embedded.db.close();
+      this.embedded.releaseLock();
     }
+  }
+}
+
+/**
+ * One process at a time on an embedded data folder: PGlite has no cross-process locking, and two
+ * processes writing the same files would corrupt it. A stale lock (its process is gone) is taken over.
+ */
+function lockDataDir(location: string): () => void {
+  const lockFile = join(location, '..', 'ledger.lock');
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(readFileSync(lockFile, 'utf8'));
+    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `the embedded database in ${resolve(location, '..')} is in use by process ${holder}; stop it first, or use a PostgreSQL server (DATABASE_URL)`,
+      );
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+  return () => {
+    try {
+      if (readFileSync(lockFile, 'utf8') === String(process.pid)) unlinkSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

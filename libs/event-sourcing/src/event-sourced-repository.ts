@@ -38,7 +38,7 @@ export class EventSourcedRepository {
     private readonly snapshots: SnapshotStore | null,
     options: RepositoryOptions = {},
   ) {
-    this.maxAttempts = options.maxAttempts ?? 8;
+    this.maxAttempts = options.maxAttempts ?? 25;
   }
 
   async load<State, Event extends { readonly type: string }>(

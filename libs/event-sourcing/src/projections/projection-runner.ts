@@ -87,6 +87,11 @@ export class ProjectionRunner {
     });
   }
 
+  /** The checkpoint as stored (what a restarted runner would resume from). */
+  async storedCheckpoint(): Promise<bigint> {
+    return readCheckpoint(this.dataSource.manager, this.projection.name);
+  }
+
   /** Applies everything up to the current head once, without the background loop (CLI, tests). */
   async catchUp(onProgress?: (position: bigint) => void): Promise<bigint> {
     this.position = await readCheckpoint(this.dataSource.manager, this.projection.name);

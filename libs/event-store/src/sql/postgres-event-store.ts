@@ -15,8 +15,11 @@ import type {
 } from '../event-store.port';
 import { PollingSubscription } from './polling-subscription';
 
-/** Key of the transaction-scoped advisory lock every append takes: one appender at a time. */
-const APPEND_LOCK_KEY = 7_245_001;
+/**
+ * Key of the transaction-scoped advisory lock every append takes (inside `ledger_append`, see the
+ * migration): one appender at a time.
+ */
+export const APPEND_LOCK_KEY = 7_245_001;
 const NOTIFY_CHANNEL = 'ledger_events_appended';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_EVENTS_PER_APPEND = 10_000;
@@ -59,47 +62,40 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     validateAppends(appends);
-    const client = await this.pool.connect();
+    const events = appends.flatMap((append) => append.events);
+    let rows: AppendRow[];
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
-      const results: AppendResult[] = [];
-      let head = await headPosition(client);
-      const rows: InsertRow[] = [];
-      for (const append of appends) {
-        const current = await streamRevision(client, append.streamId);
-        const already = append.events.length > 0 ? await alreadyRecorded(client, append) : null;
-        if (already) {
-          results.push(already);
-          continue;
-        }
-        checkExpected(append.streamId, append.expectedRevision, current);
-        let revision = current ?? -1n;
-        for (const event of append.events) {
-          revision += 1n;
-          head += 1n;
-          rows.push({ streamId: append.streamId, revision, position: head, event });
-        }
-        results.push({
-          streamId: append.streamId,
-          nextExpectedRevision: revision,
-          position: head,
-          alreadyRecorded: false,
-        });
-      }
-      if (rows.length > 0) {
-        await insertRows(client, rows);
-        await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, head.toString()]);
-      }
-      await client.query('COMMIT');
-      if (rows.length > 0) this.appended.emit('appended', head);
-      return results;
+      ({ rows } = await this.pool.query<AppendRow>(
+        `SELECT stream_id, next_revision, last_position, already_recorded
+           FROM ledger_append($1, $2, $3, $4::uuid[], $5, $6, $7::timestamptz[], $8::jsonb[], $9, $10, $11, $12, $13)`,
+        [
+          appends.map((append) => append.streamId),
+          appends.map((append) => expectedAsText(append.expectedRevision)),
+          appends.map((append) => append.events.length),
+          events.map((event) => event.id),
+          events.map((event) => event.type),
+          events.map((event) => event.schemaVersion),
+          events.map((event) => event.businessTime.toISOString()),
+          events.map((event) => JSON.stringify(event.data)),
+          events.map((event) => event.metadata.actor),
+          events.map((event) => event.metadata.role),
+          events.map((event) => event.metadata.correlationId),
+          events.map((event) => event.metadata.causationId),
+          events.map((event) => event.metadata.idempotencyKey),
+        ],
+      ));
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
       throw translate(error);
-    } finally {
-      client.release();
     }
+    if (rows.some((row) => !row.already_recorded && row.last_position !== '0')) {
+      this.appended.emit('appended');
+    }
+    return rows.map((row) => ({
+      streamId: row.stream_id,
+      nextExpectedRevision: row.next_revision === null ? -1n : BigInt(row.next_revision),
+      position: BigInt(row.last_position ?? 0),
+      alreadyRecorded: row.already_recorded,
+    }));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -160,13 +156,6 @@ export class PostgresEventStore implements EventStore {
 
 type Queryable = Pick<PoolClient, 'query'>;
 
-interface InsertRow {
-  readonly streamId: string;
-  readonly revision: bigint;
-  readonly position: bigint;
-  readonly event: NewEvent;
-}
-
 interface EventRow {
   global_position: string;
   event_id: string;
@@ -221,87 +210,6 @@ async function streamRevision(db: Queryable, streamId: string): Promise<bigint |
   return rows[0].revision === null ? null : BigInt(rows[0].revision);
 }
 
-/**
- * A repeated append of the same event ids is a no-op: if the first id is already recorded, the
- * whole batch must be recorded in this stream, in order, and the first append's result is returned.
- * Anything else (ids recorded elsewhere, half a batch) is refused rather than guessed at.
- */
-async function alreadyRecorded(db: Queryable, append: StreamAppend): Promise<AppendResult | null> {
-  const ids = append.events.map((event) => event.id);
-  if (ids.length === 0) return null;
-  const { rows } = await db.query<{
-    event_id: string;
-    stream_id: string;
-    stream_revision: string;
-    global_position: string;
-  }>(
-    `SELECT event_id, stream_id, stream_revision, global_position FROM ledger_events
-      WHERE event_id = ANY($1::uuid[]) ORDER BY global_position`,
-    [ids],
-  );
-  if (rows.length === 0) return null;
-  const sameBatch =
-    rows.length === ids.length &&
-    rows.every((row, index) => row.event_id === ids[index].toLowerCase() && row.stream_id === append.streamId) &&
-    rows.every(
-      (row, index) => index === 0 || BigInt(row.stream_revision) === BigInt(rows[index - 1].stream_revision) + 1n,
-    );
-  if (!sameBatch) {
-    const clash = rows[0];
-    throw new DuplicateEventIdError(
-      clash.event_id,
-      clash.stream_id === append.streamId
-        ? 'already recorded, but not as this same batch of events'
-        : `already recorded in stream ${clash.stream_id}`,
-    );
-  }
-  const last = rows[rows.length - 1];
-  const nextExpectedRevision = (await streamRevision(db, append.streamId)) ?? BigInt(last.stream_revision);
-  return {
-    streamId: append.streamId,
-    nextExpectedRevision,
-    position: BigInt(last.global_position),
-    alreadyRecorded: true,
-  };
-}
-
-function checkExpected(streamId: string, expected: ExpectedRevision, current: bigint | null): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && current === null) ||
-    (expected === 'stream_exists' && current !== null) ||
-    (typeof expected === 'bigint' && current === expected);
-  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, current);
-}
-
-async function insertRows(db: Queryable, rows: readonly InsertRow[]): Promise<void> {
-  // One statement for the whole batch; recorded_at is the clock at insert, under the lock, so it
-  // never goes backwards along the log.
-  await db.query(
-    `INSERT INTO ledger_events (global_position, event_id, stream_id, stream_revision, event_type, schema_version,
-       business_time, recorded_at, data, actor, actor_role, correlation_id, causation_id, idempotency_key)
-     SELECT p, id, s, r, t, v, b, clock_timestamp(), d, a, ar, c, ca, ik
-       FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::int[], $7::timestamptz[],
-                   $8::jsonb[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-         AS x(p, id, s, r, t, v, b, d, a, ar, c, ca, ik)`,
-    [
-      rows.map((row) => row.position.toString()),
-      rows.map((row) => row.event.id),
-      rows.map((row) => row.streamId),
-      rows.map((row) => row.revision.toString()),
-      rows.map((row) => row.event.type),
-      rows.map((row) => row.event.schemaVersion),
-      rows.map((row) => row.event.businessTime.toISOString()),
-      rows.map((row) => JSON.stringify(row.event.data)),
-      rows.map((row) => row.event.metadata.actor),
-      rows.map((row) => row.event.metadata.role),
-      rows.map((row) => row.event.metadata.correlationId),
-      rows.map((row) => row.event.metadata.causationId),
-      rows.map((row) => row.event.metadata.idempotencyKey),
-    ],
-  );
-}
-
 function validateAppends(appends: readonly StreamAppend[]): void {
   const seenStreams = new Set<string>();
   const seenIds = new Set<string>();
@@ -353,12 +261,40 @@ function validateEvent(event: NewEvent): void {
     fail('metadata.correlationId is required');
 }
 
+interface AppendRow {
+  stream_id: string;
+  next_revision: string | null;
+  last_position: string | null;
+  already_recorded: boolean;
+}
+
+function expectedAsText(expected: ExpectedRevision): string {
+  return typeof expected === 'bigint' ? expected.toString() : expected;
+}
+
+function expectedFromText(text: string): ExpectedRevision {
+  return /^[0-9]+$/.test(text) ? BigInt(text) : (text as ExpectedRevision);
+}
+
+/** Turns the refusals `ledger_append` raises into the port's typed errors. */
 function translate(error: unknown): unknown {
-  // Two appends racing for the same event id on a server without the lock (never here) would
-  // surface as a unique violation; keep the typed error either way.
-  const pgError = error as { code?: string; constraint?: string; detail?: string };
-  if (pgError?.code === '23505' && pgError.constraint === 'ledger_events_event_id_key') {
-    return new DuplicateEventIdError('-', pgError.detail ?? 'already recorded');
+  const pgError = error as { code?: string; message?: string; detail?: string };
+  if (pgError?.code !== 'P0001' || !pgError.detail) return error;
+  const detail = JSON.parse(pgError.detail) as Record<string, string | number | null>;
+  if (pgError.message === 'wrong_expected_revision') {
+    return new WrongExpectedRevisionError(
+      String(detail.stream),
+      expectedFromText(String(detail.expected)),
+      detail.actual === null ? null : BigInt(detail.actual),
+    );
+  }
+  if (pgError.message === 'duplicate_event_id') {
+    return new DuplicateEventIdError(
+      String(detail.eventId),
+      detail.otherStream === detail.stream
+        ? 'already recorded, but not as this same batch of events'
+        : `already recorded in stream ${String(detail.otherStream)}`,
+    );
   }
   return error;
 }

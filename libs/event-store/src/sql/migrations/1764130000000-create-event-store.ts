@@ -42,6 +42,7 @@ export class CreateEventStore1764130000000 implements MigrationInterface {
       CREATE TRIGGER ledger_events_no_truncate
       BEFORE TRUNCATE ON ledger_events
       FOR EACH STATEMENT EXECUTE FUNCTION ledger_events_are_immutable()`);
+    await queryRunner.query(APPEND_FUNCTION);
     await queryRunner.query(`
       CREATE TABLE ledger_snapshots (
         stream_id        text        PRIMARY KEY,
@@ -54,7 +55,110 @@ export class CreateEventStore1764130000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE ledger_snapshots');
+    await queryRunner.query('DROP FUNCTION ledger_append');
     await queryRunner.query('DROP TABLE ledger_events');
     await queryRunner.query('DROP FUNCTION ledger_events_are_immutable()');
   }
 }
+
+/**
+ * The whole append in one round trip and one implicit transaction: take the global append lock,
+ * absorb a repeated batch of already-recorded event ids, check every stream's expected revision,
+ * number the events after the head, insert them, notify listeners. Refusals raise with a message
+ * naming the reason and a JSON detail the adapter turns into a typed error. A stream given with no
+ * events is a guard: its revision is checked and nothing is written.
+ */
+const APPEND_FUNCTION = `
+CREATE FUNCTION ledger_append(
+  p_stream_ids text[], p_expected text[], p_counts integer[],
+  p_event_ids uuid[], p_types text[], p_versions integer[], p_business timestamptz[], p_data jsonb[],
+  p_actors text[], p_roles text[], p_correlations text[], p_causations text[], p_idempotency_keys text[]
+) RETURNS TABLE (stream_id text, next_revision bigint, last_position bigint, already_recorded boolean)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_head bigint;
+  v_offset integer := 0;
+  v_current bigint;
+  v_count integer;
+  v_ids uuid[];
+  v_found record;
+  v_found_count integer;
+  v_positions bigint[] := '{}';
+  v_revisions bigint[] := '{}';
+  v_streams text[] := '{}';
+  v_take integer[] := '{}';
+  v_result_stream text[] := '{}';
+  v_result_revision bigint[] := '{}';
+  v_result_position bigint[] := '{}';
+  v_result_already boolean[] := '{}';
+  i integer;
+  j integer;
+BEGIN
+  PERFORM pg_advisory_xact_lock(7245001);
+  SELECT coalesce(max(e.global_position), 0) INTO v_head FROM ledger_events e;
+  FOR i IN 1 .. coalesce(array_length(p_stream_ids, 1), 0) LOOP
+    v_count := p_counts[i];
+    SELECT max(e.stream_revision) INTO v_current FROM ledger_events e WHERE e.stream_id = p_stream_ids[i];
+    IF v_count > 0 THEN
+      v_ids := p_event_ids[v_offset + 1 : v_offset + v_count];
+      SELECT count(*) INTO v_found_count FROM ledger_events e WHERE e.event_id = ANY (v_ids);
+      IF v_found_count > 0 THEN
+        -- Already recorded: only the very same batch, in this stream, in order, is a no-op.
+        SELECT count(*) AS same, max(e.global_position) AS last_position
+          INTO v_found
+          FROM unnest(v_ids) WITH ORDINALITY AS b(id, n)
+          JOIN ledger_events e ON e.event_id = b.id
+          JOIN ledger_events first_event ON first_event.event_id = v_ids[1]
+         WHERE e.stream_id = p_stream_ids[i]
+           AND e.stream_revision = first_event.stream_revision + b.n - 1;
+        IF v_found.same = v_count THEN
+          v_result_stream := v_result_stream || p_stream_ids[i];
+          v_result_revision := v_result_revision || v_current;
+          v_result_position := v_result_position || v_found.last_position;
+          v_result_already := v_result_already || true;
+          v_offset := v_offset + v_count;
+          CONTINUE;
+        END IF;
+        RAISE EXCEPTION 'duplicate_event_id' USING DETAIL = json_build_object(
+          'stream', p_stream_ids[i],
+          'eventId', (SELECT e.event_id FROM ledger_events e WHERE e.event_id = ANY (v_ids) ORDER BY e.global_position LIMIT 1),
+          'otherStream', (SELECT e.stream_id FROM ledger_events e WHERE e.event_id = ANY (v_ids) ORDER BY e.global_position LIMIT 1))::text;
+      END IF;
+    END IF;
+    IF NOT (p_expected[i] = 'any'
+         OR (p_expected[i] = 'no_stream' AND v_current IS NULL)
+         OR (p_expected[i] = 'stream_exists' AND v_current IS NOT NULL)
+         OR (p_expected[i] ~ '^[0-9]+$' AND v_current = p_expected[i]::bigint)) THEN
+      RAISE EXCEPTION 'wrong_expected_revision' USING DETAIL = json_build_object(
+        'stream', p_stream_ids[i], 'expected', p_expected[i], 'actual', v_current)::text;
+    END IF;
+    FOR j IN 1 .. v_count LOOP
+      v_head := v_head + 1;
+      v_current := coalesce(v_current, -1) + 1;
+      v_positions := v_positions || v_head;
+      v_revisions := v_revisions || v_current;
+      v_streams := v_streams || p_stream_ids[i];
+      v_take := v_take || (v_offset + j);
+    END LOOP;
+    v_result_stream := v_result_stream || p_stream_ids[i];
+    v_result_revision := v_result_revision || v_current;
+    v_result_position := v_result_position || CASE WHEN v_count > 0 THEN v_head ELSE 0 END;
+    v_result_already := v_result_already || false;
+    v_offset := v_offset + v_count;
+  END LOOP;
+
+  IF array_length(v_take, 1) > 0 THEN
+    -- recorded_at is the clock at insert, under the lock: it never goes backwards along the log.
+    INSERT INTO ledger_events (global_position, event_id, stream_id, stream_revision, event_type, schema_version,
+                               business_time, recorded_at, data, actor, actor_role, correlation_id, causation_id,
+                               idempotency_key)
+    SELECT v_positions[k], p_event_ids[t], v_streams[k], v_revisions[k], p_types[t], p_versions[t], p_business[t],
+           clock_timestamp(), p_data[t], p_actors[t], p_roles[t], p_correlations[t], p_causations[t], p_idempotency_keys[t]
+      FROM generate_subscripts(v_take, 1) AS k, LATERAL (SELECT v_take[k] AS t) AS x;
+    PERFORM pg_notify('ledger_events_appended', v_head::text);
+  END IF;
+
+  RETURN QUERY SELECT v_result_stream[n], v_result_revision[n], v_result_position[n], v_result_already[n]
+                 FROM generate_subscripts(v_result_stream, 1) AS n;
+END
+$fn$`;

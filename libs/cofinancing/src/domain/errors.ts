@@ -1,0 +1,293 @@
+import { DomainError } from '@ledger/event-sourcing';
+import type { Money } from '@ledger/money';
+
+/**
+ * The refusals of the co-financing context. Each carries its figures (amounts as strings of
+ * minor units) so that the HTTP layer and the tests read the numbers, not the message.
+ */
+
+export class FundNotFound extends DomainError {
+  readonly code = 'fund-not-found';
+  readonly kind = 'not-found' as const;
+  constructor(readonly fundId: string) {
+    super(`fund ${fundId} does not exist`, { fundId });
+  }
+}
+
+export class FundAlreadyExists extends DomainError {
+  readonly code = 'fund-already-exists';
+  readonly kind = 'conflict' as const;
+  constructor(readonly fundId: string) {
+    super(`fund ${fundId} already exists`, { fundId });
+  }
+}
+
+export class DonorNotFound extends DomainError {
+  readonly code = 'donor-not-found';
+  readonly kind = 'not-found' as const;
+  constructor(
+    readonly fundId: string,
+    readonly donorId: string,
+  ) {
+    super(`donor ${donorId} is not registered on fund ${fundId}`, { fundId, donorId, field: 'donorId' });
+  }
+}
+
+export class DonorAlreadyRegistered extends DomainError {
+  readonly code = 'donor-already-registered';
+  readonly kind = 'conflict' as const;
+  constructor(readonly donorId: string) {
+    super(`donor ${donorId} is already registered`, { donorId });
+  }
+}
+
+export class WindowNotFound extends DomainError {
+  readonly code = 'window-not-found';
+  readonly kind = 'not-found' as const;
+  constructor(
+    readonly fundId: string,
+    readonly windowId: string,
+  ) {
+    super(`window ${windowId} does not exist on fund ${fundId}`, { fundId, windowId, field: 'windowId' });
+  }
+}
+
+export class WindowAlreadyOpen extends DomainError {
+  readonly code = 'window-already-open';
+  readonly kind = 'conflict' as const;
+  constructor(readonly windowId: string) {
+    super(`window ${windowId} is already open`, { windowId });
+  }
+}
+
+export class BeneficiaryNotFound extends DomainError {
+  readonly code = 'beneficiary-not-found';
+  readonly kind = 'not-found' as const;
+  constructor(readonly beneficiaryId: string) {
+    super(`beneficiary ${beneficiaryId} is not enrolled`, { beneficiaryId, field: 'beneficiaryId' });
+  }
+}
+
+export class BeneficiaryAlreadyEnrolled extends DomainError {
+  readonly code = 'beneficiary-already-enrolled';
+  readonly kind = 'conflict' as const;
+  constructor(readonly beneficiaryId: string) {
+    super(`beneficiary ${beneficiaryId} is already enrolled`, { beneficiaryId });
+  }
+}
+
+export class GrantNotFound extends DomainError {
+  readonly code = 'grant-not-found';
+  readonly kind = 'not-found' as const;
+  constructor(readonly grantId: string) {
+    super(`grant request ${grantId} does not exist`, { grantId });
+  }
+}
+
+/** An amount in another currency than the fund's: names the offending field. */
+export class WrongCurrency extends DomainError {
+  readonly code = 'wrong-currency';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly field: string,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`${field}: the fund keeps its books in ${expected}, got ${actual}`, { field, expected, actual });
+  }
+}
+
+/** Amounts that must be strictly positive (contributions, eligible costs, invoices, caps). */
+export class AmountNotPositive extends DomainError {
+  readonly code = 'amount-not-positive';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly field: string,
+    readonly amount: Money,
+  ) {
+    super(`${field} must be positive, got ${amount.toString()}`, {
+      field,
+      amountMinor: amount.toMinorString(),
+      currency: amount.currency.code,
+    });
+  }
+}
+
+export class InvalidDate extends DomainError {
+  readonly code = 'invalid-date';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly field: string,
+    readonly value: string,
+  ) {
+    super(`${field}: ${JSON.stringify(value)} is not a calendar date YYYY-MM-DD`, { field, value });
+  }
+}
+
+/** A date earlier than the event it must follow (approval before request, invoice paid before approval). */
+export class DateOutOfOrder extends DomainError {
+  readonly code = 'date-out-of-order';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly field: string,
+    readonly date: string,
+    readonly notBefore: string,
+  ) {
+    super(`${field} ${date} is before ${notBefore}`, { field, date, notBefore });
+  }
+}
+
+export class RequestBeforeEnrolment extends DomainError {
+  readonly code = 'request-before-enrolment';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly requestedOn: string,
+    readonly enrolledOn: string,
+  ) {
+    super(`a request dated ${requestedOn} precedes the beneficiary's enrolment on ${enrolledOn}`, {
+      field: 'requestedOn',
+      requestedOn,
+      enrolledOn,
+    });
+  }
+}
+
+export class InvalidSchedule extends DomainError {
+  readonly code = 'invalid-schedule';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`, { field, reason });
+  }
+}
+
+/** An amendment must take effect after the version it replaces. */
+export class AmendmentNotAfterCurrent extends DomainError {
+  readonly code = 'amendment-not-after-current';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly effectiveFrom: string,
+    readonly currentEffectiveFrom: string,
+  ) {
+    super(`an amendment effective ${effectiveFrom} must be later than the current version (${currentEffectiveFrom})`, {
+      field: 'effectiveFrom',
+      effectiveFrom,
+      currentEffectiveFrom,
+    });
+  }
+}
+
+export class NoScheduleInForce extends DomainError {
+  readonly code = 'no-schedule-in-force';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly windowId: string,
+    readonly on: string,
+  ) {
+    super(`window ${windowId} has no cost-share schedule in force on ${on}`, { windowId, on });
+  }
+}
+
+/** The after-last-year rule of the schedule makes the participation year ineligible. */
+export class ParticipationYearIneligible extends DomainError {
+  readonly code = 'participation-year-ineligible';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly participationYear: number,
+    readonly lastYear: number,
+    readonly scheduleVersion: number,
+  ) {
+    super(
+      `participation year ${participationYear} is past the last year (${lastYear}) of schedule version ${scheduleVersion}, which makes it ineligible`,
+      { participationYear, lastYear, scheduleVersion },
+    );
+  }
+}
+
+export class FundInsufficient extends DomainError {
+  readonly code = 'fund-insufficient';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly available: Money,
+    readonly requested: Money,
+  ) {
+    super(`the fund has ${available.toString()} available, the approval needs ${requested.toString()}`, {
+      availableMinor: available.toMinorString(),
+      requestedMinor: requested.toMinorString(),
+      currency: available.currency.code,
+    });
+  }
+}
+
+/** Nothing of the beneficiary's cap for this window and participation year is left. */
+export class CapExceeded extends DomainError {
+  readonly code = 'cap-exceeded';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly cap: Money,
+    readonly used: Money,
+    readonly participationYear: number,
+  ) {
+    super(
+      `the cap of ${cap.toString()} for participation year ${participationYear} is used up (${used.toString()} already committed)`,
+      {
+        capMinor: cap.toMinorString(),
+        usedMinor: used.toMinorString(),
+        currency: cap.currency.code,
+        participationYear,
+      },
+    );
+  }
+}
+
+export type GrantCommandName = 'request' | 'approve' | 'reject' | 'disburse' | 'close' | 'cancel';
+
+export class IllegalGrantTransition extends DomainError {
+  readonly code = 'illegal-grant-transition';
+  readonly kind = 'conflict' as const;
+  constructor(
+    readonly grantId: string,
+    readonly from: string,
+    readonly command: GrantCommandName,
+    reason?: string,
+  ) {
+    super(`cannot ${command} grant ${grantId}: it is ${from}${reason ? ` (${reason})` : ''}`, {
+      grantId,
+      from,
+      command,
+    });
+  }
+}
+
+export class DuplicateInvoice extends DomainError {
+  readonly code = 'duplicate-invoice';
+  readonly kind = 'conflict' as const;
+  constructor(
+    readonly grantId: string,
+    readonly invoiceReference: string,
+  ) {
+    super(`invoice ${invoiceReference} was already paid on grant ${grantId}`, {
+      grantId,
+      invoiceReference,
+      field: 'invoiceReference',
+    });
+  }
+}
+
+/** The whole commitment is already paid out: no invoice can be paid any more. */
+export class CommitmentExhausted extends DomainError {
+  readonly code = 'commitment-exhausted';
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly grantId: string,
+    readonly committed: Money,
+  ) {
+    super(`grant ${grantId} has paid out its whole commitment of ${committed.toString()}`, {
+      grantId,
+      committedMinor: committed.toMinorString(),
+      currency: committed.currency.code,
+    });
+  }
+}

@@ -1,0 +1,275 @@
+import { Money, currencyOf, type CurrencyCode } from '@ledger/money';
+import { assertNever, field, type SnapshotPolicy, type StreamModel } from '@ledger/event-sourcing';
+import { assertIsoDate } from './calendar';
+import type { AmendSchedule, CreateFund, OpenWindow, RecordContribution, RegisterDonor } from './commands';
+import {
+  AmendmentNotAfterCurrent,
+  AmountNotPositive,
+  DonorAlreadyRegistered,
+  DonorNotFound,
+  FundAlreadyExists,
+  FundNotFound,
+  WindowAlreadyOpen,
+  WindowNotFound,
+  WrongCurrency,
+} from './errors';
+import {
+  ContributionRecorded,
+  DonorRegistered,
+  FundCreated,
+  WindowOpened,
+  WindowScheduleAmended,
+  fundCatalog,
+  type FundEvent,
+} from './events';
+import {
+  scheduleShape,
+  SUPPORT_KINDS,
+  validateScheduleTerms,
+  type ScheduleVersion,
+  type SupportKind,
+} from './schedule';
+
+export interface WindowState {
+  readonly windowId: string;
+  readonly name: string;
+  readonly supportKind: SupportKind;
+  /** Every version, oldest first; an approval uses the one in force on the request date. */
+  readonly schedules: readonly ScheduleVersion[];
+}
+
+export type FundState =
+  | { readonly status: 'none' }
+  | {
+      readonly status: 'open';
+      readonly fundId: string;
+      readonly name: string;
+      readonly currency: CurrencyCode;
+      /** Capital received from donors. */
+      readonly contributed: Money;
+      /** Approved subsidies not yet released by closure or cancellation. */
+      readonly committed: Money;
+      readonly donors: Readonly<Record<string, { readonly name: string }>>;
+      readonly windows: Readonly<Record<string, WindowState>>;
+    };
+
+export type OpenFund = Extract<FundState, { status: 'open' }>;
+
+/** available = contributed − committed: what new approvals may still commit. */
+export function availableOf(fund: OpenFund): Money {
+  return fund.contributed.minus(fund.committed);
+}
+
+export function evolveFund(state: FundState, event: FundEvent): FundState {
+  switch (event.type) {
+    case 'cofinancing.FundCreated':
+      return {
+        status: 'open',
+        fundId: event.fundId,
+        name: event.name,
+        currency: event.currency,
+        contributed: Money.zero(event.currency),
+        committed: Money.zero(event.currency),
+        donors: {},
+        windows: {},
+      };
+    case 'cofinancing.DonorRegistered':
+      if (state.status !== 'open') return state;
+      return { ...state, donors: { ...state.donors, [event.donorId]: { name: event.name } } };
+    case 'cofinancing.ContributionRecorded':
+      if (state.status !== 'open') return state;
+      return { ...state, contributed: state.contributed.plus(event.amount) };
+    case 'cofinancing.WindowOpened':
+      if (state.status !== 'open') return state;
+      return {
+        ...state,
+        windows: {
+          ...state.windows,
+          [event.windowId]: {
+            windowId: event.windowId,
+            name: event.name,
+            supportKind: event.supportKind,
+            schedules: [event.schedule],
+          },
+        },
+      };
+    case 'cofinancing.WindowScheduleAmended': {
+      if (state.status !== 'open') return state;
+      const window = state.windows[event.windowId];
+      if (!window) return state;
+      return {
+        ...state,
+        windows: {
+          ...state.windows,
+          [event.windowId]: { ...window, schedules: [...window.schedules, event.schedule] },
+        },
+      };
+    }
+    case 'cofinancing.FundsCommitted':
+      if (state.status !== 'open') return state;
+      return { ...state, committed: state.committed.plus(event.amount) };
+    case 'cofinancing.CommitmentReleased':
+      if (state.status !== 'open') return state;
+      return { ...state, committed: state.committed.minus(event.amount) };
+    default:
+      return assertNever(event);
+  }
+}
+
+export function requireOpenFund(state: FundState, fundId: string): OpenFund {
+  if (state.status !== 'open' || state.fundId !== fundId) throw new FundNotFound(fundId);
+  return state;
+}
+
+export function requireWindow(fund: OpenFund, windowId: string): WindowState {
+  const window = fund.windows[windowId];
+  if (!window) throw new WindowNotFound(fund.fundId, windowId);
+  return window;
+}
+
+export function assertFundCurrency(fund: OpenFund, amount: Money, fieldName: string): void {
+  if (amount.currency.code !== fund.currency) throw new WrongCurrency(fieldName, fund.currency, amount.currency.code);
+}
+
+// ---- decisions ------------------------------------------------------------------------------
+
+export function createFund(command: CreateFund, state: FundState): FundEvent[] {
+  if (state.status !== 'none') throw new FundAlreadyExists(command.fundId);
+  const currency = currencyOf(command.currency).code;
+  return [
+    FundCreated.create({
+      fundId: command.fundId,
+      name: command.name,
+      currency,
+      createdOn: assertIsoDate(command.createdOn, 'createdOn'),
+    }),
+  ];
+}
+
+export function registerDonor(command: RegisterDonor, state: FundState): FundEvent[] {
+  const fund = requireOpenFund(state, command.fundId);
+  if (fund.donors[command.donorId]) throw new DonorAlreadyRegistered(command.donorId);
+  return [
+    DonorRegistered.create({
+      fundId: fund.fundId,
+      donorId: command.donorId,
+      name: command.name,
+      registeredOn: assertIsoDate(command.registeredOn, 'registeredOn'),
+    }),
+  ];
+}
+
+export function recordContribution(command: RecordContribution, state: FundState): FundEvent[] {
+  const fund = requireOpenFund(state, command.fundId);
+  if (!fund.donors[command.donorId]) throw new DonorNotFound(fund.fundId, command.donorId);
+  assertFundCurrency(fund, command.amount, 'amount.currency');
+  if (!command.amount.isPositive()) throw new AmountNotPositive('amount', command.amount);
+  return [
+    ContributionRecorded.create({
+      fundId: fund.fundId,
+      contributionId: command.contributionId,
+      donorId: command.donorId,
+      amount: command.amount,
+      receivedOn: assertIsoDate(command.receivedOn, 'receivedOn'),
+      reference: command.reference,
+    }),
+  ];
+}
+
+export function openWindow(command: OpenWindow, state: FundState): FundEvent[] {
+  const fund = requireOpenFund(state, command.fundId);
+  if (fund.windows[command.windowId]) throw new WindowAlreadyOpen(command.windowId);
+  assertIsoDate(command.schedule.effectiveFrom, 'schedule.effectiveFrom');
+  validateScheduleTerms(command.schedule, fund.currency);
+  return [
+    WindowOpened.create({
+      fundId: fund.fundId,
+      windowId: command.windowId,
+      name: command.name,
+      supportKind: command.supportKind,
+      openedOn: assertIsoDate(command.openedOn, 'openedOn'),
+      schedule: { ...command.schedule, version: 1 },
+    }),
+  ];
+}
+
+/**
+ * A schedule changes only by an amendment effective from a date later than the current
+ * version's; grants already approved keep the rate and version their approval recorded.
+ */
+export function amendSchedule(command: AmendSchedule, state: FundState): FundEvent[] {
+  const fund = requireOpenFund(state, command.fundId);
+  const window = requireWindow(fund, command.windowId);
+  assertIsoDate(command.schedule.effectiveFrom, 'schedule.effectiveFrom');
+  validateScheduleTerms(command.schedule, fund.currency);
+  const current = window.schedules[window.schedules.length - 1];
+  if (command.schedule.effectiveFrom <= current.effectiveFrom) {
+    throw new AmendmentNotAfterCurrent(command.schedule.effectiveFrom, current.effectiveFrom);
+  }
+  return [
+    WindowScheduleAmended.create({
+      fundId: fund.fundId,
+      windowId: window.windowId,
+      amendedOn: assertIsoDate(command.amendedOn, 'amendedOn'),
+      schedule: { ...command.schedule, version: current.version + 1 },
+    }),
+  ];
+}
+
+// ---- stream model ---------------------------------------------------------------------------
+
+const fundSnapshotShape = {
+  fundId: field.string(),
+  name: field.string(),
+  currency: field.currency(),
+  contributed: field.money(),
+  committed: field.money(),
+  donors: field.array(field.object({ donorId: field.string(), name: field.string() })),
+  windows: field.array(
+    field.object({
+      windowId: field.string(),
+      name: field.string(),
+      supportKind: field.literal(...SUPPORT_KINDS),
+      schedules: field.array(field.object(scheduleShape)),
+    }),
+  ),
+};
+const fundSnapshotCodec = field.object(fundSnapshotShape);
+
+/** The fund stream takes every approval and release: keep a snapshot every 100 events. */
+export const fundSnapshotPolicy: SnapshotPolicy<FundState> = {
+  version: 1,
+  every: 100,
+  encode: (state) => {
+    if (state.status !== 'open') return { status: 'none', fund: null };
+    return {
+      status: 'open',
+      fund: fundSnapshotCodec.encode({
+        ...state,
+        donors: Object.entries(state.donors).map(([donorId, donor]) => ({ donorId, name: donor.name })),
+        windows: Object.values(state.windows),
+      }),
+    };
+  },
+  decode: (json) => {
+    if (json.status !== 'open') return { status: 'none' };
+    const fund = fundSnapshotCodec.decode(json.fund, 'snapshot.fund');
+    return {
+      status: 'open',
+      fundId: fund.fundId,
+      name: fund.name,
+      currency: fund.currency,
+      contributed: fund.contributed,
+      committed: fund.committed,
+      donors: Object.fromEntries(fund.donors.map((donor) => [donor.donorId, { name: donor.name }])),
+      windows: Object.fromEntries(fund.windows.map((window) => [window.windowId, window])),
+    };
+  },
+};
+
+export const fundModel: StreamModel<FundState, FundEvent> = {
+  initialState: () => ({ status: 'none' }),
+  evolve: evolveFund,
+  catalog: fundCatalog,
+  snapshot: fundSnapshotPolicy,
+};

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { openDataSource, type Database } from '@ledger/database';
+import { PostgresEventStore, eventStoreMigrations, type RecordedEvent } from '@ledger/event-store';
+import { openTestDatabase, testDatabaseKinds } from '@ledger/testing';
+import { Money } from '@ledger/money';
+import { DomainError } from './domain-error';
+import { EventSourcedRepository } from './event-sourced-repository';
+import { eventSourcingMigrations } from './migrations';
+import { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';
+import { ProjectionRunner } from './projections/projection-runner';
+import type { Projection } from './projections/projection';
+import { defineEvent, EventCatalog, type EventOf } from './schema/event-definition';
+import { field } from './schema/fields';
+import { SqlSnapshotStore } from './sql/snapshot-store';
+import type { CommandContext, StreamModel } from './stream-model';
+
+// A tiny account: deposits and withdrawals that may never overdraw it.
+const Deposited = defineEvent('test.Deposited', { amount: field.money() });
+const Withdrawn = defineEvent('test.Withdrawn', { amount: field.money() });
+type AccountEvent = EventOf<typeof Deposited> | EventOf<typeof Withdrawn>;
+interface Account {
+  readonly balance: Money;
+}
+
+class Overdrawn extends DomainError {
+  readonly code = 'overdrawn';
+  readonly kind = 'rejected' as const;
+  constructor(balance: Money, requested: Money) {
+    super('not enough', { balance: balance.toMinorString(), requested: requested.toMinorString() });
+  }
+}
+
+const account: StreamModel<Account, AccountEvent> = {
+  catalog: new EventCatalog<AccountEvent>([Deposited, Withdrawn]),
+  initialState: () => ({ balance: Money.zero('MAD') }),
+  evolve: (state, event) =>
+    event.type === 'test.Deposited'
+      ? { balance: state.balance.plus(event.amount) }
+      : { balance: state.balance.minus(event.amount) },
+  snapshot: {
+    version: 1,
+    every: 10,
+    encode: (state) => ({ balance: state.balance.toMinorString() }),
+    decode: (json) => ({ balance: Money.parseMinor(String(json.balance), 'MAD') }),
+  },
+};
+
+const context: CommandContext = { actor: 'tester', role: 'fund_manager', correlationId: randomUUID() };
+const mad = (minor: bigint) => Money.ofMinor(minor, 'MAD');
+
+for (const kind of testDatabaseKinds()) {
+  describe(`event-sourcing plumbing on ${kind}`, () => {
+    let database: Database;
+    let dispose: () => Promise<void>;
+    let dataSource: DataSource;
+    let store: PostgresEventStore;
+    let repository: EventSourcedRepository;
+
+    beforeAll(async () => {
+      ({ database, dispose } = await openTestDatabase(kind));
+      dataSource = await openDataSource(database, {
+        entities: [ProjectionCheckpoint],
+        migrations: [...eventStoreMigrations, ...eventSourcingMigrations],
+      });
+      await dataSource.query(
+        'CREATE TABLE test_balances (account text PRIMARY KEY, balance numeric(38,0) NOT NULL, events integer NOT NULL)',
+      );
+      store = new PostgresEventStore(database.pool, { pollIntervalMs: 20 });
+      repository = new EventSourcedRepository(store, new SqlSnapshotStore(database.pool));
+    });
+    afterAll(async () => {
+      await store.close();
+      await dataSource.destroy();
+      await dispose();
+    });
+
+    async function withdraw(id: string, amount: Money): Promise<void> {
+      await repository.execute(async () => {
+        const stream = await repository.load(id, account);
+        if (stream.state.balance.lessThan(amount)) throw new Overdrawn(stream.state.balance, amount);
+        await repository.save(
+          [{ stream, model: account, events: [Withdrawn.create({ amount })] }],
+          context,
+          new Date(),
+        );
+      });
+    }
+
+    describe('the repository', () => {
+      it('loads state from events and saves with the revision it read', async () => {
+        const id = `account-${randomUUID()}`;
+        const empty = await repository.load(id, account);
+        expect(empty.revision).toBeNull();
+        await repository.save(
+          [{ stream: empty, model: account, events: [Deposited.create({ amount: mad(10_000n) })] }],
+          context,
+          new Date(),
+        );
+        const loaded = await repository.load(id, account);
+        expect(loaded.revision).toBe(0n);
+        expect(loaded.state.balance.amountMinor).toBe(10_000n);
+      });
+
+      it('keeps an invariant under concurrent commands by re-deciding on fresh state', async () => {
+        const id = `account-${randomUUID()}`;
+        const empty = await repository.load(id, account);
+        await repository.save(
+          [{ stream: empty, model: account, events: [Deposited.create({ amount: mad(5_000n) })] }],
+          context,
+          new Date(),
+        );
+        // Twenty withdrawals of 1,000 race for 5,000: exactly five may win.
+        const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => withdraw(id, mad(1_000n))));
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
+        for (const outcome of outcomes.filter((o) => o.status === 'rejected')) {
+          expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(Overdrawn);
+        }
+        expect((await repository.load(id, account)).state.balance.isZero()).toBe(true);
+      });
+
+      it('loads from a snapshot plus the tail, with the same state as a full replay', async () => {
+        const id = `account-${randomUUID()}`;
+        for (let n = 1; n <= 25; n++) {
+          const stream = await repository.load(id, account);
+          await repository.save(
+            [{ stream, model: account, events: [Deposited.create({ amount: mad(BigInt(n)) })] }],
+            context,
+            new Date(),
+          );
+        }
+        const snapshot = await new SqlSnapshotStore(database.pool).load(id, 1);
+        expect(snapshot?.revision).toBe(19n);
+        const fromSnapshot = await repository.load(id, account);
+        const withoutSnapshots = await new EventSourcedRepository(store, null).load(id, account);
+        expect(fromSnapshot.revision).toBe(24n);
+        expect(fromSnapshot.state.balance.amountMinor).toBe(325n);
+        expect(withoutSnapshots.state.balance.equals(fromSnapshot.state.balance)).toBe(true);
+      });
+
+      it('gives the same event ids to a command repeated under the same idempotency key', async () => {
+        const id = `account-${randomUUID()}`;
+        const keyed = { ...context, idempotencyKey: `key-${randomUUID()}` };
+        const stream = await repository.load(id, account);
+        const change = { stream, model: account, events: [Deposited.create({ amount: mad(700n) })] };
+        const [first] = await repository.save([change], keyed, new Date());
+        const [again] = await repository.save([change], keyed, new Date());
+        expect(first.alreadyRecorded).toBe(false);
+        expect(again.alreadyRecorded).toBe(true);
+        expect(await store.readStream(id)).toHaveLength(1);
+      });
+    });
+
+    describe('a projection runner', () => {
+      const balances = (failAt?: () => bigint | null): Projection => ({
+        name: 'test-balances',
+        tables: ['test_balances'],
+        async apply(event: RecordedEvent, manager: EntityManager) {
+          if (!event.streamId.startsWith('proj-')) return;
+          if (failAt?.() === event.position) throw new Error(`crash at ${event.position}`);
+          const decoded = account.catalog.decode(event);
+          const delta = decoded.type === 'test.Deposited' ? decoded.amount.amountMinor : -decoded.amount.amountMinor;
+          await manager.query(
+            `INSERT INTO test_balances (account, balance, events) VALUES ($1, $2, 1)
+             ON CONFLICT (account) DO UPDATE SET balance = test_balances.balance + EXCLUDED.balance, events = test_balances.events + 1`,
+            [event.streamId, delta.toString()],
+          );
+        },
+      });
+      const rows = async () => dataSource.query('SELECT account, balance, events FROM test_balances ORDER BY account');
+
+      it('applies each event exactly once across a crash mid-batch, and a rebuild gives the same rows', async () => {
+        const ids = [`proj-${randomUUID()}`, `proj-${randomUUID()}`];
+        for (let n = 0; n < 30; n++) {
+          const id = ids[n % 2];
+          const stream = await repository.load(id, account);
+          await repository.save(
+            [{ stream, model: account, events: [Deposited.create({ amount: mad(100n) })] }],
+            context,
+            new Date(),
+          );
+        }
+        const head = await store.headPosition();
+        // The first run dies on an event in the middle of its second batch.
+        let crashAt: bigint | null = head - 5n;
+        const crashing = new ProjectionRunner(
+          balances(() => crashAt),
+          store,
+          dataSource,
+          { batchSize: 10 },
+        );
+        await expect(crashing.catchUp()).rejects.toThrow(/crash at/);
+        const checkpointAfterCrash = crashing.checkpoint;
+        expect(checkpointAfterCrash).toBeLessThan(head - 5n);
+        const partial: { events: number }[] = await rows();
+        const appliedBeforeCrash = partial.reduce((sum, row) => sum + Number(row.events), 0);
+
+        // A new runner (a restarted process) resumes from the stored checkpoint.
+        crashAt = null;
+        const restarted = new ProjectionRunner(balances(), store, dataSource, { batchSize: 10 });
+        await restarted.catchUp();
+        const live = await rows();
+        expect(live).toEqual([...ids].sort().map((account) => ({ account, balance: '1500', events: 15 })));
+        expect(appliedBeforeCrash).toBeLessThan(30);
+
+        await restarted.reset();
+        expect(await rows()).toEqual([]);
+        await restarted.catchUp();
+        expect(await rows()).toEqual(live);
+      });
+
+      it('runs live in the background and lets a writer wait for its own write', async () => {
+        const runner = new ProjectionRunner(balances(), store, dataSource, { pollIntervalMs: 20 });
+        await runner.start();
+        try {
+          const id = `proj-${randomUUID()}`;
+          const stream = await repository.load(id, account);
+          const [result] = await repository.save(
+            [{ stream, model: account, events: [Deposited.create({ amount: mad(42n) })] }],
+            context,
+            new Date(),
+          );
+          runner.wake();
+          await runner.waitFor(result.position);
+          expect(await dataSource.query('SELECT balance FROM test_balances WHERE account = $1', [id])).toEqual([
+            { balance: '42' },
+          ]);
+        } finally {
+          await runner.stop();
+        }
+      });
+    });
+  });
+}

@@ -1,0 +1,16 @@
+import { EventCatalog } from '@ledger/event-sourcing';
+import { companyEvents, type CompanyEvent } from './company';
+import { conventionEvents, type ConventionEvent } from './convention';
+import { federationEvents, type FederationEvent } from './federation';
+import { BankLoanGuaranteed, guaranteeEvents, type BankLoanEvent, type GuaranteeEvent } from './guarantee';
+
+export type GuaranteesEvent = FederationEvent | CompanyEvent | ConventionEvent | GuaranteeEvent | BankLoanEvent;
+
+/** Every event type of the context, for projections reading the global log. */
+export const guaranteesCatalog = new EventCatalog<GuaranteesEvent>([
+  ...federationEvents,
+  ...companyEvents,
+  ...conventionEvents,
+  ...guaranteeEvents,
+  BankLoanGuaranteed,
+]);

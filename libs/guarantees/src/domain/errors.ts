@@ -1,0 +1,377 @@
+import { DomainError, type DomainErrorKind } from '@ledger/event-sourcing';
+import type { Money } from '@ledger/money';
+
+/**
+ * Typed refusals of the mutual guarantee context. Each carries its figures (amounts as strings of
+ * minor units) so that the HTTP answer and the tests can name them without parsing the message.
+ */
+abstract class GuaranteesError extends DomainError {
+  abstract override readonly kind: DomainErrorKind;
+}
+
+const amount = (money: Money): string => money.toMinorString();
+
+// ---- not found ---------------------------------------------------------------------------------
+
+export class FederationNotFound extends GuaranteesError {
+  readonly code = 'federation-not-found';
+  readonly kind = 'not-found';
+  constructor(readonly federationId: string) {
+    super(`federation ${federationId} is not registered`, { federationId });
+  }
+}
+
+export class CompanyNotFound extends GuaranteesError {
+  readonly code = 'company-not-found';
+  readonly kind = 'not-found';
+  constructor(readonly companyId: string) {
+    super(`mutual guarantee company ${companyId} is not registered`, { companyId });
+  }
+}
+
+export class MemberNotFound extends GuaranteesError {
+  readonly code = 'member-not-found';
+  readonly kind = 'not-found';
+  constructor(
+    readonly companyId: string,
+    readonly memberId: string,
+  ) {
+    super(`member ${memberId} was never admitted to company ${companyId}`, { companyId, memberId });
+  }
+}
+
+export class DepositNotFound extends GuaranteesError {
+  readonly code = 'deposit-not-found';
+  readonly kind = 'not-found';
+  constructor(
+    readonly companyId: string,
+    readonly depositId: string,
+  ) {
+    super(`guarantee fund deposit ${depositId} does not exist in company ${companyId}`, { companyId, depositId });
+  }
+}
+
+export class ConventionNotFound extends GuaranteesError {
+  readonly code = 'convention-not-found';
+  readonly kind = 'not-found';
+  constructor(readonly conventionId: string) {
+    super(`bank convention ${conventionId} does not exist`, { conventionId });
+  }
+}
+
+export class GuaranteeNotFound extends GuaranteesError {
+  readonly code = 'guarantee-not-found';
+  readonly kind = 'not-found';
+  constructor(readonly guaranteeId: string) {
+    super(`guarantee ${guaranteeId} does not exist`, { guaranteeId });
+  }
+}
+
+// ---- conflicts ---------------------------------------------------------------------------------
+
+export class AlreadyExists extends GuaranteesError {
+  readonly code = 'already-exists';
+  readonly kind = 'conflict';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} already exists`, { entity, id });
+  }
+}
+
+export class MemberAlreadyAdmitted extends GuaranteesError {
+  readonly code = 'member-already-admitted';
+  readonly kind = 'conflict';
+  constructor(readonly memberId: string) {
+    super(`member ${memberId} is already admitted`, { memberId });
+  }
+}
+
+export class LoanAlreadyGuaranteed extends GuaranteesError {
+  readonly code = 'loan-already-guaranteed';
+  readonly kind = 'conflict';
+  constructor(
+    readonly bankId: string,
+    readonly loanReference: string,
+    readonly guaranteeId: string,
+  ) {
+    super(`loan ${loanReference} of bank ${bankId} is already guaranteed by ${guaranteeId}`, {
+      bankId,
+      loanReference,
+      guaranteeId,
+    });
+  }
+}
+
+export type GuaranteeCommandName = 'IssueGuarantee' | 'RecordRepayment' | 'CallGuarantee' | 'PayClaim' | 'RecordRecovery';
+
+/** A command that the guarantee's current state does not allow (repay a released one, pay an uncalled claim). */
+export class IllegalGuaranteeTransition extends GuaranteesError {
+  readonly code = 'illegal-guarantee-transition';
+  readonly kind = 'conflict';
+  constructor(
+    readonly guaranteeId: string,
+    readonly from: string,
+    readonly command: GuaranteeCommandName,
+  ) {
+    super(`guarantee ${guaranteeId} is ${from}: ${command} is not allowed`, { guaranteeId, from, command });
+  }
+}
+
+// ---- rejections --------------------------------------------------------------------------------
+
+/** An amount in another currency than the company's; names the request field. */
+export class WrongCurrency extends GuaranteesError {
+  readonly code = 'wrong-currency';
+  readonly kind = 'rejected';
+  constructor(
+    readonly field: string,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`${field}: expected an amount in ${expected}, got ${actual}`, { field, expected, actual });
+  }
+}
+
+/** An input that the rules refuse whatever the state (a zero amount, dates in the wrong order). */
+export class InvalidInput extends GuaranteesError {
+  readonly code = 'invalid-input';
+  readonly kind = 'rejected';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`, { field, reason });
+  }
+}
+
+export type StandingProblem = 'left' | 'capital-not-paid' | 'in-default';
+
+export class MemberNotInGoodStanding extends GuaranteesError {
+  readonly code = 'member-not-in-good-standing';
+  readonly kind = 'rejected';
+  constructor(
+    readonly memberId: string,
+    readonly reason: StandingProblem,
+  ) {
+    super(`member ${memberId} is not in good standing (${reason})`, { memberId, reason });
+  }
+}
+
+export class MemberHasLeft extends GuaranteesError {
+  readonly code = 'member-has-left';
+  readonly kind = 'rejected';
+  constructor(
+    readonly memberId: string,
+    readonly leftOn: string,
+  ) {
+    super(`member ${memberId} left on ${leftOn}`, { memberId, leftOn });
+  }
+}
+
+export class MemberHasLiveGuarantees extends GuaranteesError {
+  readonly code = 'member-has-live-guarantees';
+  readonly kind = 'rejected';
+  constructor(
+    readonly memberId: string,
+    readonly liveGuarantees: number,
+  ) {
+    super(`member ${memberId} still has ${liveGuarantees} guarantee(s) in force or in default`, {
+      memberId,
+      liveGuarantees,
+    });
+  }
+}
+
+export class CapitalPaymentExceedsSubscription extends GuaranteesError {
+  readonly code = 'capital-payment-exceeds-subscription';
+  readonly kind = 'rejected';
+  constructor(
+    readonly memberId: string,
+    readonly unpaid: Money,
+    readonly requested: Money,
+  ) {
+    super(`member ${memberId} owes ${unpaid.toString()} of subscribed capital, cannot pay ${requested.toString()}`, {
+      memberId,
+      unpaid: amount(unpaid),
+      requested: amount(requested),
+      currency: requested.currency.code,
+    });
+  }
+}
+
+export class WithdrawalExceedsDeposit extends GuaranteesError {
+  readonly code = 'withdrawal-exceeds-deposit';
+  readonly kind = 'rejected';
+  constructor(
+    readonly depositId: string,
+    readonly available: Money,
+    readonly requested: Money,
+  ) {
+    super(`deposit ${depositId} holds ${available.toString()}, cannot withdraw ${requested.toString()}`, {
+      depositId,
+      available: amount(available),
+      requested: amount(requested),
+      currency: requested.currency.code,
+    });
+  }
+}
+
+export class InsufficientGuaranteeFund extends GuaranteesError {
+  readonly code = 'insufficient-guarantee-fund';
+  readonly kind = 'rejected';
+  constructor(
+    readonly fundBalance: Money,
+    readonly requested: Money,
+  ) {
+    super(`the guarantee fund holds ${fundBalance.toString()}, cannot pay out ${requested.toString()}`, {
+      fundBalance: amount(fundBalance),
+      requested: amount(requested),
+      currency: requested.currency.code,
+    });
+  }
+}
+
+export class ConventionNotYetValid extends GuaranteesError {
+  readonly code = 'convention-not-yet-valid';
+  readonly kind = 'rejected';
+  constructor(
+    readonly conventionId: string,
+    readonly validFrom: string,
+    readonly on: string,
+  ) {
+    super(`convention ${conventionId} is valid from ${validFrom}, not on ${on}`, { conventionId, validFrom, on });
+  }
+}
+
+export class ConventionExpired extends GuaranteesError {
+  readonly code = 'convention-expired';
+  readonly kind = 'rejected';
+  constructor(
+    readonly conventionId: string,
+    readonly validUntil: string,
+    readonly on: string,
+  ) {
+    super(`convention ${conventionId} expired on ${validUntil}; asked on ${on}`, { conventionId, validUntil, on });
+  }
+}
+
+export class ConventionTerminated extends GuaranteesError {
+  readonly code = 'convention-terminated';
+  readonly kind = 'rejected';
+  constructor(
+    readonly conventionId: string,
+    readonly terminatedOn: string,
+  ) {
+    super(`convention ${conventionId} was terminated on ${terminatedOn}`, { conventionId, terminatedOn });
+  }
+}
+
+export class InsufficientHeadroom extends GuaranteesError {
+  readonly code = 'insufficient-headroom';
+  readonly kind = 'rejected';
+  constructor(
+    readonly conventionId: string,
+    readonly headroom: Money,
+    readonly requested: Money,
+    readonly capacity: Money,
+    readonly outstanding: Money,
+  ) {
+    super(
+      `convention ${conventionId} has ${headroom.toString()} of headroom ` +
+        `(capacity ${capacity.toString()}, outstanding ${outstanding.toString()}); ${requested.toString()} requested`,
+      {
+        conventionId,
+        headroom: amount(headroom),
+        requested: amount(requested),
+        capacity: amount(capacity),
+        outstanding: amount(outstanding),
+        currency: requested.currency.code,
+      },
+    );
+  }
+}
+
+export class LoanAboveConventionMaximum extends GuaranteesError {
+  readonly code = 'loan-above-convention-maximum';
+  readonly kind = 'rejected';
+  constructor(
+    readonly conventionId: string,
+    readonly maximum: Money,
+    readonly requested: Money,
+  ) {
+    super(
+      `convention ${conventionId} guarantees at most ${maximum.toString()} per loan; ${requested.toString()} requested`,
+      {
+        conventionId,
+        maximum: amount(maximum),
+        requested: amount(requested),
+        currency: requested.currency.code,
+      },
+    );
+  }
+}
+
+export class RepaymentExceedsOutstanding extends GuaranteesError {
+  readonly code = 'repayment-exceeds-outstanding';
+  readonly kind = 'rejected';
+  constructor(
+    readonly guaranteeId: string,
+    readonly outstanding: Money,
+    readonly requested: Money,
+  ) {
+    super(`loan of guarantee ${guaranteeId} has ${outstanding.toString()} outstanding; ${requested.toString()} repaid`, {
+      guaranteeId,
+      outstanding: amount(outstanding),
+      requested: amount(requested),
+      currency: requested.currency.code,
+    });
+  }
+}
+
+export class ClaimExceedsGuaranteedOutstanding extends GuaranteesError {
+  readonly code = 'claim-exceeds-guaranteed-outstanding';
+  readonly kind = 'rejected';
+  constructor(
+    readonly guaranteeId: string,
+    readonly claim: Money,
+    readonly alreadyPaid: Money,
+    readonly requested: Money,
+  ) {
+    super(
+      `guarantee ${guaranteeId}: claim ${claim.toString()}, already paid ${alreadyPaid.toString()}; ` +
+        `${requested.toString()} more would exceed the guaranteed outstanding at default`,
+      {
+        guaranteeId,
+        claim: amount(claim),
+        alreadyPaid: amount(alreadyPaid),
+        requested: amount(requested),
+        currency: requested.currency.code,
+      },
+    );
+  }
+}
+
+export class RecoveryExceedsClaimPaid extends GuaranteesError {
+  readonly code = 'recovery-exceeds-claim-paid';
+  readonly kind = 'rejected';
+  constructor(
+    readonly guaranteeId: string,
+    readonly claimPaid: Money,
+    readonly recovered: Money,
+    readonly requested: Money,
+  ) {
+    super(
+      `guarantee ${guaranteeId}: ${claimPaid.toString()} paid, ${recovered.toString()} already recovered; ` +
+        `${requested.toString()} more cannot be recovered`,
+      {
+        guaranteeId,
+        claimPaid: amount(claimPaid),
+        recovered: amount(recovered),
+        requested: amount(requested),
+        currency: requested.currency.code,
+      },
+    );
+  }
+}

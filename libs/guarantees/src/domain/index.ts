@@ -1,0 +1,10 @@
+// The pure domain of mutual guarantee companies: events, states, decisions, typed errors.
+export * from './errors';
+export * from './ids';
+export * from './federation';
+export * from './company';
+export * from './convention';
+export * from './guarantee';
+export * from './issuance';
+export * from './lifecycle';
+export * from './catalog';
