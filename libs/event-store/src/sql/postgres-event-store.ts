@@ -278,7 +278,14 @@ function expectedFromText(text: string): ExpectedRevision {
 
 /** Turns the refusals `ledger_append` raises into the port's typed errors. */
 function translate(error: unknown): unknown {
-  const pgError = error as { code?: string; message?: string; detail?: string };
+  const pgError = error as { code?: string; message?: string; detail?: string; constraint?: string };
+  if (pgError?.code === '23505' && pgError.constraint === 'ledger_events_event_id_key') {
+    // A later event of the batch was already recorded (the first was checked by the function).
+    return new DuplicateEventIdError(
+      /\(event_id\)=\(([^)]+)\)/.exec(pgError.detail ?? '')?.[1] ?? '-',
+      'already recorded',
+    );
+  }
   if (pgError?.code !== 'P0001' || !pgError.detail) return error;
   const detail = JSON.parse(pgError.detail) as Record<string, string | number | null>;
   if (pgError.message === 'wrong_expected_revision') {

@@ -184,6 +184,19 @@ export function describeEventStoreContract(
           expect(await store.readStream(other)).toEqual([]);
         },
       );
+
+      itIf(capabilities.uniqueEventIdsAcrossStreams)(
+        'refuses a batch whose later event id is already recorded, and writes none of it',
+        async () => {
+          const recorded = testEvent('GrantRequested');
+          await store.appendToStream(stream('grant'), [recorded], { expectedRevision: 'no_stream' });
+          const other = stream('grant');
+          await expect(
+            store.appendToStream(other, [testEvent('GrantRequested'), recorded], { expectedRevision: 'any' }),
+          ).rejects.toBeInstanceOf(DuplicateEventIdError);
+          expect(await store.readStream(other)).toEqual([]);
+        },
+      );
     });
 
     describe('multi-stream atomic append', () => {

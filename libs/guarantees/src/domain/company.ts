@@ -269,7 +269,8 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
       return withMember(state, event.memberId, (m) => ({
         ...m,
         guaranteesInForce: without(m.guaranteesInForce, event.guaranteeId),
-        defaults: [...m.defaults, event.guaranteeId],
+        // A default with nothing to claim (a tiny outstanding rounded down to 0) owes the fund nothing.
+        defaults: event.claimAmount.isPositive() ? [...m.defaults, event.guaranteeId] : m.defaults,
       }));
     case 'guarantees.ClaimPaidFromFund':
       return { ...state, fundBalance: state.fundBalance.minus(event.amount) };

@@ -177,6 +177,7 @@ export function payClaim(command: PayClaim, state: GuaranteeState, companyState:
   }
   const company = requireCompany(guarantee.companyId, companyState);
   const unpaid = guarantee.claim.minus(guarantee.claimPaid);
+  if (unpaid.isZero()) throw new IllegalGuaranteeTransition(guarantee.guaranteeId, 'claim-paid', 'PayClaim');
   const amount = requireAmount(company, command.amount ?? unpaid, 'amount');
   onDateOrAfter(command.paidOn, guarantee.calledOn, 'paidOn');
   if (amount.greaterThan(unpaid)) {

@@ -101,7 +101,9 @@ BEGIN
     SELECT max(e.stream_revision) INTO v_current FROM ledger_events e WHERE e.stream_id = p_stream_ids[i];
     IF v_count > 0 THEN
       v_ids := p_event_ids[v_offset + 1 : v_offset + v_count];
-      SELECT count(*) INTO v_found_count FROM ledger_events e WHERE e.event_id = ANY (v_ids);
+      -- Equality on the unique index, whatever the planner thinks of the table's size. A batch
+      -- whose first id is new but a later one is not fails on the unique constraint instead.
+      SELECT count(*) INTO v_found_count FROM ledger_events e WHERE e.event_id = v_ids[1];
       IF v_found_count > 0 THEN
         -- Already recorded: only the very same batch, in this stream, in order, is a no-op.
         SELECT count(*) AS same, max(e.global_position) AS last_position
@@ -121,8 +123,8 @@ BEGIN
         END IF;
         RAISE EXCEPTION 'duplicate_event_id' USING DETAIL = json_build_object(
           'stream', p_stream_ids[i],
-          'eventId', (SELECT e.event_id FROM ledger_events e WHERE e.event_id = ANY (v_ids) ORDER BY e.global_position LIMIT 1),
-          'otherStream', (SELECT e.stream_id FROM ledger_events e WHERE e.event_id = ANY (v_ids) ORDER BY e.global_position LIMIT 1))::text;
+          'eventId', v_ids[1],
+          'otherStream', (SELECT e.stream_id FROM ledger_events e WHERE e.event_id = v_ids[1]))::text;
       END IF;
     END IF;
     IF NOT (p_expected[i] = 'any'
