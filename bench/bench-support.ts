@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 
 /** Where the PostgreSQL-server half of a benchmark runs; skipped (and said so) if unreachable. */
-export const benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const benchDatabaseUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export async function serverReachable(url: string): Promise<boolean> {
   const pool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 3_000 });
@@ -34,7 +35,10 @@ export function report(name: string, results: Record<string, unknown>[], extra: 
   const directory = join(process.cwd(), 'bench', 'results');
   mkdirSync(directory, { recursive: true });
   const file = join(directory, `${name}.json`);
-  writeFileSync(file, `${JSON.stringify({ benchmark: name, date: new Date().toISOString(), machine: machine(), ...extra, results }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ benchmark: name, date: new Date().toISOString(), machine: machine(), ...extra, results }, null, 2)}\n`,
+  );
   console.log(`written to ${file}`);
 }
 

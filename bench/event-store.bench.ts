@@ -24,7 +24,13 @@ function event(n: number): NewEvent {
     schemaVersion: 1,
     businessTime: new Date('2024-05-01T00:00:00Z'),
     data: { grantId: randomUUID(), invoice: `INV-${n}`, paid: { amountMinor: '1234500', currency: 'MAD' } },
-    metadata: { actor: 'bench', role: 'fund_manager', correlationId: randomUUID(), causationId: null, idempotencyKey: null },
+    metadata: {
+      actor: 'bench',
+      role: 'fund_manager',
+      correlationId: randomUUID(),
+      causationId: null,
+      idempotencyKey: null,
+    },
   };
 }
 
@@ -48,7 +54,11 @@ async function appendWorkload(store: EventStore, writers: number, batch: number,
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const total = perWriter * writers;
-  return { appendsPerSecond: round(total / seconds), eventsPerSecond: round((total * batch) / seconds), appends: total };
+  return {
+    appendsPerSecond: round(total / seconds),
+    eventsPerSecond: round((total * batch) / seconds),
+    appends: total,
+  };
 }
 
 async function readAllWorkload(store: EventStore) {
@@ -106,7 +116,10 @@ async function main(): Promise<void> {
   await runOn('embedded', rows);
   const serverUp = await serverReachable(benchDatabaseUrl);
   if (serverUp) await runOn('postgres', rows);
-  else console.log(`PostgreSQL server at ${benchDatabaseUrl.replace(/:[^:@/]*@/, ':***@')} unreachable: server figures skipped`);
+  else
+    console.log(
+      `PostgreSQL server at ${benchDatabaseUrl.replace(/:[^:@/]*@/, ':***@')} unreachable: server figures skipped`,
+    );
   report('event-store', rows, { appendsPerWorkload: APPENDS_PER_WORKLOAD, serverMeasured: serverUp });
 }
 

@@ -6,7 +6,10 @@ import { AppModule } from './app.module';
 
 /** JSON lines (one object per log entry) when LOG_FORMAT=json — the Docker image sets it; readable text otherwise. */
 export function applicationLogger(env: NodeJS.ProcessEnv = process.env): ConsoleLogger {
-  return new ConsoleLogger({ json: env.LOG_FORMAT === 'json', colors: env.LOG_FORMAT !== 'json' && process.stdout.isTTY });
+  return new ConsoleLogger({
+    json: env.LOG_FORMAT === 'json',
+    colors: env.LOG_FORMAT !== 'json' && process.stdout.isTTY,
+  });
 }
 
 /** Builds the HTTP app (also used by the e2e tests, so they run exactly what `npm start` runs). */

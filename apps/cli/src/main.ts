@@ -6,9 +6,7 @@ import { registerProjectionsCommand } from './commands/projections.command';
 import { registerStatusCommand } from './commands/status.command';
 
 /** `ledger`: the operators' and auditors' command line, on the same configuration as the API. */
-const program = new Command('ledger')
-  .description('co-financing fund ledger: operate and audit')
-  .showHelpAfterError();
+const program = new Command('ledger').description('co-financing fund ledger: operate and audit').showHelpAfterError();
 
 registerStatusCommand(program);
 registerMigrateCommand(program);

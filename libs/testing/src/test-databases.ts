@@ -3,21 +3,30 @@ import { Pool } from 'pg';
 import { Database } from '@ledger/database';
 
 /**
- * Where the PostgreSQL-server suites run: `TEST_DATABASE_URL` (the CI sets it to the local
- * server). Without it they are skipped — except under CI, where a missing or unreachable server
- * is a failure, not a skip.
+ * Where the PostgreSQL-server suites run: `TEST_DATABASE_URL`. `npm test` runs every database
+ * suite on the embedded PGlite, and on the server too when that variable is set;
+ * `npm run test:postgres` (what CI runs second) runs them on the server only, and fails — never
+ * skips — when the server cannot be reached (see scripts/require-postgres.js).
  */
-export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
-
-export const describeOnPostgresServer: jest.Describe =
-  testDatabaseUrl || process.env.CI ? describe : (describe.skip as jest.Describe);
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 
 export type TestDatabaseKind = 'embedded' | 'postgres';
 
-/** The kinds a database suite runs on here: always embedded; the server when configured. */
+/** The kinds a database suite runs on: TEST_DATABASE_KINDS if given, else embedded (+ server if configured). */
 export function testDatabaseKinds(): TestDatabaseKind[] {
-  return testDatabaseUrl || process.env.CI ? ['embedded', 'postgres'] : ['embedded'];
+  const chosen = process.env.TEST_DATABASE_KINDS;
+  if (chosen) {
+    return chosen.split(',').map((kind) => {
+      if (kind !== 'embedded' && kind !== 'postgres') throw new Error(`TEST_DATABASE_KINDS: unknown kind ${kind}`);
+      return kind;
+    });
+  }
+  return testDatabaseUrl ? ['embedded', 'postgres'] : ['embedded'];
 }
+
+export const describeOnPostgresServer: jest.Describe = testDatabaseKinds().includes('postgres')
+  ? describe
+  : (describe.skip as jest.Describe);
 
 /**
  * A fresh, empty database for one test file: an in-memory PGlite, or a schema of its own on the

@@ -32,7 +32,8 @@ export function registerEventsCommand(program: Command): void {
       }
       await withRuntime(async (runtime) => {
         if (options.stream) {
-          for (const event of await runtime.store.readStream(options.stream, { maxCount: limit })) console.log(toLine(event));
+          for (const event of await runtime.store.readStream(options.stream, { maxCount: limit }))
+            console.log(toLine(event));
           return;
         }
         let after = BigInt(options.after);

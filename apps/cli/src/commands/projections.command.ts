@@ -24,7 +24,10 @@ export function registerProjectionsCommand(program: Command): void {
         if (runners.length === 0) throw new Error(`no projection named ${options.name}`);
         const head = await runtime.store.headPosition();
         for (const runner of runners) {
-          const bar = new SingleBar({ format: `${runner.name.padEnd(32)} {bar} {value}/{total} events` }, Presets.shades_classic);
+          const bar = new SingleBar(
+            { format: `${runner.name.padEnd(32)} {bar} {value}/{total} events` },
+            Presets.shades_classic,
+          );
           bar.start(Number(head), 0);
           await runner.reset();
           await runner.catchUp((position) => bar.update(Number(position)));

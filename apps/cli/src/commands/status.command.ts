@@ -26,7 +26,9 @@ export function registerStatusCommand(program: Command): void {
           console.log(`event store   ${status.eventStore}`);
           console.log(`head position ${status.headPosition}`);
           for (const projection of status.projections) {
-            console.log(`projection    ${projection.name.padEnd(32)} at ${projection.checkpoint} (lag ${projection.lag})`);
+            console.log(
+              `projection    ${projection.name.padEnd(32)} at ${projection.checkpoint} (lag ${projection.lag})`,
+            );
           }
         }
       });

@@ -1,4 +1,5 @@
-import { Money } from '@ledger/money';
+import type { Money } from '@ledger/money';
+import { LOAN_REFERENCE_PATTERN } from './ids';
 import {
   type CompanyEvent,
   type CompanyState,
@@ -70,6 +71,9 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
   const company = requireCompany(convention.companyId, states.company);
   if (states.bankLoan.status === 'guaranteed') {
     throw new LoanAlreadyGuaranteed(convention.bankId, command.loanReference, states.bankLoan.guaranteeId);
+  }
+  if (!LOAN_REFERENCE_PATTERN.test(command.loanReference)) {
+    throw new InvalidInput('loanReference', 'must be 1 to 80 letters, digits or . _ / -, starting with a letter or digit');
   }
   const principal = requireAmount(company, command.principal, 'principal');
   if (command.maturityDate <= command.loanStartDate) {

@@ -1,0 +1,147 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsBusinessDate } from './fund.dto';
+import { MoneyDto } from './money.dto';
+
+const Id = () => (target: object, key: string) => {
+  IsString()(target, key);
+  IsNotEmpty()(target, key);
+  MaxLength(100)(target, key);
+};
+
+export class RequestGrantDto {
+  @ApiProperty() @Id() fundId!: string;
+  @ApiProperty() @Id() windowId!: string;
+  @ApiProperty() @Id() beneficiaryId!: string;
+
+  @ApiProperty({ example: 'Maroc Export' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  serviceProvider!: string;
+
+  @ApiProperty({ example: 'Stand at SIAL Paris' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  description!: string;
+
+  @ApiProperty({ type: MoneyDto, description: "in the fund's currency" })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  eligibleCost!: MoneyDto;
+
+  @ApiProperty({ example: '2021-05-03', description: 'decides the participation year and the schedule version' })
+  @IsBusinessDate()
+  requestedOn!: string;
+}
+
+export class ApproveGrantDto {
+  @ApiProperty({ example: '2021-05-10' })
+  @IsBusinessDate()
+  approvedOn!: string;
+}
+
+export class RejectGrantDto {
+  @ApiProperty({ example: '2021-05-10' })
+  @IsBusinessDate()
+  rejectedOn!: string;
+
+  @ApiProperty({ example: 'not a collective project' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class DisburseGrantDto {
+  @ApiProperty({ example: 'INV-2021-017' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  invoiceReference!: string;
+
+  @ApiProperty({ example: '2021-06-01' })
+  @IsBusinessDate()
+  invoiceDate!: string;
+
+  @ApiProperty({ type: MoneyDto, description: 'the invoice; the fund pays its subsidy share' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  invoiceAmount!: MoneyDto;
+
+  @ApiProperty({ example: '2021-06-15' })
+  @IsBusinessDate()
+  disbursedOn!: string;
+}
+
+export class CloseGrantDto {
+  @ApiProperty({ example: '2021-12-31' })
+  @IsBusinessDate()
+  closedOn!: string;
+}
+
+export class CancelGrantDto {
+  @ApiProperty({ example: '2021-05-20' })
+  @IsBusinessDate()
+  cancelledOn!: string;
+
+  @ApiProperty({ example: 'the fair was cancelled' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export const GRANT_STATUSES = ['requested', 'approved', 'rejected', 'closed', 'cancelled'] as const;
+
+export class ListGrantsQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) fundId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) windowId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) beneficiaryId?: string;
+
+  @ApiPropertyOptional({ enum: GRANT_STATUSES })
+  @IsOptional()
+  @IsIn(GRANT_STATUSES as unknown as string[])
+  status?: (typeof GRANT_STATUSES)[number];
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  participationYear?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}

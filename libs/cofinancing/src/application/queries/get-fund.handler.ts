@@ -1,0 +1,30 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { LedgerRuntime } from '@ledger/platform';
+import { FundNotFound } from '../../domain';
+import { FundRow } from '../projections/read-model.entities';
+import { GetFundQuery, type FundBalancesView } from './get-fund.query';
+import { moneyOf } from './read-model-json';
+
+@QueryHandler(GetFundQuery)
+export class GetFundHandler implements IQueryHandler<GetFundQuery> {
+  constructor(private readonly runtime: LedgerRuntime) {}
+
+  async execute({ fundId }: GetFundQuery): Promise<FundBalancesView> {
+    const row = await this.runtime.dataSource.getRepository(FundRow).findOneBy({ fundId });
+    if (!row) throw new FundNotFound(fundId);
+    const [contributed, committed, disbursed] = [BigInt(row.contributed), BigInt(row.committed), BigInt(row.disbursed)];
+    return {
+      fundId: row.fundId,
+      name: row.name,
+      currency: row.currency,
+      createdOn: row.createdOn,
+      contributed: moneyOf(row.contributed, row.currency),
+      committed: moneyOf(row.committed, row.currency),
+      disbursed: moneyOf(row.disbursed, row.currency),
+      available: moneyOf((contributed - committed).toString(), row.currency),
+      outstandingCommitments: moneyOf((committed - disbursed).toString(), row.currency),
+      releasedAtClosure: moneyOf(row.released, row.currency),
+      grantsApproved: row.grantsApproved,
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { LedgerRuntime } from '@ledger/platform';
+import { GrantNotFound } from '../../domain';
+import { DisbursementRow, GrantRow } from '../projections/read-model.entities';
+import { GetGrantQuery, type GrantDetailView } from './get-grant.query';
+import { grantView } from './grant-view';
+import { moneyOf } from './read-model-json';
+
+@QueryHandler(GetGrantQuery)
+export class GetGrantHandler implements IQueryHandler<GetGrantQuery> {
+  constructor(private readonly runtime: LedgerRuntime) {}
+
+  async execute({ grantId }: GetGrantQuery): Promise<GrantDetailView> {
+    const data = this.runtime.dataSource;
+    const row = await data.getRepository(GrantRow).findOneBy({ grantId });
+    if (!row) throw new GrantNotFound(grantId);
+    const disbursements = await data
+      .getRepository(DisbursementRow)
+      .find({ where: { grantId }, order: { position: 'ASC' } });
+    return {
+      ...grantView(row),
+      computation: row.computation,
+      disbursements: disbursements.map((d) => ({
+        disbursementId: d.disbursementId,
+        invoiceReference: d.invoiceReference,
+        invoiceDate: d.invoiceDate,
+        invoiceAmount: moneyOf(d.invoiceAmount, d.currency),
+        paid: moneyOf(d.paid, d.currency),
+        rule: d.rule,
+        disbursedOn: d.disbursedOn,
+      })),
+    };
+  }
+}
