@@ -1,5 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { ContextReadModels } from '@ledger/platform';
+import { CofinancingModule, cofinancingReadModels } from '@ledger/cofinancing';
+import { GuaranteesModule, guaranteesReadModels } from '@ledger/guarantees';
 
 /** The bounded contexts the service runs: their Nest module and their read models. */
 export interface LedgerContext {
@@ -7,4 +9,7 @@ export interface LedgerContext {
   readonly readModels: ContextReadModels;
 }
 
-export const ledgerContexts: readonly LedgerContext[] = [];
+export const ledgerContexts: readonly LedgerContext[] = [
+  { module: CofinancingModule, readModels: cofinancingReadModels },
+  { module: GuaranteesModule, readModels: guaranteesReadModels },
+];

@@ -44,6 +44,11 @@ export interface RecordedEvent extends NewEvent {
    */
   readonly position: bigint;
   readonly recordedAt: Date;
+  /**
+   * The chain hash linking this event to the previous one of its stream (see event-hash.ts);
+   * null where the adapter keeps no chain (KurrentDB).
+   */
+  readonly hash: string | null;
 }
 
 /** What the writer believes about the stream, as in KurrentDB's `streamState`. */

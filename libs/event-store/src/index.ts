@@ -3,3 +3,4 @@ export { DuplicateEventIdError, EventStoreError, InvalidEventError, WrongExpecte
 export { PostgresEventStore, type PostgresEventStoreOptions } from './sql/postgres-event-store';
 export { eventStoreMigrations } from './sql/migrations';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+export { canonicalJson, eventChainHash, eventContentHash } from './event-hash';

@@ -5,4 +5,4 @@ export { EVENT_STORE, LEDGER_CONFIG, LedgerPlatformModule, type LedgerPlatformOp
 export { LedgerExceptionFilter } from './http/domain-error.filter';
 export { ledgerValidationPipe } from './http/validation';
 export { CommandCtx, commandContextOf } from './http/command-context.decorator';
-export { IdempotencyInterceptor, canonicalJson } from './http/idempotency.interceptor';
+export { IdempotencyInterceptor } from './http/idempotency.interceptor';

@@ -659,6 +659,7 @@ function decode(record: StoredRecord, position: bigint): RecordedEvent {
     revision: record.revision,
     position,
     recordedAt: record.created,
+    hash: null,
   };
 }
 

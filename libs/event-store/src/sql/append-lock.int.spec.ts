@@ -3,7 +3,7 @@ import { describeOnPostgresServer, openTestDatabase } from '@ledger/testing';
 import type { DataSource } from 'typeorm';
 import { collect, testEvent } from '../testing/event-store.contract';
 import { eventStoreMigrations } from './migrations';
-import { APPEND_LOCK_KEY, PostgresEventStore } from './postgres-event-store';
+import { APPEND_LOCK_SQL, PostgresEventStore } from './postgres-event-store';
 
 /**
  * The gap the peers shipped, staged deterministically on a real server: a writer takes its
@@ -35,12 +35,12 @@ describeOnPostgresServer('SQL adapter: appends hold the global order until commi
     // Writer 1 appends inside a transaction we keep open (what a slow commit looks like).
     const stalled = await database.pool.connect();
     await stalled.query('BEGIN');
-    await stalled.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
+    await stalled.query(APPEND_LOCK_SQL);
     const first = testEvent('Stalled');
     await stalled.query(
       `INSERT INTO ledger_events (global_position, event_id, stream_id, stream_revision, event_type, schema_version,
-         business_time, recorded_at, data, actor, actor_role, correlation_id)
-       VALUES ($1, $2, 'stall-1', 0, 'Stalled', 1, now(), clock_timestamp(), '{}', 'a', 'r', 'c')`,
+         business_time, recorded_at, data, actor, actor_role, correlation_id, content_hash, chain_hash)
+       VALUES ($1, $2, 'stall-1', 0, 'Stalled', 1, now(), clock_timestamp(), '{}', 'a', 'r', 'c', 'x', 'x')`,
       [(start + 1n).toString(), first.id],
     );
 

@@ -13,13 +13,14 @@ import type {
   StreamAppend,
   SubscribeToAllOptions,
 } from '../event-store.port';
+import { eventContentHash } from '../event-hash';
 import { PollingSubscription } from './polling-subscription';
 
 /**
- * Key of the transaction-scoped advisory lock every append takes (inside `ledger_append`, see the
- * migration): one appender at a time.
+ * The transaction-scoped advisory lock every append takes (inside `ledger_append`, see the
+ * migration): one appender at a time per schema.
  */
-export const APPEND_LOCK_KEY = 7_245_001;
+export const APPEND_LOCK_SQL = 'SELECT pg_advisory_xact_lock(7245001, hashtext(current_schema()))';
 const NOTIFY_CHANNEL = 'ledger_events_appended';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_EVENTS_PER_APPEND = 10_000;
@@ -67,7 +68,7 @@ export class PostgresEventStore implements EventStore {
     try {
       ({ rows } = await this.pool.query<AppendRow>(
         `SELECT stream_id, next_revision, last_position, already_recorded
-           FROM ledger_append($1, $2, $3, $4::uuid[], $5, $6, $7::timestamptz[], $8::jsonb[], $9, $10, $11, $12, $13)`,
+           FROM ledger_append($1, $2, $3, $4::uuid[], $5, $6, $7::timestamptz[], $8::jsonb[], $9, $10, $11, $12, $13, $14)`,
         [
           appends.map((append) => append.streamId),
           appends.map((append) => expectedAsText(append.expectedRevision)),
@@ -82,6 +83,7 @@ export class PostgresEventStore implements EventStore {
           events.map((event) => event.metadata.correlationId),
           events.map((event) => event.metadata.causationId),
           events.map((event) => event.metadata.idempotencyKey),
+          appends.flatMap((append) => append.events.map((event) => eventContentHash(append.streamId, event))),
         ],
       ));
     } catch (error) {
@@ -171,10 +173,11 @@ interface EventRow {
   correlation_id: string;
   causation_id: string | null;
   idempotency_key: string | null;
+  chain_hash: string;
 }
 
 const COLUMNS = `global_position, event_id, stream_id, stream_revision, event_type, schema_version,
-  business_time, recorded_at, data, actor, actor_role, correlation_id, causation_id, idempotency_key`;
+  business_time, recorded_at, data, actor, actor_role, correlation_id, causation_id, idempotency_key, chain_hash`;
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
@@ -186,6 +189,7 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     schemaVersion: row.schema_version,
     businessTime: row.business_time,
     recordedAt: row.recorded_at,
+    hash: row.chain_hash,
     data: row.data,
     metadata: {
       actor: row.actor,

@@ -327,27 +327,23 @@ export const companySnapshot: SnapshotPolicy<CompanyState> = {
     if (json.status !== 'registered') return { status: 'unregistered' };
     const currency = json.currency as CurrencyCode;
     const money = (value: unknown) => Money.parseMinor(value as string, currency);
-    const members = (json.members as unknown as Record<string, unknown>[]).map(
-      (m): MemberState => ({
-        memberId: m.memberId as string,
-        name: m.name as string,
-        status: m.status as MemberState['status'],
-        admittedOn: m.admittedOn as string,
-        leftOn: (m.leftOn as string | null) ?? null,
-        capitalSubscribed: money(m.capitalSubscribed),
-        capitalPaid: money(m.capitalPaid),
-        guaranteesInForce: m.guaranteesInForce as string[],
-        defaults: m.defaults as string[],
-      }),
-    );
-    const deposits = (json.deposits as unknown as Record<string, unknown>[]).map(
-      (d): DepositState => ({
-        depositId: d.depositId as string,
-        bankId: d.bankId as string,
-        amount: money(d.amount),
-        withdrawn: money(d.withdrawn),
-      }),
-    );
+    const members = (json.members as unknown as Record<string, unknown>[]).map((m): MemberState => ({
+      memberId: m.memberId as string,
+      name: m.name as string,
+      status: m.status as MemberState['status'],
+      admittedOn: m.admittedOn as string,
+      leftOn: (m.leftOn as string | null) ?? null,
+      capitalSubscribed: money(m.capitalSubscribed),
+      capitalPaid: money(m.capitalPaid),
+      guaranteesInForce: m.guaranteesInForce as string[],
+      defaults: m.defaults as string[],
+    }));
+    const deposits = (json.deposits as unknown as Record<string, unknown>[]).map((d): DepositState => ({
+      depositId: d.depositId as string,
+      bankId: d.bankId as string,
+      amount: money(d.amount),
+      withdrawn: money(d.withdrawn),
+    }));
     return {
       status: 'registered',
       companyId: json.companyId as string,
@@ -434,7 +430,12 @@ export type CompanyCommand =
     }
   | { readonly type: 'AdmitMember'; readonly memberId: string; readonly name: string; readonly admittedOn: string }
   | { readonly type: 'RecordMemberDeparture'; readonly memberId: string; readonly leftOn: string }
-  | { readonly type: 'SubscribeCapital'; readonly memberId: string; readonly amount: Money; readonly subscribedOn: string }
+  | {
+      readonly type: 'SubscribeCapital';
+      readonly memberId: string;
+      readonly amount: Money;
+      readonly subscribedOn: string;
+    }
   | { readonly type: 'PayCapital'; readonly memberId: string; readonly amount: Money; readonly paidOn: string }
   | {
       readonly type: 'DepositGuaranteeFund';

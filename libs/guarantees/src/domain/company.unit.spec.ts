@@ -27,7 +27,8 @@ import { fold, SENEGAL, senegalCompanyEvents, xof } from './senegal.fixtures';
 
 const companyId = SENEGAL.companyId;
 const given = (events: readonly CompanyEvent[]) => fold(companyModel, events);
-const when = (events: readonly CompanyEvent[], command: CompanyCommand) => decideCompany(companyId, command, given(events));
+const when = (events: readonly CompanyEvent[], command: CompanyCommand) =>
+  decideCompany(companyId, command, given(events));
 const registered = (events: readonly CompanyEvent[]) => given(events) as RegisteredCompany;
 
 describe('mutual guarantee company', () => {
@@ -106,21 +107,27 @@ describe('mutual guarantee company', () => {
 
     it('tracks capital subscribed and paid, and the fund balance', () => {
       const company = registered(history);
-      expect(company.members.get('firm-a')).toMatchObject({ capitalSubscribed: xof(100_000), capitalPaid: xof(100_000) });
+      expect(company.members.get('firm-a')).toMatchObject({
+        capitalSubscribed: xof(100_000),
+        capitalPaid: xof(100_000),
+      });
       expect(company.fundBalance).toEqual(xof(340_000_000));
     });
 
     it('refuses a capital payment above what is unpaid', () => {
       const subscribed = [
         ...history,
-        ...when(history, { type: 'SubscribeCapital', memberId: 'firm-a', amount: xof(50_000), subscribedOn: '2009-01-01' }),
+        ...when(history, {
+          type: 'SubscribeCapital',
+          memberId: 'firm-a',
+          amount: xof(50_000),
+          subscribedOn: '2009-01-01',
+        }),
       ];
       expect(standingProblem(registered(subscribed).members.get('firm-a')!)).toBe('capital-not-paid');
       expect(() =>
         when(subscribed, { type: 'PayCapital', memberId: 'firm-a', amount: xof(50_001), paidOn: '2009-01-02' }),
-      ).toThrow(
-        expect.objectContaining({ constructor: CapitalPaymentExceedsSubscription, unpaid: xof(50_000) }),
-      );
+      ).toThrow(expect.objectContaining({ constructor: CapitalPaymentExceedsSubscription, unpaid: xof(50_000) }));
     });
 
     it('withdraws from a deposit, never more than it holds', () => {
@@ -131,7 +138,12 @@ describe('mutual guarantee company', () => {
         withdrawnOn: '2009-01-01',
       });
       expect(when(history, withdraw(xof(40_000_000)))).toEqual([
-        GuaranteeFundWithdrawn.create({ companyId, depositId: 'dat-1', amount: xof(40_000_000), withdrawnOn: '2009-01-01' }),
+        GuaranteeFundWithdrawn.create({
+          companyId,
+          depositId: 'dat-1',
+          amount: xof(40_000_000),
+          withdrawnOn: '2009-01-01',
+        }),
       ]);
       expect(() => when(history, withdraw(xof(340_000_001)))).toThrow(
         expect.objectContaining({ constructor: WithdrawalExceedsDeposit, available: xof(340_000_000) }),
@@ -153,7 +165,12 @@ describe('mutual guarantee company', () => {
         },
       ];
       expect(() =>
-        when(paidOut, { type: 'WithdrawGuaranteeFund', depositId: 'dat-1', amount: xof(40_000_001), withdrawnOn: '2009-02-01' }),
+        when(paidOut, {
+          type: 'WithdrawGuaranteeFund',
+          depositId: 'dat-1',
+          amount: xof(40_000_001),
+          withdrawnOn: '2009-02-01',
+        }),
       ).toThrow(expect.objectContaining({ constructor: InsufficientGuaranteeFund, fundBalance: xof(40_000_000) }));
     });
 
@@ -191,7 +208,12 @@ describe('mutual guarantee company', () => {
 
 describe('federation', () => {
   const federation = fold(federationModel, [
-    FederationRegistered.create({ federationId: 'fed', name: 'Fédération', currency: 'XOF', registeredOn: '2008-01-01' }),
+    FederationRegistered.create({
+      federationId: 'fed',
+      name: 'Fédération',
+      currency: 'XOF',
+      registeredOn: '2008-01-01',
+    }),
   ]);
 
   it('affiliates companies of its currency', () => {

@@ -280,7 +280,8 @@ export function requireConvention(conventionId: string, state: ConventionState):
 
 /** The terms in effect on a date; refuses dates outside the convention's validity. */
 export function termsInEffect(convention: SignedConvention, on: string): ConventionTerms {
-  if (convention.status === 'terminated') throw new ConventionTerminated(convention.conventionId, convention.terminatedOn);
+  if (convention.status === 'terminated')
+    throw new ConventionTerminated(convention.conventionId, convention.terminatedOn);
   if (on < convention.validFrom) throw new ConventionNotYetValid(convention.conventionId, convention.validFrom, on);
   let current: ConventionTerms | undefined;
   for (const terms of convention.terms) if (terms.effectiveFrom <= on) current = terms;

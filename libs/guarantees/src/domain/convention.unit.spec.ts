@@ -93,7 +93,12 @@ describe('bank convention', () => {
 
     it('refuses an amendment dated before the terms in force', () => {
       expect(() =>
-        amendConvention({ effectiveFrom: '2008-01-01', amendedOn: '2009-01-01' }, given(signed), SENEGAL.conventionId, company),
+        amendConvention(
+          { effectiveFrom: '2008-01-01', amendedOn: '2009-01-01' },
+          given(signed),
+          SENEGAL.conventionId,
+          company,
+        ),
       ).toThrow(expect.objectContaining({ field: 'effectiveFrom' }));
     });
 
@@ -113,7 +118,11 @@ describe('bank convention', () => {
         },
       ]);
       expect(() =>
-        terminateConvention({ terminatedOn: '2010-01-01', reason: 'again' }, given([...signed, ...events]), SENEGAL.conventionId),
+        terminateConvention(
+          { terminatedOn: '2010-01-01', reason: 'again' },
+          given([...signed, ...events]),
+          SENEGAL.conventionId,
+        ),
       ).toThrow(ConventionTerminated);
     });
 

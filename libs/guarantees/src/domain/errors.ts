@@ -104,7 +104,8 @@ export class LoanAlreadyGuaranteed extends GuaranteesError {
   }
 }
 
-export type GuaranteeCommandName = 'IssueGuarantee' | 'RecordRepayment' | 'CallGuarantee' | 'PayClaim' | 'RecordRecovery';
+export type GuaranteeCommandName =
+  'IssueGuarantee' | 'RecordRepayment' | 'CallGuarantee' | 'PayClaim' | 'RecordRecovery';
 
 /** A command that the guarantee's current state does not allow (repay a released one, pay an uncalled claim). */
 export class IllegalGuaranteeTransition extends GuaranteesError {
@@ -321,12 +322,15 @@ export class RepaymentExceedsOutstanding extends GuaranteesError {
     readonly outstanding: Money,
     readonly requested: Money,
   ) {
-    super(`loan of guarantee ${guaranteeId} has ${outstanding.toString()} outstanding; ${requested.toString()} repaid`, {
-      guaranteeId,
-      outstanding: amount(outstanding),
-      requested: amount(requested),
-      currency: requested.currency.code,
-    });
+    super(
+      `loan of guarantee ${guaranteeId} has ${outstanding.toString()} outstanding; ${requested.toString()} repaid`,
+      {
+        guaranteeId,
+        outstanding: amount(outstanding),
+        requested: amount(requested),
+        currency: requested.currency.code,
+      },
+    );
   }
 }
 

@@ -192,8 +192,7 @@ export const BankLoanGuaranteed = defineEvent('guarantees.BankLoanGuaranteed', {
 export type BankLoanEvent = EventOf<typeof BankLoanGuaranteed>;
 
 export type BankLoanState =
-  | { readonly status: 'free' }
-  | { readonly status: 'guaranteed'; readonly guaranteeId: string };
+  { readonly status: 'free' } | { readonly status: 'guaranteed'; readonly guaranteeId: string };
 
 export const bankLoanModel: StreamModel<BankLoanState, BankLoanEvent> = {
   catalog: new EventCatalog<BankLoanEvent>([BankLoanGuaranteed]),

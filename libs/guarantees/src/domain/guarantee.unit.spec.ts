@@ -76,9 +76,7 @@ describe('guarantee', () => {
       expect(() => world.issue({ principal: xof(1_000) })).toThrow(MemberNotInGoodStanding);
       world.payClaim(id);
       world.recover(id, xof(200_000));
-      expect(() => world.issue({ principal: xof(1_000) })).toThrow(
-        expect.objectContaining({ reason: 'in-default' }),
-      );
+      expect(() => world.issue({ principal: xof(1_000) })).toThrow(expect.objectContaining({ reason: 'in-default' }));
       world.recover(id, xof(300_000));
       expect(world.issue({ principal: xof(1_000) }).guarantee).toHaveLength(1);
     });
@@ -164,7 +162,11 @@ describe('guarantee', () => {
     it.each(['repay', 'call', 'payClaim', 'recover'] as const)('cannot be %s-ed: it does not exist', (action) => {
       const world = GuaranteeWorld.senegal();
       expect(() =>
-        action === 'call' ? world.call('nope') : action === 'payClaim' ? world.payClaim('nope') : world[action]('nope', xof(1)),
+        action === 'call'
+          ? world.call('nope')
+          : action === 'payClaim'
+            ? world.payClaim('nope')
+            : world[action]('nope', xof(1)),
       ).toThrow(GuaranteeNotFound);
     });
   });
@@ -221,9 +223,15 @@ describe('guarantee', () => {
       const id = world.issue({ principal: xof(10_000_000) }).guaranteeId;
       world.repay(id, xof(3_000_001));
       const decision = world.call(id);
-      expect(decision.guarantee[0]).toMatchObject({ outstandingAtDefault: xof(6_999_999), claimAmount: xof(3_499_999) });
+      expect(decision.guarantee[0]).toMatchObject({
+        outstandingAtDefault: xof(6_999_999),
+        claimAmount: xof(3_499_999),
+      });
       expect(decision.convention[0]).toMatchObject({ reason: 'call', principal: xof(6_999_999) });
-      expect(decision.company[0]).toMatchObject({ type: 'guarantees.MemberLoanDefaulted', claimAmount: xof(3_499_999) });
+      expect(decision.company[0]).toMatchObject({
+        type: 'guarantees.MemberLoanDefaulted',
+        claimAmount: xof(3_499_999),
+      });
       expect(world.figures().outstanding).toEqual(xof(0));
     });
 

@@ -47,11 +47,35 @@ type Step =
   | { kind: 'recover'; pick: number; part: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('issue' as const), principal: fc.bigInt({ min: 1n, max: 400_000_000n }), member: fc.nat(2) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('repay' as const), pick: fc.nat(), part: fc.integer({ min: 1, max: 100 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('issue' as const),
+      principal: fc.bigInt({ min: 1n, max: 400_000_000n }),
+      member: fc.nat(2),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('repay' as const),
+      pick: fc.nat(),
+      part: fc.integer({ min: 1, max: 100 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('call' as const), pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('pay' as const), pick: fc.nat(), part: fc.integer({ min: 1, max: 100 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('recover' as const), pick: fc.nat(), part: fc.integer({ min: 1, max: 100 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('pay' as const), pick: fc.nat(), part: fc.integer({ min: 1, max: 100 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('recover' as const),
+      pick: fc.nat(),
+      part: fc.integer({ min: 1, max: 100 }),
+    }),
+  },
 );
 
 /** part % of an amount, at least 1 minor unit. */

@@ -17,7 +17,13 @@ import {
   requireConvention,
   termsInEffect,
 } from './convention';
-import { InsufficientHeadroom, InvalidInput, LoanAboveConventionMaximum, LoanAlreadyGuaranteed, AlreadyExists } from './errors';
+import {
+  InsufficientHeadroom,
+  InvalidInput,
+  LoanAboveConventionMaximum,
+  LoanAlreadyGuaranteed,
+  AlreadyExists,
+} from './errors';
 import {
   type BankLoanEvent,
   BankLoanGuaranteed,
@@ -73,7 +79,10 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
     throw new LoanAlreadyGuaranteed(convention.bankId, command.loanReference, states.bankLoan.guaranteeId);
   }
   if (!LOAN_REFERENCE_PATTERN.test(command.loanReference)) {
-    throw new InvalidInput('loanReference', 'must be 1 to 80 letters, digits or . _ / -, starting with a letter or digit');
+    throw new InvalidInput(
+      'loanReference',
+      'must be 1 to 80 letters, digits or . _ / -, starting with a letter or digit',
+    );
   }
   const principal = requireAmount(company, command.principal, 'principal');
   if (command.maturityDate <= command.loanStartDate) {
@@ -143,4 +152,3 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
     headroomAfter: before.headroom.minus(exposure),
   };
 }
-

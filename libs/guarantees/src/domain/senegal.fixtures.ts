@@ -153,7 +153,10 @@ export class GuaranteeWorld {
   }
 
   repay(guaranteeId: string, amount: Money, repaidOn = '2008-06-01'): LifecycleDecision {
-    return this.run(guaranteeId, recordRepayment({ guaranteeId, amount, repaidOn }, this.guarantee(guaranteeId), this.company));
+    return this.run(
+      guaranteeId,
+      recordRepayment({ guaranteeId, amount, repaidOn }, this.guarantee(guaranteeId), this.company),
+    );
   }
 
   call(guaranteeId: string, calledOn = '2008-07-01'): LifecycleDecision {

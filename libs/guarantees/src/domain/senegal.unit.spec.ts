@@ -61,7 +61,10 @@ describe('Senegal PAPES: a 340,000,000 XOF guarantee fund and credit up to 1,000
 
       // Default: the claim is 50 % of the outstanding; the called loan stops counting.
       const call = world.call(defaulted);
-      expect(call.guarantee[0]).toMatchObject({ claimAmount: xof(170_000_000), outstandingAtDefault: xof(340_000_000) });
+      expect(call.guarantee[0]).toMatchObject({
+        claimAmount: xof(170_000_000),
+        outstandingAtDefault: xof(340_000_000),
+      });
       expect(world.figures()).toMatchObject({ capacity: xof(1_000_000_000), outstanding: xof(660_000_000) });
 
       // The fund pays 170,000,000: capacity falls by 170,000,000 × 50/17 = 500,000,000.

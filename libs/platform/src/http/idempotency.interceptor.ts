@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { Request, Response } from 'express';
+import { canonicalJson } from '@ledger/event-store';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { LedgerRuntime } from '../ledger-runtime';
 import { commandContextOf } from './command-context.decorator';
@@ -27,6 +28,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const { actor, idempotencyKey } = commandContextOf(request);
     if (request.method !== 'POST' || !idempotencyKey) return next.handle();
     const requestHash = createHash('sha256')
+      // Key order does not change a request's identity.
       .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body)}`)
       .digest('hex');
     const store = this.runtime.idempotency;
@@ -65,16 +67,4 @@ export class IdempotencyInterceptor implements NestInterceptor {
 function successStatus(context: ExecutionContext, request: Request): number {
   const declared: unknown = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler());
   return typeof declared === 'number' ? declared : request.method === 'POST' ? 201 : 200;
-}
-
-/** Key order does not change a request's identity. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }

@@ -2,8 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The event log. One table: positions are dense and in commit order (appends hold a global
- * transaction lock), `(stream_id, stream_revision)` is unique, and a trigger refuses any UPDATE or
- * DELETE so that the log can only grow. Snapshots are a cache beside it and may be dropped.
+ * transaction lock), `(stream_id, stream_revision)` is unique, a trigger refuses any UPDATE or
+ * DELETE so that the log can only grow, and each event carries its content hash and the chain hash
+ * linking it to the previous event of its stream (see event-hash.ts). Snapshots are a cache beside
+ * it and may be dropped.
  */
 export class CreateEventStore1764130000000 implements MigrationInterface {
   name = 'CreateEventStore1764130000000';
@@ -25,6 +27,8 @@ export class CreateEventStore1764130000000 implements MigrationInterface {
         correlation_id   text        NOT NULL,
         causation_id     text,
         idempotency_key  text,
+        content_hash     text        NOT NULL,
+        chain_hash       text        NOT NULL,
         CONSTRAINT ledger_events_stream_revision_unique UNIQUE (stream_id, stream_revision),
         CONSTRAINT ledger_events_revision_non_negative CHECK (stream_revision >= 0),
         CONSTRAINT ledger_events_position_positive CHECK (global_position >= 1)
@@ -72,13 +76,16 @@ const APPEND_FUNCTION = `
 CREATE FUNCTION ledger_append(
   p_stream_ids text[], p_expected text[], p_counts integer[],
   p_event_ids uuid[], p_types text[], p_versions integer[], p_business timestamptz[], p_data jsonb[],
-  p_actors text[], p_roles text[], p_correlations text[], p_causations text[], p_idempotency_keys text[]
+  p_actors text[], p_roles text[], p_correlations text[], p_causations text[], p_idempotency_keys text[],
+  p_content_hashes text[]
 ) RETURNS TABLE (stream_id text, next_revision bigint, last_position bigint, already_recorded boolean)
 LANGUAGE plpgsql AS $fn$
 DECLARE
   v_head bigint;
   v_offset integer := 0;
   v_current bigint;
+  v_previous_hash text;
+  v_recorded_at timestamptz;
   v_count integer;
   v_ids uuid[];
   v_found record;
@@ -87,6 +94,7 @@ DECLARE
   v_revisions bigint[] := '{}';
   v_streams text[] := '{}';
   v_take integer[] := '{}';
+  v_chain text[] := '{}';
   v_result_stream text[] := '{}';
   v_result_revision bigint[] := '{}';
   v_result_position bigint[] := '{}';
@@ -94,11 +102,15 @@ DECLARE
   i integer;
   j integer;
 BEGIN
-  PERFORM pg_advisory_xact_lock(7245001);
+  -- One appender at a time per ledger (schema): ledgers in other schemas do not wait for us.
+  PERFORM pg_advisory_xact_lock(7245001, hashtext(current_schema()));
+  -- Milliseconds, so that the time recorded (and hashed) survives a round trip through JavaScript.
+  v_recorded_at := date_trunc('milliseconds', clock_timestamp());
   SELECT coalesce(max(e.global_position), 0) INTO v_head FROM ledger_events e;
   FOR i IN 1 .. coalesce(array_length(p_stream_ids, 1), 0) LOOP
     v_count := p_counts[i];
-    SELECT max(e.stream_revision) INTO v_current FROM ledger_events e WHERE e.stream_id = p_stream_ids[i];
+    SELECT e.stream_revision, e.chain_hash INTO v_current, v_previous_hash
+      FROM ledger_events e WHERE e.stream_id = p_stream_ids[i] ORDER BY e.stream_revision DESC LIMIT 1;
     IF v_count > 0 THEN
       v_ids := p_event_ids[v_offset + 1 : v_offset + v_count];
       -- Equality on the unique index, whatever the planner thinks of the table's size. A batch
@@ -137,6 +149,11 @@ BEGIN
     FOR j IN 1 .. v_count LOOP
       v_head := v_head + 1;
       v_current := coalesce(v_current, -1) + 1;
+      v_previous_hash := encode(sha256(convert_to(
+        coalesce(v_previous_hash, 'genesis') || '|' || v_current || '|' || v_head || '|' ||
+        to_char(v_recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '|' ||
+        p_content_hashes[v_offset + j], 'UTF8')), 'hex');
+      v_chain := v_chain || v_previous_hash;
       v_positions := v_positions || v_head;
       v_revisions := v_revisions || v_current;
       v_streams := v_streams || p_stream_ids[i];
@@ -150,12 +167,13 @@ BEGIN
   END LOOP;
 
   IF array_length(v_take, 1) > 0 THEN
-    -- recorded_at is the clock at insert, under the lock: it never goes backwards along the log.
+    -- recorded_at is the clock under the lock: it never goes backwards along the log.
     INSERT INTO ledger_events (global_position, event_id, stream_id, stream_revision, event_type, schema_version,
                                business_time, recorded_at, data, actor, actor_role, correlation_id, causation_id,
-                               idempotency_key)
+                               idempotency_key, content_hash, chain_hash)
     SELECT v_positions[k], p_event_ids[t], v_streams[k], v_revisions[k], p_types[t], p_versions[t], p_business[t],
-           clock_timestamp(), p_data[t], p_actors[t], p_roles[t], p_correlations[t], p_causations[t], p_idempotency_keys[t]
+           v_recorded_at, p_data[t], p_actors[t], p_roles[t], p_correlations[t], p_causations[t], p_idempotency_keys[t],
+           p_content_hashes[t], v_chain[k]
       FROM generate_subscripts(v_take, 1) AS k, LATERAL (SELECT v_take[k] AS t) AS x;
     PERFORM pg_notify('ledger_events_appended', v_head::text);
   END IF;

@@ -20,7 +20,10 @@ export class CompanyStreamWriter {
       const stream = await repository.load(streamIds.company(companyId), companyModel);
       const events = decideCompany(companyId, command, stream.state);
       const results = await repository.save([{ stream, model: companyModel, events }], context, businessTime(on));
-      return { company: events.reduce(companyModel.evolve, stream.state) as RegisteredCompany, position: positionOf(results) };
+      return {
+        company: events.reduce(companyModel.evolve, stream.state) as RegisteredCompany,
+        position: positionOf(results),
+      };
     });
     await this.runtime.committed(outcome.position);
     return { company: outcome.company, position: outcome.position.toString() };

@@ -3,7 +3,13 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '@ledger/event-sourcing';
 import { assertNever } from '@ledger/event-sourcing';
 import { Money, Ratio, type CurrencyCode } from '@ledger/money';
-import { capacityOf, guaranteesCatalog, type CeilingBasis, type ConventionTerms, type GuaranteesEvent } from '../../domain';
+import {
+  capacityOf,
+  guaranteesCatalog,
+  type CeilingBasis,
+  type ConventionTerms,
+  type GuaranteesEvent,
+} from '../../domain';
 
 export const GUARANTEES_TABLES = [
   'guarantee_federations',
@@ -71,7 +77,13 @@ export class GuaranteesProjection implements Projection {
         return;
       case 'guarantees.CapitalSubscribed':
         await add(db, 'guarantee_members', member(event), { capital_subscribed: event.amount.amountMinor }, position);
-        await add(db, 'guarantee_companies', company(event), { capital_subscribed: event.amount.amountMinor }, position);
+        await add(
+          db,
+          'guarantee_companies',
+          company(event),
+          { capital_subscribed: event.amount.amountMinor },
+          position,
+        );
         return;
       case 'guarantees.CapitalPaid':
         await add(db, 'guarantee_members', member(event), { capital_paid: event.amount.amountMinor }, position);
@@ -94,7 +106,13 @@ export class GuaranteesProjection implements Projection {
             position,
           ],
         );
-        await fundMoved(db, event.companyId, { fund_deposited: event.amount.amountMinor }, event.amount.amountMinor, position);
+        await fundMoved(
+          db,
+          event.companyId,
+          { fund_deposited: event.amount.amountMinor },
+          event.amount.amountMinor,
+          position,
+        );
         return;
       case 'guarantees.GuaranteeFundWithdrawn':
         await add(
@@ -104,7 +122,13 @@ export class GuaranteesProjection implements Projection {
           { withdrawn: event.amount.amountMinor },
           position,
         );
-        await fundMoved(db, event.companyId, { fund_withdrawn: event.amount.amountMinor }, -event.amount.amountMinor, position);
+        await fundMoved(
+          db,
+          event.companyId,
+          { fund_withdrawn: event.amount.amountMinor },
+          -event.amount.amountMinor,
+          position,
+        );
         return;
       case 'guarantees.MemberLoanGuaranteed':
         await add(db, 'guarantee_members', member(event), { guarantees_in_force: 1 }, position);
@@ -122,11 +146,23 @@ export class GuaranteesProjection implements Projection {
         );
         return;
       case 'guarantees.ClaimPaidFromFund':
-        await fundMoved(db, event.companyId, { claims_paid: event.amount.amountMinor }, -event.amount.amountMinor, position);
+        await fundMoved(
+          db,
+          event.companyId,
+          { claims_paid: event.amount.amountMinor },
+          -event.amount.amountMinor,
+          position,
+        );
         await add(db, 'guarantee_conventions', convention(event), { claims_paid: event.amount.amountMinor }, position);
         return;
       case 'guarantees.RecoveryReturnedToFund':
-        await fundMoved(db, event.companyId, { recoveries: event.amount.amountMinor }, event.amount.amountMinor, position);
+        await fundMoved(
+          db,
+          event.companyId,
+          { recoveries: event.amount.amountMinor },
+          event.amount.amountMinor,
+          position,
+        );
         await add(db, 'guarantee_conventions', convention(event), { recoveries: event.amount.amountMinor }, position);
         if (event.defaultCured) await add(db, 'guarantee_members', member(event), { defaults: -1 }, position);
         return;
@@ -281,10 +317,22 @@ export class GuaranteesProjection implements Projection {
         return;
       }
       case 'guarantees.GuaranteeClaimPaid':
-        await add(db, 'guarantees', { guarantee_id: event.guaranteeId }, { claim_paid: event.amount.amountMinor }, position);
+        await add(
+          db,
+          'guarantees',
+          { guarantee_id: event.guaranteeId },
+          { claim_paid: event.amount.amountMinor },
+          position,
+        );
         return;
       case 'guarantees.GuaranteeRecoveryRecorded':
-        await add(db, 'guarantees', { guarantee_id: event.guaranteeId }, { recovered: event.amount.amountMinor }, position);
+        await add(
+          db,
+          'guarantees',
+          { guarantee_id: event.guaranteeId },
+          { recovered: event.amount.amountMinor },
+          position,
+        );
         return;
       case 'guarantees.BankLoanGuaranteed':
         // The bank loan stream only enforces uniqueness; the guarantee row already carries the pair.

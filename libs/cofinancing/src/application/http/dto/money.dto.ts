@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Matches } from 'class-validator';
-import { CURRENCY_CODES, Money } from '@ledger/money';
+import { CURRENCY_CODES, Money, currencyOf } from '@ledger/money';
 
 export const POSITIVE_MINOR = /^[1-9][0-9]{0,29}$/;
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,6 +19,6 @@ export class MoneyDto {
   currency!: string;
 
   static toMoney(dto: MoneyDto): Money {
-    return Money.parseMinor(dto.amountMinor, dto.currency);
+    return Money.parseMinor(dto.amountMinor, currencyOf(dto.currency));
   }
 }

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { deterministicUuid, type CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx } from '@ledger/platform';
+import { AddMemberFirmCommand, EnrolBeneficiaryCommand } from '../commands';
+import { newEntityId } from '../cofinancing-streams';
+import { GetBeneficiaryQuery } from '../queries';
+import { CommandDocs } from './api-docs';
+import { AddMemberFirmDto, EnrolBeneficiaryDto } from './dto/beneficiary.dto';
+
+@ApiTags('cofinancing: beneficiaries')
+@Controller('cofinancing/beneficiaries')
+export class BeneficiariesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CommandDocs()
+  @ApiCreatedResponse({ description: 'the beneficiary id and its member firms’ ids' })
+  enrol(@Body() body: EnrolBeneficiaryDto, @CommandCtx() context: CommandContext) {
+    const beneficiaryId = newEntityId(context, 'beneficiary');
+    return this.commands.execute(
+      new EnrolBeneficiaryCommand(
+        {
+          type: 'EnrolBeneficiary',
+          beneficiaryId,
+          name: body.name,
+          kind: body.kind,
+          enrolledOn: body.enrolledOn,
+          memberFirms: body.memberFirms.map((firm, index) => ({
+            firmId: deterministicUuid(`${beneficiaryId}|firm|${index}`),
+            name: firm.name,
+            womenOwned: firm.womenOwned ?? null,
+          })),
+        },
+        context,
+      ),
+    );
+  }
+
+  @Post(':beneficiaryId/member-firms')
+  @CommandDocs()
+  @ApiCreatedResponse({ description: 'the firm id' })
+  addFirm(
+    @Param('beneficiaryId') beneficiaryId: string,
+    @Body() body: AddMemberFirmDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new AddMemberFirmCommand(
+        {
+          type: 'AddMemberFirm',
+          beneficiaryId,
+          firm: { firmId: newEntityId(context, 'member-firm'), name: body.name, womenOwned: body.womenOwned ?? null },
+          joinedOn: body.joinedOn,
+        },
+        context,
+      ),
+    );
+  }
+
+  @Get(':beneficiaryId')
+  @ApiOkResponse({
+    description:
+      'member firms (women-owned where recorded) and, per participation year and window: eligible cost, subsidy, own share, effective rate, invoiced, disbursed',
+  })
+  get(@Param('beneficiaryId') beneficiaryId: string) {
+    return this.queries.execute(new GetBeneficiaryQuery(beneficiaryId));
+  }
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx } from '@ledger/platform';
+import { RecordContributionCommand, RegisterDonorCommand } from '../commands';
+import { newEntityId } from '../cofinancing-streams';
+import { ListDonorsQuery } from '../queries';
+import { CommandDocs } from './api-docs';
+import { RecordContributionDto, RegisterDonorDto } from './dto/fund.dto';
+import { MoneyDto } from './dto/money.dto';
+
+@ApiTags('cofinancing: donors and contributions')
+@Controller('cofinancing/funds/:fundId')
+export class DonorsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('donors')
+  @CommandDocs()
+  @ApiCreatedResponse({ description: 'the donor id' })
+  register(@Param('fundId') fundId: string, @Body() body: RegisterDonorDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new RegisterDonorCommand(
+        {
+          type: 'RegisterDonor',
+          fundId,
+          donorId: newEntityId(context, 'donor'),
+          name: body.name,
+          registeredOn: body.registeredOn,
+        },
+        context,
+      ),
+    );
+  }
+
+  @Post('contributions')
+  @CommandDocs()
+  @ApiCreatedResponse({
+    description: 'the contribution id, and the fund’s contributed and available balances after it',
+  })
+  contribute(
+    @Param('fundId') fundId: string,
+    @Body() body: RecordContributionDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new RecordContributionCommand(
+        {
+          type: 'RecordContribution',
+          fundId,
+          contributionId: newEntityId(context, 'contribution'),
+          donorId: body.donorId,
+          amount: MoneyDto.toMoney(body.amount),
+          receivedOn: body.receivedOn,
+          reference: body.reference,
+        },
+        context,
+      ),
+    );
+  }
+
+  @Get('donors')
+  @ApiOkResponse({ description: 'per donor: contributed, and each contribution (amount, date, reference)' })
+  list(@Param('fundId') fundId: string) {
+    return this.queries.execute(new ListDonorsQuery(fundId));
+  }
+}

@@ -1,0 +1,140 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx } from '@ledger/platform';
+import {
+  ApproveGrantCommand,
+  CancelGrantCommand,
+  CloseGrantCommand,
+  DisburseGrantCommand,
+  RejectGrantCommand,
+  RequestGrantCommand,
+} from '../commands';
+import { newEntityId } from '../cofinancing-streams';
+import { GetGrantQuery, ListGrantsQuery } from '../queries';
+import { CommandDocs } from './api-docs';
+import {
+  ApproveGrantDto,
+  CancelGrantDto,
+  CloseGrantDto,
+  DisburseGrantDto,
+  ListGrantsQueryDto,
+  RejectGrantDto,
+  RequestGrantDto,
+} from './dto/grant.dto';
+import { MoneyDto } from './dto/money.dto';
+
+@ApiTags('cofinancing: grants')
+@Controller('cofinancing/grants')
+export class GrantsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CommandDocs()
+  @ApiCreatedResponse({ description: 'the grant id and its participation year' })
+  request(@Body() body: RequestGrantDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new RequestGrantCommand(
+        {
+          type: 'RequestGrant',
+          grantId: newEntityId(context, 'grant'),
+          fundId: body.fundId,
+          windowId: body.windowId,
+          beneficiaryId: body.beneficiaryId,
+          serviceProvider: body.serviceProvider,
+          description: body.description,
+          eligibleCost: MoneyDto.toMoney(body.eligibleCost),
+          requestedOn: body.requestedOn,
+        },
+        context,
+      ),
+    );
+  }
+
+  @Post(':grantId/approval')
+  @HttpCode(200)
+  @CommandDocs()
+  @ApiOkResponse({
+    description: 'the subsidy computed (rate, schedule version, cap) and the fund’s available after it',
+  })
+  approve(@Param('grantId') grantId: string, @Body() body: ApproveGrantDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new ApproveGrantCommand({ type: 'ApproveGrant', grantId, approvedOn: body.approvedOn }, context),
+    );
+  }
+
+  @Post(':grantId/rejection')
+  @HttpCode(200)
+  @CommandDocs()
+  @ApiOkResponse({ description: 'rejected' })
+  reject(@Param('grantId') grantId: string, @Body() body: RejectGrantDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new RejectGrantCommand(
+        { type: 'RejectGrant', grantId, rejectedOn: body.rejectedOn, reason: body.reason },
+        context,
+      ),
+    );
+  }
+
+  @Post(':grantId/disbursements')
+  @CommandDocs()
+  @ApiCreatedResponse({ description: 'what the invoice was paid and by which rule; the commitment left' })
+  disburse(@Param('grantId') grantId: string, @Body() body: DisburseGrantDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new DisburseGrantCommand(
+        {
+          type: 'DisburseGrant',
+          grantId,
+          disbursementId: newEntityId(context, 'disbursement'),
+          invoiceReference: body.invoiceReference,
+          invoiceDate: body.invoiceDate,
+          invoiceAmount: MoneyDto.toMoney(body.invoiceAmount),
+          disbursedOn: body.disbursedOn,
+        },
+        context,
+      ),
+    );
+  }
+
+  @Post(':grantId/closure')
+  @HttpCode(200)
+  @CommandDocs()
+  @ApiOkResponse({ description: 'closed; the unused commitment returned to the fund' })
+  close(@Param('grantId') grantId: string, @Body() body: CloseGrantDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new CloseGrantCommand({ type: 'CloseGrant', grantId, closedOn: body.closedOn }, context),
+    );
+  }
+
+  @Post(':grantId/cancellation')
+  @HttpCode(200)
+  @CommandDocs()
+  @ApiOkResponse({ description: 'cancelled before any disbursement; its commitment returned to the fund' })
+  cancel(@Param('grantId') grantId: string, @Body() body: CancelGrantDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new CancelGrantCommand(
+        { type: 'CancelGrant', grantId, cancelledOn: body.cancelledOn, reason: body.reason },
+        context,
+      ),
+    );
+  }
+
+  @Get()
+  @ApiOkResponse({
+    description: 'grants in request order, filtered by fund, window, beneficiary, status, year; paginated',
+  })
+  list(@Query() query: ListGrantsQueryDto) {
+    const { limit = 50, offset = 0, ...filter } = query;
+    return this.queries.execute(new ListGrantsQuery(filter, limit, offset));
+  }
+
+  @Get(':grantId')
+  @ApiOkResponse({ description: 'the grant, its approval computation and its disbursements' })
+  get(@Param('grantId') grantId: string) {
+    return this.queries.execute(new GetGrantQuery(grantId));
+  }
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx } from '@ledger/platform';
+import { BasisPoints } from '@ledger/money';
+import type { ScheduleTerms } from '../../domain';
+import { AmendScheduleCommand, OpenWindowCommand } from '../commands';
+import { newEntityId } from '../cofinancing-streams';
+import { ListWindowsQuery } from '../queries';
+import { CommandDocs } from './api-docs';
+import { MoneyDto } from './dto/money.dto';
+import { AmendScheduleDto, OpenWindowDto, type ScheduleDto } from './dto/window.dto';
+
+function scheduleTerms(dto: ScheduleDto): ScheduleTerms {
+  const after = dto.afterLastYear;
+  return {
+    effectiveFrom: dto.effectiveFrom,
+    years: dto.years.map((year) => ({ rate: BasisPoints.of(year.rateBp), cap: MoneyDto.toMoney(year.cap) })),
+    afterLastYear:
+      after.rule === 'ineligible'
+        ? { rule: 'ineligible', rate: null, cap: null }
+        : {
+            rule: 'floor-rate',
+            rate: BasisPoints.of(after.rateBp as number),
+            cap: MoneyDto.toMoney(after.cap as MoneyDto),
+          },
+  };
+}
+
+@ApiTags('cofinancing: windows')
+@Controller('cofinancing/funds/:fundId/windows')
+export class WindowsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CommandDocs()
+  @ApiCreatedResponse({ description: 'the window id; its schedule is version 1' })
+  open(@Param('fundId') fundId: string, @Body() body: OpenWindowDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new OpenWindowCommand(
+        {
+          type: 'OpenWindow',
+          fundId,
+          windowId: newEntityId(context, 'window'),
+          name: body.name,
+          supportKind: body.supportKind,
+          openedOn: body.openedOn,
+          schedule: scheduleTerms(body.schedule),
+        },
+        context,
+      ),
+    );
+  }
+
+  @Post(':windowId/schedule-amendments')
+  @CommandDocs()
+  @ApiCreatedResponse({ description: 'the new schedule version, in force from its effective date' })
+  amend(
+    @Param('fundId') fundId: string,
+    @Param('windowId') windowId: string,
+    @Body() body: AmendScheduleDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new AmendScheduleCommand(
+        { type: 'AmendSchedule', fundId, windowId, amendedOn: body.amendedOn, schedule: scheduleTerms(body.schedule) },
+        context,
+      ),
+    );
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'per window: committed, disbursed, released, and every schedule version' })
+  list(@Param('fundId') fundId: string) {
+    return this.queries.execute(new ListWindowsQuery(fundId));
+  }
+}

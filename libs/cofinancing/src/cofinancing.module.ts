@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CofinancingStreams } from './application/cofinancing-streams';
+import { commandHandlers } from './application/commands';
+import { BeneficiariesController } from './application/http/beneficiaries.controller';
+import { DonorsController } from './application/http/donors.controller';
+import { FundsController } from './application/http/funds.controller';
+import { GrantsController } from './application/http/grants.controller';
+import { WindowsController } from './application/http/windows.controller';
+import { queryHandlers } from './application/queries';
+
+/** The co-financing fund: donors, windows with declining schedules, grants from request to closure. */
+@Module({
+  controllers: [FundsController, DonorsController, WindowsController, BeneficiariesController, GrantsController],
+  providers: [CofinancingStreams, ...commandHandlers, ...queryHandlers],
+})
+export class CofinancingModule {}

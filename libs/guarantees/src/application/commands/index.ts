@@ -1,0 +1,40 @@
+import { AdmitMemberHandler } from './admit-member.handler';
+import { AmendConventionHandler } from './amend-convention.handler';
+import { CallGuaranteeHandler } from './call-guarantee.handler';
+import { DepositGuaranteeFundHandler } from './deposit-guarantee-fund.handler';
+import { IssueGuaranteeHandler } from './issue-guarantee.handler';
+import { PayCapitalHandler } from './pay-capital.handler';
+import { PayClaimHandler } from './pay-claim.handler';
+import { RecordMemberDepartureHandler } from './record-member-departure.handler';
+import { RecordRecoveryHandler } from './record-recovery.handler';
+import { RecordRepaymentHandler } from './record-repayment.handler';
+import { RegisterCompanyHandler } from './register-company.handler';
+import { RegisterFederationHandler } from './register-federation.handler';
+import { SignConventionHandler } from './sign-convention.handler';
+import { SubscribeCapitalHandler } from './subscribe-capital.handler';
+import { TerminateConventionHandler } from './terminate-convention.handler';
+import { WithdrawGuaranteeFundHandler } from './withdraw-guarantee-fund.handler';
+import { CompanyStreamWriter } from './company-stream.writer';
+import { ConventionStreamWriter } from './convention-stream.writer';
+import { GuaranteeStreamWriter } from './guarantee-stream.writer';
+
+export const commandHandlers = [
+  AdmitMemberHandler,
+  AmendConventionHandler,
+  CallGuaranteeHandler,
+  DepositGuaranteeFundHandler,
+  IssueGuaranteeHandler,
+  PayCapitalHandler,
+  PayClaimHandler,
+  RecordMemberDepartureHandler,
+  RecordRecoveryHandler,
+  RecordRepaymentHandler,
+  RegisterCompanyHandler,
+  RegisterFederationHandler,
+  SignConventionHandler,
+  SubscribeCapitalHandler,
+  TerminateConventionHandler,
+  WithdrawGuaranteeFundHandler,
+];
+
+export const commandWriters = [CompanyStreamWriter, ConventionStreamWriter, GuaranteeStreamWriter];

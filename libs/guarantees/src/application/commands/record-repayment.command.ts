@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '@ledger/event-sourcing';
+import type { Money } from '@ledger/money';
+import type { GuaranteeReceipt } from './guarantee-receipt';
+
+export class RecordRepaymentCommand extends Command<GuaranteeReceipt> {
+  constructor(
+    readonly guaranteeId: string,
+    readonly input: { readonly amount: Money; readonly repaidOn: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

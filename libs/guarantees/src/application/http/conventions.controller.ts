@@ -1,0 +1,107 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ledger/event-sourcing';
+import { BasisPoints } from '@ledger/money';
+import { CommandCtx } from '@ledger/platform';
+import { AmendConventionCommand } from '../commands/amend-convention.command';
+import { IssueGuaranteeCommand } from '../commands/issue-guarantee.command';
+import { SignConventionCommand } from '../commands/sign-convention.command';
+import { TerminateConventionCommand } from '../commands/terminate-convention.command';
+import { GetConventionQuery } from '../queries/get-convention.query';
+import { ListConventionGuaranteesQuery } from '../queries/list-convention-guarantees.query';
+import { AmendConventionDto } from './dto/amend-convention.dto';
+import { IssueGuaranteeDto } from './dto/issue-guarantee.dto';
+import { MoneyDto } from './dto/money.dto';
+import { SignConventionDto } from './dto/sign-convention.dto';
+import { TerminateConventionDto } from './dto/terminate-convention.dto';
+import { parseMultiplier } from './parse';
+
+@ApiTags('mutual guarantee: bank conventions')
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('bank-conventions')
+export class ConventionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  sign(@Body() body: SignConventionDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new SignConventionCommand(
+        {
+          companyId: body.companyId,
+          bankId: body.bankId,
+          multiplier: parseMultiplier(body.multiplier),
+          coverageRate: BasisPoints.of(body.coverageRateBp),
+          ceilingBasis: body.ceilingBasis,
+          maxGuaranteedPerLoan: body.maxGuaranteedPerLoan ? MoneyDto.toMoney(body.maxGuaranteedPerLoan) : null,
+          validFrom: body.validFrom,
+          validUntil: body.validUntil,
+          signedOn: body.signedOn,
+        },
+        context,
+      ),
+    );
+  }
+
+  @Get(':conventionId')
+  get(@Param('conventionId') conventionId: string) {
+    return this.queries.execute(new GetConventionQuery(conventionId));
+  }
+
+  @Post(':conventionId/amendments')
+  amend(
+    @Param('conventionId') conventionId: string,
+    @Body() body: AmendConventionDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new AmendConventionCommand(
+        conventionId,
+        {
+          effectiveFrom: body.effectiveFrom,
+          amendedOn: body.amendedOn,
+          multiplier: body.multiplier === undefined ? undefined : parseMultiplier(body.multiplier),
+          coverageRate: body.coverageRateBp === undefined ? undefined : BasisPoints.of(body.coverageRateBp),
+          ceilingBasis: body.ceilingBasis,
+          maxGuaranteedPerLoan:
+            body.maxGuaranteedPerLoan === undefined
+              ? undefined
+              : body.maxGuaranteedPerLoan === null
+                ? null
+                : MoneyDto.toMoney(body.maxGuaranteedPerLoan),
+          validUntil: body.validUntil ?? undefined,
+        },
+        context,
+      ),
+    );
+  }
+
+  @Post(':conventionId/termination')
+  terminate(
+    @Param('conventionId') conventionId: string,
+    @Body() body: TerminateConventionDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(new TerminateConventionCommand(conventionId, body, context));
+  }
+
+  /** Issues a guarantee on one member's loan under this convention. */
+  @Post(':conventionId/guarantees')
+  issue(
+    @Param('conventionId') conventionId: string,
+    @Body() body: IssueGuaranteeDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new IssueGuaranteeCommand({ ...body, conventionId, principal: MoneyDto.toMoney(body.principal) }, context),
+    );
+  }
+
+  @Get(':conventionId/guarantees')
+  guarantees(@Param('conventionId') conventionId: string) {
+    return this.queries.execute(new ListConventionGuaranteesQuery(conventionId));
+  }
+}

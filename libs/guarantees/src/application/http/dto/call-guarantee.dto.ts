@@ -1,0 +1,6 @@
+import { IsBusinessDate } from './validation';
+
+export class CallGuaranteeDto {
+  @IsBusinessDate('Date the bank called the guarantee on default')
+  calledOn!: string;
+}

@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { MoneyDto } from './money.dto';
+import { IsBusinessDate } from './validation';
+
+export class ClaimPaymentDto {
+  @ApiPropertyOptional({ type: MoneyDto, description: 'Amount paid (default: the whole claim left)', nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  @IsObject()
+  amount?: MoneyDto | null;
+
+  @IsBusinessDate('Payment date')
+  paidOn!: string;
+}

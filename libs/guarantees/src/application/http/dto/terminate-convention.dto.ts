@@ -1,0 +1,9 @@
+import { IsBusinessDate, IsLabel } from './validation';
+
+export class TerminateConventionDto {
+  @IsBusinessDate('Termination date')
+  terminatedOn!: string;
+
+  @IsLabel('Why', 'end of programme')
+  reason!: string;
+}

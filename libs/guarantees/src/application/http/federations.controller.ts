@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx } from '@ledger/platform';
+import { RegisterFederationCommand } from '../commands/register-federation.command';
+import { GetFederationQuery } from '../queries/get-federation.query';
+import { RegisterFederationDto } from './dto/register-federation.dto';
+
+@ApiTags('mutual guarantee: federations')
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('guarantee-federations')
+export class FederationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  register(@Body() body: RegisterFederationDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(new RegisterFederationCommand(body, context));
+  }
+
+  /** The federation with figures consolidated over its companies. */
+  @Get(':federationId')
+  get(@Param('federationId') federationId: string) {
+    return this.queries.execute(new GetFederationQuery(federationId));
+  }
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx } from '@ledger/platform';
+import { CallGuaranteeCommand } from '../commands/call-guarantee.command';
+import { PayClaimCommand } from '../commands/pay-claim.command';
+import { RecordRecoveryCommand } from '../commands/record-recovery.command';
+import { RecordRepaymentCommand } from '../commands/record-repayment.command';
+import { GetGuaranteeQuery } from '../queries/get-guarantee.query';
+import { CallGuaranteeDto } from './dto/call-guarantee.dto';
+import { ClaimPaymentDto } from './dto/claim-payment.dto';
+import { MoneyDto } from './dto/money.dto';
+import { RecoveryDto } from './dto/recovery.dto';
+import { RepaymentDto } from './dto/repayment.dto';
+
+@ApiTags('mutual guarantee: guarantees')
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('guarantees')
+export class GuaranteesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get(':guaranteeId')
+  get(@Param('guaranteeId') guaranteeId: string) {
+    return this.queries.execute(new GetGuaranteeQuery(guaranteeId));
+  }
+
+  @Post(':guaranteeId/repayments')
+  repay(@Param('guaranteeId') guaranteeId: string, @Body() body: RepaymentDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new RecordRepaymentCommand(
+        guaranteeId,
+        { amount: MoneyDto.toMoney(body.amount), repaidOn: body.repaidOn },
+        context,
+      ),
+    );
+  }
+
+  /** The borrower defaulted: the bank calls the guarantee; the claim is coverage × outstanding. */
+  @Post(':guaranteeId/call')
+  call(
+    @Param('guaranteeId') guaranteeId: string,
+    @Body() body: CallGuaranteeDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(new CallGuaranteeCommand(guaranteeId, body, context));
+  }
+
+  @Post(':guaranteeId/claim-payments')
+  payClaim(
+    @Param('guaranteeId') guaranteeId: string,
+    @Body() body: ClaimPaymentDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new PayClaimCommand(
+        guaranteeId,
+        { amount: body.amount ? MoneyDto.toMoney(body.amount) : null, paidOn: body.paidOn },
+        context,
+      ),
+    );
+  }
+
+  @Post(':guaranteeId/recoveries')
+  recover(@Param('guaranteeId') guaranteeId: string, @Body() body: RecoveryDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new RecordRecoveryCommand(
+        guaranteeId,
+        { amount: MoneyDto.toMoney(body.amount), receivedOn: body.receivedOn },
+        context,
+      ),
+    );
+  }
+}

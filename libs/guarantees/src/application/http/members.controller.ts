@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx } from '@ledger/platform';
+import { AdmitMemberCommand } from '../commands/admit-member.command';
+import { PayCapitalCommand } from '../commands/pay-capital.command';
+import { RecordMemberDepartureCommand } from '../commands/record-member-departure.command';
+import { SubscribeCapitalCommand } from '../commands/subscribe-capital.command';
+import { ListMembersQuery } from '../queries/list-members.query';
+import { AdmitMemberDto } from './dto/admit-member.dto';
+import { CapitalPaymentDto } from './dto/capital-payment.dto';
+import { CapitalSubscriptionDto } from './dto/capital-subscription.dto';
+import { MemberDepartureDto } from './dto/member-departure.dto';
+import { MoneyDto } from './dto/money.dto';
+
+@ApiTags('mutual guarantee: members')
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('guarantee-companies/:companyId/members')
+export class MembersController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  admit(@Param('companyId') companyId: string, @Body() body: AdmitMemberDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(new AdmitMemberCommand(companyId, body, context));
+  }
+
+  @Get()
+  list(@Param('companyId') companyId: string) {
+    return this.queries.execute(new ListMembersQuery(companyId));
+  }
+
+  @Post(':memberId/departure')
+  leave(
+    @Param('companyId') companyId: string,
+    @Param('memberId') memberId: string,
+    @Body() body: MemberDepartureDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(new RecordMemberDepartureCommand(companyId, { memberId, ...body }, context));
+  }
+
+  @Post(':memberId/capital-subscriptions')
+  subscribe(
+    @Param('companyId') companyId: string,
+    @Param('memberId') memberId: string,
+    @Body() body: CapitalSubscriptionDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new SubscribeCapitalCommand(
+        companyId,
+        { memberId, amount: MoneyDto.toMoney(body.amount), subscribedOn: body.subscribedOn },
+        context,
+      ),
+    );
+  }
+
+  @Post(':memberId/capital-payments')
+  pay(
+    @Param('companyId') companyId: string,
+    @Param('memberId') memberId: string,
+    @Body() body: CapitalPaymentDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new PayCapitalCommand(
+        companyId,
+        { memberId, amount: MoneyDto.toMoney(body.amount), paidOn: body.paidOn },
+        context,
+      ),
+    );
+  }
+}

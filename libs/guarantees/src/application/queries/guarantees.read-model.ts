@@ -1,0 +1,328 @@
+import { Injectable } from '@nestjs/common';
+import { floorDiv, Ratio } from '@ledger/money';
+import { LedgerRuntime } from '@ledger/platform';
+import { CompanyNotFound, ConventionNotFound, FederationNotFound, GuaranteeNotFound } from '../../domain';
+
+type Row = Record<string, string | number | null>;
+
+export interface MoneyView {
+  readonly amountMinor: string;
+  readonly currency: string;
+}
+
+const money = (amountMinor: unknown, currency: unknown): MoneyView => ({
+  amountMinor: String(amountMinor),
+  currency: String(currency),
+});
+
+const optionalMoney = (amountMinor: unknown, currency: unknown): MoneyView | null =>
+  amountMinor === null || amountMinor === undefined ? null : money(amountMinor, currency);
+
+/** floor(10 000 × part / whole) in basis points; null when there is nothing to divide by. */
+function rateBp(part: unknown, whole: unknown): number | null {
+  const denominator = BigInt(String(whole));
+  return denominator === 0n ? null : Number(floorDiv(10_000n * BigInt(String(part)), denominator));
+}
+
+/** An exact ratio, with a display decimal truncated to 4 places; null when the base is zero. */
+function ratioView(numerator: unknown, denominator: unknown): { ratio: string; decimal: string } | null {
+  const d = BigInt(String(denominator));
+  if (d <= 0n) return null;
+  const ratio = Ratio.of(BigInt(String(numerator)), d);
+  return { ratio: ratio.toString(), decimal: ratio.toDecimalString(4) };
+}
+
+/**
+ * Answers from the read models only. Bank-facing queries take the bank id as a filter in their
+ * WHERE clause, so scoping a bank to its own conventions later is a matter of forcing that filter.
+ */
+@Injectable()
+export class GuaranteesReadModel {
+  constructor(private readonly runtime: LedgerRuntime) {}
+
+  private query(sql: string, params: unknown[]): Promise<Row[]> {
+    return this.runtime.dataSource.query(sql, params);
+  }
+
+  async federation(federationId: string) {
+    const [federation] = await this.query('SELECT * FROM guarantee_federations WHERE federation_id = $1', [
+      federationId,
+    ]);
+    if (!federation) throw new FederationNotFound(federationId);
+    const companies = await this.query(
+      'SELECT company_id FROM guarantee_companies WHERE federation_id = $1 ORDER BY company_id',
+      [federationId],
+    );
+    const [totals] = await this.query(
+      `SELECT count(*)::int AS companies,
+              coalesce(sum(members_active), 0)::int AS members_active,
+              coalesce(sum(capital_subscribed), 0) AS capital_subscribed, coalesce(sum(capital_paid), 0) AS capital_paid,
+              coalesce(sum(fund_balance), 0) AS fund_balance, coalesce(sum(claims_paid), 0) AS claims_paid,
+              coalesce(sum(recoveries), 0) AS recoveries, coalesce(sum(guarantees_issued), 0)::int AS guarantees_issued,
+              coalesce(sum(guarantees_in_force), 0)::int AS guarantees_in_force,
+              coalesce(sum(credit_mobilised), 0) AS credit_mobilised, coalesce(sum(guaranteed_issued), 0) AS guaranteed_issued,
+              coalesce(sum(outstanding_principal), 0) AS outstanding_principal,
+              coalesce(sum(guaranteed_outstanding), 0) AS guaranteed_outstanding,
+              coalesce(sum(calls), 0)::int AS calls, coalesce(sum(claims_called), 0) AS claims_called
+         FROM guarantee_companies WHERE federation_id = $1`,
+      [federationId],
+    );
+    const [conventions] = await this.query(
+      `SELECT coalesce(sum(v.capacity), 0) AS capacity, coalesce(sum(v.headroom), 0) AS headroom
+         FROM guarantee_conventions v JOIN guarantee_companies c ON c.company_id = v.company_id
+        WHERE c.federation_id = $1 AND v.status = 'in-force'`,
+      [federationId],
+    );
+    const currency = federation.currency;
+    return {
+      federationId,
+      name: federation.name,
+      currency,
+      registeredOn: federation.registered_on,
+      companies: companies.map((row) => row.company_id),
+      consolidated: this.figures({ ...totals, ...conventions }, currency),
+      position: String(federation.last_position),
+    };
+  }
+
+  async company(companyId: string) {
+    const [company] = await this.query('SELECT * FROM guarantee_companies WHERE company_id = $1', [companyId]);
+    if (!company) throw new CompanyNotFound(companyId);
+    const currency = company.currency;
+    const conventions = await this.query(
+      'SELECT * FROM guarantee_conventions WHERE company_id = $1 ORDER BY signed_on, convention_id',
+      [companyId],
+    );
+    const deposits = await this.query(
+      'SELECT * FROM guarantee_fund_deposits WHERE company_id = $1 ORDER BY deposited_on, deposit_id',
+      [companyId],
+    );
+    const inForce = conventions.filter((row) => row.status === 'in-force');
+    const sum = (rows: Row[], column: string) => rows.reduce((total, row) => total + BigInt(String(row[column])), 0n);
+    return {
+      companyId,
+      name: company.name,
+      currency,
+      federationId: company.federation_id,
+      registeredOn: company.registered_on,
+      members: { active: company.members_active, total: company.members_total },
+      fundDeposited: money(company.fund_deposited, currency),
+      fundWithdrawn: money(company.fund_withdrawn, currency),
+      ...this.figures(
+        {
+          ...company,
+          capacity: sum(inForce, 'capacity').toString(),
+          headroom: sum(inForce, 'headroom').toString(),
+        },
+        currency,
+      ),
+      deposits: deposits.map((row) => ({
+        depositId: row.deposit_id,
+        bankId: row.bank_id,
+        amount: money(row.amount, currency),
+        withdrawn: money(row.withdrawn, currency),
+        termDepositReference: row.term_deposit_reference,
+        depositedOn: row.deposited_on,
+        maturesOn: row.matures_on,
+      })),
+      conventions: conventions.map((row) => this.conventionView(row)),
+      position: String(company.last_position),
+    };
+  }
+
+  async members(companyId: string) {
+    const [company] = await this.query('SELECT currency FROM guarantee_companies WHERE company_id = $1', [companyId]);
+    if (!company) throw new CompanyNotFound(companyId);
+    const rows = await this.query(
+      'SELECT * FROM guarantee_members WHERE company_id = $1 ORDER BY admitted_on, member_id',
+      [companyId],
+    );
+    return rows.map((row) => ({
+      memberId: row.member_id,
+      name: row.name,
+      status: row.status,
+      admittedOn: row.admitted_on,
+      leftOn: row.left_on,
+      capitalSubscribed: money(row.capital_subscribed, company.currency),
+      capitalPaid: money(row.capital_paid, company.currency),
+      guaranteesInForce: row.guarantees_in_force,
+      defaults: row.defaults,
+    }));
+  }
+
+  /** A convention; `bankId` (when given) must be the convention's bank, else it is not found. */
+  async convention(conventionId: string, bankId: string | null) {
+    const [row] = await this.query(
+      'SELECT * FROM guarantee_conventions WHERE convention_id = $1 AND ($2::text IS NULL OR bank_id = $2)',
+      [conventionId, bankId],
+    );
+    if (!row) throw new ConventionNotFound(conventionId);
+    return this.conventionView(row);
+  }
+
+  async conventionsOfBank(bankId: string) {
+    const rows = await this.query(
+      'SELECT * FROM guarantee_conventions WHERE bank_id = $1 ORDER BY signed_on, convention_id',
+      [bankId],
+    );
+    return rows.map((row) => this.conventionView(row));
+  }
+
+  async guarantee(guaranteeId: string) {
+    const [row] = await this.query('SELECT * FROM guarantees WHERE guarantee_id = $1', [guaranteeId]);
+    if (!row) throw new GuaranteeNotFound(guaranteeId);
+    return this.guaranteeView(row);
+  }
+
+  async guaranteesOfConvention(conventionId: string) {
+    const rows = await this.query(
+      'SELECT * FROM guarantees WHERE convention_id = $1 ORDER BY issued_on, guarantee_id',
+      [conventionId],
+    );
+    return rows.map((row) => this.guaranteeView(row));
+  }
+
+  /**
+   * Is this bank's loan covered, and for how much? Covered while the guarantee is in force, or
+   * called with part of its claim still to pay; the amount is the guaranteed outstanding, or the
+   * claim left to pay once called.
+   */
+  async loanCoverage(bankId: string, loanReference: string) {
+    const [row] = await this.query('SELECT * FROM guarantees WHERE bank_id = $1 AND loan_reference = $2', [
+      bankId,
+      loanReference,
+    ]);
+    if (!row) {
+      return { bankId, loanReference, covered: false, state: 'not-guaranteed', guaranteeId: null };
+    }
+    const currency = row.currency;
+    const claimLeft = row.status === 'called' ? BigInt(String(row.claim_amount)) - BigInt(String(row.claim_paid)) : 0n;
+    const covered = row.status === 'active' || claimLeft > 0n;
+    return {
+      bankId,
+      loanReference,
+      covered,
+      state: row.status,
+      guaranteeId: row.guarantee_id,
+      conventionId: row.convention_id,
+      coverageRateBp: row.coverage_rate_bp,
+      principal: money(row.principal, currency),
+      outstandingPrincipal: money(row.outstanding_principal, currency),
+      guaranteedOutstanding: money(row.status === 'called' ? claimLeft : row.guaranteed_outstanding, currency),
+      claim: optionalMoney(row.claim_amount, currency),
+      claimPaid: money(row.claim_paid, currency),
+      maturityDate: row.maturity_date,
+      position: String(row.last_position),
+    };
+  }
+
+  async conventionHeadroom(bankId: string, conventionId: string) {
+    const view = await this.convention(conventionId, bankId);
+    return {
+      conventionId: view.conventionId,
+      bankId: view.bankId,
+      companyId: view.companyId,
+      status: view.status,
+      validUntil: view.validUntil,
+      multiplier: view.multiplier,
+      ceilingBasis: view.ceilingBasis,
+      fundBalance: view.fundBalance,
+      capacity: view.capacity,
+      outstanding: view.outstanding,
+      headroom: view.headroom,
+      position: view.position,
+    };
+  }
+
+  private figures(row: Row, currency: unknown) {
+    return {
+      capitalSubscribed: money(row.capital_subscribed, currency),
+      capitalPaid: money(row.capital_paid, currency),
+      fundBalance: money(row.fund_balance, currency),
+      outstandingPrincipal: money(row.outstanding_principal, currency),
+      guaranteedOutstanding: money(row.guaranteed_outstanding, currency),
+      capacity: money(row.capacity, currency),
+      headroom: money(row.headroom, currency),
+      guaranteesIssued: row.guarantees_issued,
+      guaranteesInForce: row.guarantees_in_force,
+      creditMobilised: money(row.credit_mobilised, currency),
+      guaranteedIssued: money(row.guaranteed_issued, currency),
+      calls: row.calls,
+      claimsCalled: money(row.claims_called, currency),
+      claimsPaid: money(row.claims_paid, currency),
+      recoveries: money(row.recoveries, currency),
+      /** Claims called ÷ amounts guaranteed at issuance. */
+      callRateBp: rateBp(row.claims_called, row.guaranteed_issued),
+      /** Recoveries ÷ claims paid. */
+      recoveryRateBp: rateBp(row.recoveries, row.claims_paid),
+      /** Credit mobilised (principal of all guaranteed loans) ÷ guarantee fund balance. */
+      leverage: ratioView(row.credit_mobilised, row.fund_balance),
+    };
+  }
+
+  private conventionView(row: Row) {
+    const currency = row.currency;
+    const multiplier = Ratio.of(BigInt(String(row.multiplier_numerator)), BigInt(String(row.multiplier_denominator)));
+    return {
+      conventionId: row.convention_id as string,
+      companyId: row.company_id as string,
+      bankId: row.bank_id as string,
+      currency,
+      status: row.status,
+      signedOn: row.signed_on,
+      validFrom: row.valid_from,
+      validUntil: row.valid_until,
+      terminatedOn: row.terminated_on,
+      termsVersion: row.terms_version,
+      termsEffectiveFrom: row.terms_effective_from,
+      multiplier: { ratio: multiplier.toString(), decimal: multiplier.toDecimalString(4) },
+      coverageRateBp: row.coverage_rate_bp,
+      ceilingBasis: row.ceiling_basis,
+      maxGuaranteedPerLoan: optionalMoney(row.max_guaranteed_per_loan, currency),
+      fundBalance: money(row.fund_balance, currency),
+      capacity: money(row.capacity, currency),
+      outstandingPrincipal: money(row.outstanding_principal, currency),
+      guaranteedOutstanding: money(row.guaranteed_outstanding, currency),
+      outstanding: money(row.outstanding, currency),
+      headroom: money(row.headroom, currency),
+      guaranteesIssued: row.guarantees_issued,
+      guaranteesInForce: row.guarantees_in_force,
+      creditMobilised: money(row.credit_mobilised, currency),
+      calls: row.calls,
+      claimsCalled: money(row.claims_called, currency),
+      claimsPaid: money(row.claims_paid, currency),
+      recoveries: money(row.recoveries, currency),
+      leverage: ratioView(row.outstanding_principal, row.fund_balance),
+      position: String(row.last_position),
+    };
+  }
+
+  private guaranteeView(row: Row) {
+    const currency = row.currency;
+    return {
+      guaranteeId: row.guarantee_id,
+      companyId: row.company_id,
+      conventionId: row.convention_id,
+      bankId: row.bank_id,
+      memberId: row.member_id,
+      loanReference: row.loan_reference,
+      status: row.status,
+      principal: money(row.principal, currency),
+      coverageRateBp: row.coverage_rate_bp,
+      guaranteedAmount: money(row.guaranteed_amount, currency),
+      outstandingPrincipal: money(row.outstanding_principal, currency),
+      guaranteedOutstanding: money(row.guaranteed_outstanding, currency),
+      termsVersion: row.terms_version,
+      loanStartDate: row.loan_start_date,
+      maturityDate: row.maturity_date,
+      issuedOn: row.issued_on,
+      releasedOn: row.released_on,
+      calledOn: row.called_on,
+      outstandingAtDefault: optionalMoney(row.outstanding_at_default, currency),
+      claim: optionalMoney(row.claim_amount, currency),
+      claimPaid: money(row.claim_paid, currency),
+      recovered: money(row.recovered, currency),
+      position: String(row.last_position),
+    };
+  }
+}

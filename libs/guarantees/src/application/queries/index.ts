@@ -1,0 +1,21 @@
+import { GetFederationHandler } from './get-federation.handler';
+import { GetCompanyHandler } from './get-company.handler';
+import { ListMembersHandler } from './list-members.handler';
+import { GetConventionHandler } from './get-convention.handler';
+import { ListConventionGuaranteesHandler } from './list-convention-guarantees.handler';
+import { GetGuaranteeHandler } from './get-guarantee.handler';
+import { GetLoanCoverageHandler } from './get-loan-coverage.handler';
+import { GetConventionHeadroomHandler } from './get-convention-headroom.handler';
+import { ListBankConventionsHandler } from './list-bank-conventions.handler';
+
+export const queryHandlers = [
+  GetFederationHandler,
+  GetCompanyHandler,
+  ListMembersHandler,
+  GetConventionHandler,
+  ListConventionGuaranteesHandler,
+  GetGuaranteeHandler,
+  GetLoanCoverageHandler,
+  GetConventionHeadroomHandler,
+  ListBankConventionsHandler,
+];

@@ -1,0 +1,167 @@
+import type { ProjectionRunner } from '@ledger/event-sourcing';
+import { Ratio } from '@ledger/money';
+import { testDatabaseKinds } from '@ledger/testing';
+import { AmendConventionCommand } from './commands/amend-convention.command';
+import { CallGuaranteeCommand } from './commands/call-guarantee.command';
+import { IssueGuaranteeCommand } from './commands/issue-guarantee.command';
+import { PayClaimCommand } from './commands/pay-claim.command';
+import { RecordMemberDepartureCommand } from './commands/record-member-departure.command';
+import { RecordRecoveryCommand } from './commands/record-recovery.command';
+import { RecordRepaymentCommand } from './commands/record-repayment.command';
+import { RegisterCompanyCommand } from './commands/register-company.command';
+import { RegisterFederationCommand } from './commands/register-federation.command';
+import { TerminateConventionCommand } from './commands/terminate-convention.command';
+import { WithdrawGuaranteeFundCommand } from './commands/withdraw-guarantee-fund.command';
+import { DepositGuaranteeFundCommand } from './commands/deposit-guarantee-fund.command';
+import { AdmitMemberCommand } from './commands/admit-member.command';
+import { companyModel, streamIds } from '../domain';
+import {
+  context,
+  openGuaranteesApp,
+  readModelRows,
+  senegalCompany,
+  xof,
+  type GuaranteesTestApp,
+} from './int-test-support';
+
+for (const kind of testDatabaseKinds()) {
+  describe(`rebuilding the guarantees read models, on ${kind}`, () => {
+    let t: GuaranteesTestApp;
+
+    beforeAll(async () => {
+      t = await openGuaranteesApp(kind);
+    });
+    afterAll(() => t.close());
+
+    it('gives rows identical to the live projection after a full life of companies and guarantees', async () => {
+      const { commands } = t;
+      const { federationId } = await commands.execute(
+        new RegisterFederationCommand({ name: 'Fédération', currency: 'XOF', registeredOn: '2008-01-01' }, context),
+      );
+      await commands.execute(
+        new RegisterCompanyCommand(
+          { name: 'SCM de Kaolack', currency: 'XOF', federationId, registeredOn: '2008-01-20' },
+          context,
+        ),
+      );
+      const { companyId, conventionId, members } = await senegalCompany(commands, 4);
+      const { depositId } = await commands.execute(
+        new DepositGuaranteeFundCommand(
+          companyId,
+          {
+            bankId: 'BICIS',
+            amount: xof(10_000_001),
+            termDepositReference: 'DAT-2',
+            depositedOn: '2008-03-02',
+            maturesOn: '2009-03-02',
+          },
+          context,
+        ),
+      );
+      await commands.execute(
+        new WithdrawGuaranteeFundCommand(
+          companyId,
+          { depositId, amount: xof(10_000_001), withdrawnOn: '2008-03-03' },
+          context,
+        ),
+      );
+      const issue = (memberId: string, principal: number, loanReference: string, issuedOn = '2008-05-01') =>
+        commands.execute(
+          new IssueGuaranteeCommand(
+            {
+              conventionId,
+              memberId,
+              loanReference,
+              principal: xof(principal),
+              loanStartDate: issuedOn,
+              maturityDate: '2010-05-01',
+              issuedOn,
+            },
+            context,
+          ),
+        );
+      const a = await issue(members[0], 300_000_001, 'L-A');
+      const b = await issue(members[1], 200_000_000, 'L-B');
+      const c = await issue(members[2], 100_000_000, 'L-C');
+      await commands.execute(
+        new RecordRepaymentCommand(a.guaranteeId, { amount: xof(33_333_333), repaidOn: '2008-09-01' }, context),
+      );
+      await commands.execute(
+        new RecordRepaymentCommand(c.guaranteeId, { amount: xof(100_000_000), repaidOn: '2008-10-01' }, context),
+      );
+      await commands.execute(new CallGuaranteeCommand(b.guaranteeId, { calledOn: '2008-11-01' }, context));
+      await commands.execute(
+        new PayClaimCommand(b.guaranteeId, { amount: xof(60_000_000), paidOn: '2008-12-01' }, context),
+      );
+      await commands.execute(new PayClaimCommand(b.guaranteeId, { amount: null, paidOn: '2008-12-15' }, context));
+      await commands.execute(
+        new RecordRecoveryCommand(b.guaranteeId, { amount: xof(100_000_000), receivedOn: '2009-02-01' }, context),
+      );
+      await commands.execute(
+        new AmendConventionCommand(
+          conventionId,
+          {
+            effectiveFrom: '2009-01-01',
+            amendedOn: '2008-12-20',
+            multiplier: Ratio.parseDecimal('2.5'),
+            maxGuaranteedPerLoan: xof(50_000_000),
+          },
+          context,
+        ),
+      );
+      await issue(members[3], 80_000_000, 'L-D', '2009-03-01');
+      await commands.execute(
+        new RecordMemberDepartureCommand(companyId, { memberId: members[2], leftOn: '2009-04-01' }, context),
+      );
+      await commands.execute(
+        new TerminateConventionCommand(conventionId, { terminatedOn: '2009-06-30', reason: 'renegotiation' }, context),
+      );
+
+      await t.runtime.waitForProjections(await t.runtime.store.headPosition());
+      const live = await readModelRows(t.runtime);
+      expect(live.guarantees).toHaveLength(4);
+      const [company] = live.guarantee_companies.filter(
+        (row) => (row as { company_id: string }).company_id === companyId,
+      );
+      expect(company).toMatchObject({
+        fund_balance: '340000000',
+        claims_paid: '100000000',
+        recoveries: '100000000',
+        members_active: 3,
+        guarantees_issued: 4,
+      });
+
+      const runner = t.runtime.projections.find((p) => p.name === 'guarantees.read-models') as ProjectionRunner;
+      await runner.stop();
+      await runner.reset();
+      expect((await readModelRows(t.runtime)).guarantees).toEqual([]);
+      await runner.catchUp();
+      expect(await readModelRows(t.runtime)).toEqual(live);
+      await runner.start();
+    });
+
+    it('loads a long company stream from its snapshot to the same state as a full replay', async () => {
+      const { companyId } = await t.commands.execute(
+        new RegisterCompanyCommand(
+          { name: 'SCM de Louga', currency: 'XOF', federationId: null, registeredOn: '2008-01-01' },
+          context,
+        ),
+      );
+      for (let i = 0; i < 120; i++) {
+        await t.commands.execute(
+          new AdmitMemberCommand(companyId, { name: `Firm ${i}`, admittedOn: '2008-02-01' }, context),
+        );
+      }
+      const streamId = streamIds.company(companyId);
+      const [snapshot] = await t.runtime.dataSource.query(
+        'SELECT stream_revision FROM ledger_snapshots WHERE stream_id = $1',
+        [streamId],
+      );
+      expect(snapshot.stream_revision).toBe('99');
+      const fromSnapshot = await t.runtime.repository.load(streamId, companyModel);
+      const fullReplay = await t.runtime.repository.load(streamId, { ...companyModel, snapshot: undefined });
+      expect(fromSnapshot).toEqual(fullReplay);
+      expect(fromSnapshot.revision).toBe(120n);
+    });
+  });
+}

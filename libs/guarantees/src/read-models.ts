@@ -1,0 +1,22 @@
+import type { ContextReadModels } from '@ledger/platform';
+import { CreateGuaranteesReadModels1764300000000 } from './application/projections/1764300000000-create-guarantees-read-models';
+import { GuaranteeCompanyRow } from './application/projections/guarantee-company.entity';
+import { GuaranteeConventionRow } from './application/projections/guarantee-convention.entity';
+import { GuaranteeFederationRow } from './application/projections/guarantee-federation.entity';
+import { GuaranteeFundDepositRow } from './application/projections/guarantee-fund-deposit.entity';
+import { GuaranteeMemberRow } from './application/projections/guarantee-member.entity';
+import { GuaranteeRow } from './application/projections/guarantee.entity';
+import { GuaranteesProjection } from './application/projections/guarantees.projection';
+
+export const guaranteesReadModels: ContextReadModels = {
+  entities: [
+    GuaranteeFederationRow,
+    GuaranteeCompanyRow,
+    GuaranteeMemberRow,
+    GuaranteeFundDepositRow,
+    GuaranteeConventionRow,
+    GuaranteeRow,
+  ],
+  migrations: [CreateGuaranteesReadModels1764300000000],
+  projections: [new GuaranteesProjection()],
+};

@@ -1,0 +1,86 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+
+/** Small helpers for the co-financing e2e suites: the Moroccan consortium fund set up through HTTP. */
+
+export const madJson = (major: number) => ({ amountMinor: (BigInt(major) * 100n).toString(), currency: 'MAD' });
+
+export const promotionScheduleJson = {
+  effectiveFrom: '2021-01-01',
+  years: [
+    { rateBp: 7500, cap: madJson(200_000) },
+    { rateBp: 6000, cap: madJson(200_000) },
+    { rateBp: 5000, cap: madJson(200_000) },
+  ],
+  afterLastYear: { rule: 'ineligible' },
+};
+
+export function post(app: INestApplication, path: string, body: object, key?: string) {
+  const req = request(app.getHttpServer()).post(path).set('X-Actor', 'fund-manager').set('X-Role', 'manager');
+  if (key) req.set('Idempotency-Key', key);
+  return req.send(body);
+}
+
+export async function head(app: INestApplication): Promise<string> {
+  const response = await request(app.getHttpServer()).get('/health').expect(200);
+  return response.body.headPosition as string;
+}
+
+export async function setUpFund(app: INestApplication, contributedMajor: number) {
+  const fund = await post(app, '/cofinancing/funds', {
+    name: "Fonds d'appui aux consortiums d'exportation",
+    currency: 'MAD',
+    createdOn: '2021-01-01',
+  }).expect(201);
+  const fundId = fund.body.fundId as string;
+  const donor = await post(app, `/cofinancing/funds/${fundId}/donors`, {
+    name: 'Ministère du commerce extérieur',
+    registeredOn: '2021-01-01',
+  }).expect(201);
+  const donorId = donor.body.donorId as string;
+  await post(app, `/cofinancing/funds/${fundId}/contributions`, {
+    donorId,
+    amount: madJson(contributedMajor),
+    receivedOn: '2021-01-10',
+    reference: 'CONV-2021-01',
+  }).expect(201);
+  const window = await post(app, `/cofinancing/funds/${fundId}/windows`, {
+    name: 'Promotion costs',
+    supportKind: 'consortium-promotion',
+    openedOn: '2021-01-01',
+    schedule: promotionScheduleJson,
+  }).expect(201);
+  return { fundId, donorId, windowId: window.body.windowId as string };
+}
+
+export async function enrolConsortium(app: INestApplication, name = 'Consortium Fonoon Vitargan') {
+  const response = await post(app, '/cofinancing/beneficiaries', {
+    name,
+    kind: 'export-consortium',
+    enrolledOn: '2021-03-15',
+    memberFirms: [
+      { name: 'Coopérative Tifawin', womenOwned: true },
+      { name: 'Atlas Argan', womenOwned: false },
+      { name: 'Souss Cosmétiques' },
+    ],
+  }).expect(201);
+  return response.body.beneficiaryId as string;
+}
+
+export async function requestGrant(
+  app: INestApplication,
+  ids: { fundId: string; windowId: string; beneficiaryId: string },
+  eligibleMajor: number,
+  requestedOn: string,
+) {
+  const response = await post(app, '/cofinancing/grants', {
+    fundId: ids.fundId,
+    windowId: ids.windowId,
+    beneficiaryId: ids.beneficiaryId,
+    serviceProvider: 'Maroc Export',
+    description: 'Stand at a trade fair',
+    eligibleCost: madJson(eligibleMajor),
+    requestedOn,
+  }).expect(201);
+  return response.body.grantId as string;
+}
