@@ -28,4 +28,5 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
   testTimeout: 60_000,
+  setupFiles: ['<rootDir>/jest.setup.js'],
 };

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { testPrincipals, type AuthHeaders } from '@ledger/testing';
 
 /** Small helpers for the co-financing e2e suites: the Moroccan consortium fund set up through HTTP. */
 
@@ -15,8 +16,25 @@ export const promotionScheduleJson = {
   afterLastYear: { rule: 'ineligible' },
 };
 
+const fundManagers = new WeakMap<INestApplication, AuthHeaders>();
+
+/** Creates the test principals on the app (call once, after init); `post` and `get` act as the fund manager. */
+export async function authenticate(app: INestApplication): Promise<void> {
+  fundManagers.set(app, (await testPrincipals(app)).fundManager);
+}
+
+export function fundManager(app: INestApplication): AuthHeaders {
+  const headers = fundManagers.get(app);
+  if (!headers) throw new Error('call authenticate(app) first');
+  return headers;
+}
+
+export function get(app: INestApplication, path: string) {
+  return request(app.getHttpServer()).get(path).set(fundManager(app));
+}
+
 export function post(app: INestApplication, path: string, body: object, key?: string) {
-  const req = request(app.getHttpServer()).post(path).set('X-Actor', 'fund-manager').set('X-Role', 'manager');
+  const req = request(app.getHttpServer()).post(path).set(fundManager(app));
   if (key) req.set('Idempotency-Key', key);
   return req.send(body);
 }

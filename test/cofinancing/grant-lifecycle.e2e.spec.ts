@@ -1,8 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { closeTestApp, testDatabaseKinds, testLedgerConfig } from '@ledger/testing';
 import { createApp } from '../../apps/api/src/bootstrap';
-import { enrolConsortium, head, madJson, post, requestGrant, setUpFund } from './cofinancing-api';
+import {
+  authenticate,
+  enrolConsortium,
+  get as getAs,
+  head,
+  madJson,
+  post,
+  requestGrant,
+  setUpFund,
+} from './cofinancing-api';
 
 for (const kind of testDatabaseKinds()) {
   describe(`co-financing through HTTP on ${kind}`, () => {
@@ -13,13 +21,14 @@ for (const kind of testDatabaseKinds()) {
     beforeAll(async () => {
       app = await createApp(config, { logger: false });
       await app.init();
+      await authenticate(app);
       const fund = await setUpFund(app, 1_000_000);
       ids = { ...fund, beneficiaryId: await enrolConsortium(app) };
     });
     afterAll(() => closeTestApp(app, dropSchema));
 
     const grantIds = () => ({ fundId: ids.fundId, windowId: ids.windowId, beneficiaryId: ids.beneficiaryId });
-    const get = (path: string) => request(app.getHttpServer()).get(path);
+    const get = (path: string) => getAs(app, path);
 
     it('runs a grant from request to closure, with the hand-calculated figures', async () => {
       const { fundId, windowId, beneficiaryId } = ids;

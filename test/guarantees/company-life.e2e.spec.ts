@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { closeTestApp, testDatabaseKinds, testLedgerConfig } from '@ledger/testing';
+import { closeTestApp, testDatabaseKinds, testLedgerConfig, testPrincipals, type AuthHeaders } from '@ledger/testing';
 import { createApp } from '../../apps/api/src/bootstrap';
 
 const xof = (amountMinor: string | number) => ({ amountMinor: String(amountMinor), currency: 'XOF' });
@@ -10,17 +10,20 @@ for (const kind of testDatabaseKinds()) {
     let app: INestApplication;
     const { config, dropSchema } = testLedgerConfig(kind);
     const http = () => request(app.getHttpServer());
+    let officer: AuthHeaders;
+    const get = (path: string) => http().get(path).set(officer);
     const post = (path: string, body: object, key?: string) => {
-      const req = http().post(path).set('X-Actor', 'fund-manager').set('X-Role', 'manager');
+      const req = http().post(path).set(officer);
       return (key ? req.set('Idempotency-Key', key) : req).send(body);
     };
-    const head = async () => (await http().get('/health').expect(200)).body.headPosition as string;
+    const head = async () => (await get('/health').expect(200)).body.headPosition as string;
 
     const ids: Record<string, string> = {};
 
     beforeAll(async () => {
       app = await createApp(config, { logger: false });
       await app.init();
+      officer = (await testPrincipals(app)).guaranteeOfficer;
     });
     afterAll(() => closeTestApp(app, dropSchema));
 
@@ -60,7 +63,7 @@ for (const kind of testDatabaseKinds()) {
         ).expect(201);
         expect(paid.body).toMatchObject({ capitalSubscribed: xof(100_000), capitalPaid: xof(100_000) });
       }
-      const members = await http().get(`/guarantee-companies/${ids.company}/members`).expect(200);
+      const members = await get(`/guarantee-companies/${ids.company}/members`).expect(200);
       expect(members.body).toHaveLength(2);
       expect(members.body[0]).toMatchObject({ status: 'active', capitalPaid: xof(100_000) });
     });
@@ -88,7 +91,7 @@ for (const kind of testDatabaseKinds()) {
       ids.convention = convention.body.conventionId;
       expect(convention.body).toMatchObject({ multiplier: '50/17', capacity: xof(1_000_000_000) });
 
-      const read = await http().get(`/bank-conventions/${ids.convention}`).expect(200);
+      const read = await get(`/bank-conventions/${ids.convention}`).expect(200);
       expect(read.body).toMatchObject({
         multiplier: { ratio: '50/17', decimal: '2.9411' },
         fundBalance: xof(340_000_000),
@@ -153,7 +156,7 @@ for (const kind of testDatabaseKinds()) {
       expect(paid.body).toMatchObject({ claimPaid: xof(150_000_000), fundBalance: xof(190_000_000) });
 
       // floor(190,000,000 × 50/17) = 558,823,529 < 660,000,000 outstanding: negative headroom, shown.
-      let headroom = await http().get(`/banks/CNCAS/conventions/${ids.convention}/headroom`).expect(200);
+      let headroom = await get(`/banks/CNCAS/conventions/${ids.convention}/headroom`).expect(200);
       expect(headroom.body).toMatchObject({
         capacity: xof(558_823_529),
         outstanding: xof(660_000_000),
@@ -165,15 +168,12 @@ for (const kind of testDatabaseKinds()) {
         receivedOn: '2009-06-01',
       }).expect(201);
       expect(recovered.body).toMatchObject({ recovered: xof(50_000_000), fundBalance: xof(240_000_000) });
-      headroom = await http().get(`/banks/CNCAS/conventions/${ids.convention}/headroom`).expect(200);
+      headroom = await get(`/banks/CNCAS/conventions/${ids.convention}/headroom`).expect(200);
       expect(headroom.body).toMatchObject({ capacity: xof(705_882_352), headroom: xof(45_882_352) });
     });
 
     it("answers a bank's coverage question from the read models, scoped by the bank", async () => {
-      const covered = await http()
-        .get('/banks/CNCAS/loan-coverage')
-        .query({ loanReference: 'CNCAS/2008/002' })
-        .expect(200);
+      const covered = await get('/banks/CNCAS/loan-coverage').query({ loanReference: 'CNCAS/2008/002' }).expect(200);
       expect(covered.body).toMatchObject({
         covered: true,
         state: 'active',
@@ -181,25 +181,19 @@ for (const kind of testDatabaseKinds()) {
         coverageRateBp: 5000,
         guaranteedOutstanding: xof(330_000_000),
       });
-      const called = await http()
-        .get('/banks/CNCAS/loan-coverage')
-        .query({ loanReference: 'CNCAS/2008/001' })
-        .expect(200);
+      const called = await get('/banks/CNCAS/loan-coverage').query({ loanReference: 'CNCAS/2008/001' }).expect(200);
       expect(called.body).toMatchObject({ covered: false, state: 'called', claimPaid: xof(150_000_000) });
-      const unknown = await http().get('/banks/CNCAS/loan-coverage').query({ loanReference: 'NOPE-1' }).expect(200);
+      const unknown = await get('/banks/CNCAS/loan-coverage').query({ loanReference: 'NOPE-1' }).expect(200);
       expect(unknown.body).toMatchObject({ covered: false, state: 'not-guaranteed' });
-      const otherBank = await http()
-        .get('/banks/BICIS/loan-coverage')
-        .query({ loanReference: 'CNCAS/2008/002' })
-        .expect(200);
+      const otherBank = await get('/banks/BICIS/loan-coverage').query({ loanReference: 'CNCAS/2008/002' }).expect(200);
       expect(otherBank.body).toMatchObject({ covered: false, state: 'not-guaranteed' });
-      await http().get(`/banks/BICIS/conventions/${ids.convention}/headroom`).expect(404);
-      const list = await http().get('/banks/CNCAS/conventions').expect(200);
+      await get(`/banks/BICIS/conventions/${ids.convention}/headroom`).expect(404);
+      const list = await get('/banks/CNCAS/conventions').expect(200);
       expect(list.body.map((c: { conventionId: string }) => c.conventionId)).toEqual([ids.convention]);
     });
 
     it('shows the company, convention and federation figures with their rates', async () => {
-      const company = await http().get(`/guarantee-companies/${ids.company}`).expect(200);
+      const company = await get(`/guarantee-companies/${ids.company}`).expect(200);
       expect(company.body).toMatchObject({
         members: { active: 2, total: 2 },
         capitalSubscribed: xof(200_000),
@@ -219,12 +213,12 @@ for (const kind of testDatabaseKinds()) {
         recoveryRateBp: 3333,
         leverage: { ratio: '25/6', decimal: '4.1666' },
       });
-      const federation = await http().get(`/guarantee-federations/${ids.federation}`).expect(200);
+      const federation = await get(`/guarantee-federations/${ids.federation}`).expect(200);
       expect(federation.body).toMatchObject({
         companies: [ids.company],
         consolidated: { fundBalance: xof(240_000_000), creditMobilised: xof(1_000_000_000), headroom: xof(45_882_352) },
       });
-      const guarantee = await http().get(`/guarantees/${ids.a}`).expect(200);
+      const guarantee = await get(`/guarantees/${ids.a}`).expect(200);
       expect(guarantee.body).toMatchObject({
         status: 'called',
         outstandingAtDefault: xof(300_000_000),
@@ -243,7 +237,7 @@ for (const kind of testDatabaseKinds()) {
       expect(await head()).toBe(position);
       const other = await post(`/guarantees/${ids.b}/repayments`, { ...body, amount: xof(1) }, 'repay-b-1').expect(409);
       expect(other.body.error).toBe('idempotency-key-reused');
-      const guarantee = await http().get(`/guarantees/${ids.b}`).expect(200);
+      const guarantee = await get(`/guarantees/${ids.b}`).expect(200);
       expect(guarantee.body.outstandingPrincipal).toEqual(xof(650_000_000));
 
       const member = await post(
@@ -257,7 +251,7 @@ for (const kind of testDatabaseKinds()) {
         'admit-late',
       ).expect(201);
       expect(memberAgain.body.memberId).toBe(member.body.memberId);
-      const members = await http().get(`/guarantee-companies/${ids.company}/members`).expect(200);
+      const members = await get(`/guarantee-companies/${ids.company}/members`).expect(200);
       expect(members.body).toHaveLength(3);
     });
 
@@ -335,7 +329,7 @@ for (const kind of testDatabaseKinds()) {
         withdrawnOn: '2009-01-01',
       }).expect(404);
       expect(overdraw.body.error).toBe('deposit-not-found');
-      await http().get('/banks/CNCAS/loan-coverage').expect(400);
+      await get('/banks/CNCAS/loan-coverage').expect(400);
       expect(await head()).toBe(before);
     });
   });

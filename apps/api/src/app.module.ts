@@ -7,6 +7,7 @@ import {
   LedgerPlatformModule,
   type LedgerConfig,
 } from '@ledger/platform';
+import { AuditModule } from '@ledger/audit';
 import { HealthController } from './health/health.controller';
 import { ledgerContexts } from './ledger-contexts';
 
@@ -20,6 +21,8 @@ export class AppModule {
         CqrsModule.forRoot(),
         LedgerPlatformModule.forRoot({ contexts: ledgerContexts.map((context) => context.readModels), config }),
         ...ledgerContexts.map((context) => context.module),
+        // History, exports and the monitoring report: reads only, over the contexts' read models.
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [

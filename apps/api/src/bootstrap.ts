@@ -1,6 +1,7 @@
 import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { secureHeaders } from '@ledger/access';
 import { ledgerValidationPipe, type LedgerConfig } from '@ledger/platform';
 import { AppModule } from './app.module';
 
@@ -21,6 +22,8 @@ export async function createApp(
     logger: options.logger ?? applicationLogger(),
     bufferLogs: false,
   });
+  // Secure headers on every answer; /docs keeps what Swagger UI needs (see secureHeaders).
+  app.use(secureHeaders('/docs'));
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
@@ -30,9 +33,12 @@ export async function createApp(
       .setDescription(
         'Event-sourced ledger of a shared-cost co-financing fund and of mutual guarantee companies. ' +
           'Amounts are strings of minor units next to their ISO 4217 currency; rates are basis points. ' +
-          'Commands are POSTs that accept an Idempotency-Key header.',
+          'Commands are POSTs that accept an Idempotency-Key header. ' +
+          'Every route but /health needs an API key: `Authorization: Bearer <key>` (or `X-Api-Key`).',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an API key from POST /access/api-keys' })
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });

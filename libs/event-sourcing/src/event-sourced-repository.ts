@@ -19,9 +19,12 @@ export interface Change<State, Event extends { readonly type: string }> {
 }
 
 export interface RepositoryOptions {
-  /** How many times a command is re-run after losing an optimistic-concurrency race. */
+  /** How many times in all a command is run when it keeps losing optimistic-concurrency races (default 25). */
   readonly maxAttempts?: number;
 }
+
+/** The longest pause between two attempts grows as 2^attempt ms up to this exponent (64 ms). */
+const MAX_BACKOFF_EXPONENT = 6;
 
 const READ_PAGE = 1000;
 
@@ -39,6 +42,8 @@ export class EventSourcedRepository {
     options: RepositoryOptions = {},
   ) {
     this.maxAttempts = options.maxAttempts ?? 25;
+    if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1)
+      throw new Error(`maxAttempts must be an integer ≥ 1, got ${options.maxAttempts}`);
   }
 
   async load<State, Event extends { readonly type: string }>(
@@ -93,15 +98,20 @@ export class EventSourcedRepository {
     return results;
   }
 
-  /** Runs a whole load → decide → save cycle, again on fresh state if a concurrent writer won. */
+  /**
+   * Runs a whole load → decide → save cycle, again on fresh state if a concurrent writer won, up to
+   * `maxAttempts` times; between attempts a random pause of up to 2^min(attempt, 6) ms, so that a
+   * hot stream under many simultaneous commands spreads them out more the longer they collide.
+   */
   async execute<T>(command: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await command();
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= this.maxAttempts) throw error;
-        // Spread the retries a little so that racing commands do not collide again in lockstep.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+        // Full jitter over a growing window, so that racing commands do not collide again in lockstep.
+        const window = 2 ** Math.min(attempt, MAX_BACKOFF_EXPONENT);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * window));
       }
     }
   }

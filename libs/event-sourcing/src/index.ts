@@ -10,6 +10,7 @@ export {
   type Upcaster,
 } from './schema/event-definition';
 export type { CommandContext, SnapshotPolicy, StreamModel } from './stream-model';
+export type { JsonObject, JsonValue } from '@ledger/event-store';
 export {
   deterministicUuid,
   EventSourcedRepository,
@@ -17,9 +18,34 @@ export {
   type Loaded,
   type RepositoryOptions,
 } from './event-sourced-repository';
+export { businessTime, newEntityId, positionOf, withEvents } from './command-support';
 export { SqlSnapshotStore, type Snapshot, type SnapshotStore } from './sql/snapshot-store';
 export type { Projection } from './projections/projection';
 export { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';
-export { ProjectionRunner, type ProjectionRunnerOptions } from './projections/projection-runner';
+export { ProjectionRunner, type CatchUpOptions, type ProjectionRunnerOptions } from './projections/projection-runner';
+export {
+  InvalidAsOf,
+  monthOf,
+  resolveAsOf,
+  utcDay,
+  type AsOf,
+  type AsOfInput,
+  type AsOfStamp,
+} from './as-of/as-of';
+export {
+  BalanceLedger,
+  Balances,
+  type BalanceEffects,
+  type BalanceEntity,
+  type BalanceLedgerOptions,
+  type BalanceMovement,
+  type BalanceTerms,
+  type PlacedEffects,
+  type SqlRunner,
+  type StoredEntity,
+  type StoredTerms,
+} from './as-of/balance-ledger';
+export { balanceLedgerTablesSql, dropBalanceLedgerTablesSql } from './as-of/balance-ledger.migration';
+export { BalancesProjection } from './as-of/balances.projection';
 export { IdempotencyStore, type IdempotencyClaim } from './idempotency/idempotency-store';
 export { eventSourcingMigrations } from './migrations';

@@ -3,6 +3,15 @@ export { LedgerRuntime, type RuntimeLogger } from './ledger-runtime';
 export type { ContextReadModels } from './read-model-registry';
 export { EVENT_STORE, LEDGER_CONFIG, LedgerPlatformModule, type LedgerPlatformOptions } from './ledger-platform.module';
 export { LedgerExceptionFilter } from './http/domain-error.filter';
-export { ledgerValidationPipe } from './http/validation';
+export { invalidField, ledgerValidationPipe, validationFailed, type FieldProblem } from './http/validation';
 export { CommandCtx, commandContextOf } from './http/command-context.decorator';
 export { IdempotencyInterceptor } from './http/idempotency.interceptor';
+export {
+  IsBusinessDate,
+  isCalendarDate,
+  IsCurrencyCode,
+  MoneyDto,
+  POSITIVE_MINOR_UNITS,
+  type BusinessDateOptions,
+} from './http/dto';
+export { NOT_IDEMPOTENT, requestActorOf, setRequestActor, type RequestActor } from './http/request-actor';

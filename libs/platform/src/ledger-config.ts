@@ -13,6 +13,8 @@ export interface LedgerConfig {
   readonly poolSize: number;
   /** Run the projections in this process (the API does; a one-shot CLI command may not). */
   readonly runProjections: boolean;
+  /** How many times a command is run in all when it keeps losing optimistic-concurrency races. */
+  readonly commandAttempts: number;
 }
 
 export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
@@ -22,6 +24,9 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
   const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
   if (!Number.isInteger(poolSize) || poolSize < 1)
     throw new Error(`DATABASE_POOL_SIZE must be ≥ 1, got ${env.DATABASE_POOL_SIZE}`);
+  const commandAttempts = Number(env.LEDGER_COMMAND_ATTEMPTS || 25);
+  if (!Number.isInteger(commandAttempts) || commandAttempts < 1)
+    throw new Error(`LEDGER_COMMAND_ATTEMPTS must be an integer ≥ 1, got ${env.LEDGER_COMMAND_ATTEMPTS}`);
   return {
     // The server also used by tests in CI: DATABASE_URL wins, TEST_DATABASE_URL is for tests only.
     databaseUrl: env.DATABASE_URL || undefined,
@@ -32,5 +37,6 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     port,
     poolSize,
     runProjections: env.RUN_PROJECTIONS !== 'false',
+    commandAttempts,
   };
 }

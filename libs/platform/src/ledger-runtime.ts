@@ -60,7 +60,9 @@ export class LedgerRuntime {
       const store: EventStore = config.kurrentDbConnectionString
         ? new KurrentDbEventStore(config.kurrentDbConnectionString)
         : new PostgresEventStore(database.pool);
-      const repository = new EventSourcedRepository(store, new SqlSnapshotStore(database.pool));
+      const repository = new EventSourcedRepository(store, new SqlSnapshotStore(database.pool), {
+        maxAttempts: config.commandAttempts,
+      });
       const projections = contexts
         .flatMap((context) => context.projections)
         .map((projection) => new ProjectionRunner(projection, store, dataSource, { logger }));

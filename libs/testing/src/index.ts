@@ -6,3 +6,4 @@ export {
   type TestDatabaseKind,
 } from './test-databases';
 export { closeTestApp, testLedgerConfig } from './test-app';
+export { testPrincipals, type AuthHeaders, type TestPrincipals } from './test-principals';

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
 import type { LedgerConfig } from '@ledger/platform';
@@ -22,7 +25,14 @@ export function testLedgerConfig(kind: TestDatabaseKind): {
     throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL-server suites need a server under CI');
   const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   return {
-    config: { databaseUrl: testDatabaseUrl, schema, poolSize: 20, kurrentDbConnectionString: undefined },
+    // The data folder is unused with a server, but anything keyed to it stays out of the working tree.
+    config: {
+      databaseUrl: testDatabaseUrl,
+      schema,
+      poolSize: 20,
+      kurrentDbConnectionString: undefined,
+      dataDir: mkdtempSync(join(tmpdir(), 'ledger-test-')),
+    },
     dropSchema: async () => {
       const pool = new Pool({ connectionString: testDatabaseUrl, max: 1 });
       try {

@@ -1,49 +1,65 @@
 import type { Command } from 'commander';
-import type { RecordedEvent } from '@ledger/event-store';
+import { auditEventView, EventHistory } from '@ledger/audit';
 import { withRuntime } from '../cli-runtime';
+import { positionOption } from './output';
 
-/** NDJSON line of an event: every field an auditor needs, bigints as strings. */
-function toLine(event: RecordedEvent): string {
-  return JSON.stringify({
-    position: event.position.toString(),
-    streamId: event.streamId,
-    revision: event.revision.toString(),
-    id: event.id,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    businessTime: event.businessTime.toISOString(),
-    recordedAt: event.recordedAt.toISOString(),
-    metadata: event.metadata,
-    data: event.data,
-  });
+interface EventsOptions {
+  stream?: string;
+  after: string;
+  limit: string;
+  type?: string;
+  streamPrefix?: string;
+  fromRevision?: string;
+  direction: string;
 }
 
+/**
+ * `ledger events`: the log as NDJSON, one event per line in the same shape as GET /audit/events
+ * (position, stream, revision, id, type, schema version, both times, actor, role, correlation,
+ * causation, idempotency key, hash, data). For the whole log as a file, see `ledger export events`.
+ */
 export function registerEventsCommand(program: Command): void {
   program
     .command('events')
     .description('print events as NDJSON: one stream (--stream) or the whole log in global order')
     .option('--stream <id>', 'only this stream, in revision order')
+    .option('--from-revision <n>', 'with --stream: start at this revision (inclusive)')
+    .option('--direction <forwards|backwards>', 'with --stream: revision order', 'forwards')
     .option('--after <position>', 'only events after this global position', '0')
+    .option('--type <type>', 'only events of this type, e.g. cofinancing.GrantApproved')
+    .option('--stream-prefix <prefix>', 'only streams whose id starts with this, e.g. cofinancing-grant-')
     .option('--limit <n>', 'at most this many events', '1000')
-    .action(async (options: { stream?: string; after: string; limit: string }) => {
+    .action(async (options: EventsOptions) => {
       const limit = Number(options.limit);
-      if (!/^\d+$/.test(options.after) || !Number.isSafeInteger(limit) || limit < 1) {
-        throw new Error('--after must be a position and --limit a positive integer');
+      const after = positionOption('--after', options.after) ?? 0n;
+      const fromRevision = positionOption('--from-revision', options.fromRevision);
+      if (!Number.isSafeInteger(limit) || limit < 1) throw new Error('--limit must be a positive integer');
+      if (options.direction !== 'forwards' && options.direction !== 'backwards') {
+        throw new Error('--direction must be forwards or backwards');
       }
+      const direction = options.direction;
       await withRuntime(async (runtime) => {
+        const history = new EventHistory(runtime.store);
         if (options.stream) {
-          for (const event of await runtime.store.readStream(options.stream, { maxCount: limit }))
-            console.log(toLine(event));
+          let from = fromRevision;
+          let left = limit;
+          while (left > 0) {
+            const page = await history.streamPage(options.stream, {
+              fromRevision: from,
+              limit: Math.min(left, 1000),
+              direction,
+            });
+            for (const event of page.items) console.log(JSON.stringify(event));
+            left -= page.items.length;
+            if (page.nextFromRevision === null) break;
+            from = BigInt(page.nextFromRevision);
+          }
           return;
         }
-        let after = BigInt(options.after);
-        let left = limit;
-        while (left > 0) {
-          const page = await runtime.store.readAll({ afterPosition: after, maxCount: Math.min(left, 1000) });
-          for (const event of page) console.log(toLine(event));
-          if (page.length === 0) break;
-          after = page[page.length - 1].position;
-          left -= page.length;
+        let printed = 0;
+        for await (const event of history.iterate({ after, type: options.type, streamPrefix: options.streamPrefix })) {
+          console.log(JSON.stringify(auditEventView(event)));
+          if (++printed >= limit) break;
         }
       });
     });

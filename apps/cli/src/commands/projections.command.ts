@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
+import { rebuildAndCompare } from '@ledger/audit';
+import { ledgerContexts } from '../../../api/src/ledger-contexts';
 import { withRuntime } from '../cli-runtime';
 
 export function registerProjectionsCommand(program: Command): void {
@@ -29,12 +31,64 @@ export function registerProjectionsCommand(program: Command): void {
             Presets.shades_classic,
           );
           bar.start(Number(head), 0);
-          await runner.reset();
-          await runner.catchUp((position) => bar.update(Number(position)));
+          await runner.rebuild((position) => bar.update(Number(position)));
           bar.update(Number(head));
           bar.stop();
         }
         console.log(`rebuilt ${runners.length} projection(s) up to position ${head}`);
       });
+    });
+
+  projections
+    .command('rebuild-compare')
+    .description(
+      'rebuild every read model from the log into a fresh schema and report any difference from the live one',
+    )
+    .option('--keep', 'keep the rebuilt schema for inspection')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { keep?: boolean; json?: boolean }) => {
+      const identical = await withRuntime(async (runtime) => {
+        let bar: SingleBar | null = null;
+        const report = await rebuildAndCompare(
+          runtime.dataSource,
+          runtime.store,
+          runtime.database.schema,
+          {
+            migrations: ledgerContexts.flatMap((context) => context.readModels.migrations as never[]),
+            projections: ledgerContexts.flatMap((context) => context.readModels.projections),
+          },
+          {
+            keep: options.keep,
+            onProjectionStart: (name, target) => {
+              bar?.stop();
+              bar = new SingleBar(
+                { format: `${name.padEnd(32)} {bar} {value}/{total} events`, stream: process.stderr },
+                Presets.shades_classic,
+              );
+              bar.start(Number(target), 0);
+            },
+            onProgress: (_, position) => bar?.update(Number(position)),
+          },
+        );
+        (bar as SingleBar | null)?.stop();
+        if (options.json) console.log(JSON.stringify(report, null, 2));
+        else {
+          for (const projection of report.projections) {
+            console.log(
+              `${projection.identical ? 'identical ' : 'DIFFERENT '} ${projection.projection} at position ${projection.position}`,
+            );
+            for (const table of projection.tables.filter((t) => t.onlyLive + t.onlyRebuilt > 0)) {
+              console.log(`  ${table.table}: ${table.onlyLive} row(s) only live, ${table.onlyRebuilt} only rebuilt`);
+              for (const sample of table.samples) console.log(`    ${sample.side}: ${JSON.stringify(sample.row)}`);
+            }
+          }
+          console.log(
+            report.identical ? 'read models identical to a rebuild from the log' : 'read models DIFFER from a rebuild',
+          );
+          if (report.kept) console.log(`rebuilt schema kept: ${report.schema}`);
+        }
+        return report.identical;
+      });
+      if (!identical) process.exitCode = 1;
     });
 }

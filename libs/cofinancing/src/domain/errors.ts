@@ -10,7 +10,7 @@ export class FundNotFound extends DomainError {
   readonly code = 'fund-not-found';
   readonly kind = 'not-found' as const;
   constructor(readonly fundId: string) {
-    super(`fund ${fundId} does not exist`, { fundId });
+    super(`fund ${fundId} does not exist`, { fundId, field: 'fundId' });
   }
 }
 

@@ -7,6 +7,17 @@ export interface ProjectionRunnerOptions {
   /** How often an idle runner looks for events appended by another process. */
   readonly pollIntervalMs?: number;
   readonly logger?: { log(message: string): void; error(message: string, stack?: string): void };
+  /**
+   * Where the read model's tables are: each transaction starts with `SET LOCAL search_path` to it
+   * (the audit's rebuild-and-compare points a projection at a fresh schema this way).
+   */
+  readonly searchPath?: string;
+}
+
+export interface CatchUpOptions {
+  /** Stop at this position instead of the head. */
+  readonly until?: bigint;
+  readonly onProgress?: (position: bigint) => void;
 }
 
 /**
@@ -89,23 +100,47 @@ export class ProjectionRunner {
 
   /** The checkpoint as stored (what a restarted runner would resume from). */
   async storedCheckpoint(): Promise<bigint> {
-    return readCheckpoint(this.dataSource.manager, this.projection.name);
+    return this.inTransaction((manager) => readCheckpoint(manager, this.projection.name));
   }
 
-  /** Applies everything up to the current head once, without the background loop (CLI, tests). */
-  async catchUp(onProgress?: (position: bigint) => void): Promise<bigint> {
-    this.position = await readCheckpoint(this.dataSource.manager, this.projection.name);
-    while ((await this.applyNextBatch()) > 0) onProgress?.(this.position);
+  /** Applies the log up to the head (or `until`) once, without the background loop (CLI, tests). */
+  async catchUp(options: CatchUpOptions | ((position: bigint) => void) = {}): Promise<bigint> {
+    const { until, onProgress } = typeof options === 'function' ? { until: undefined, onProgress: options } : options;
+    this.position = await this.storedCheckpoint();
+    while ((until === undefined || this.position < until) && (await this.applyNextBatch(until)) > 0) {
+      onProgress?.(this.position);
+    }
     return this.position;
   }
 
-  /** Empties the read model and its checkpoint in one transaction; the next catch-up replays from 0. */
+  /**
+   * Empties the read model and its checkpoint in one transaction; the next catch-up replays from 0.
+   * Refused while the background loop runs (it would go on applying from where it was): stop it
+   * first, or use `rebuild`.
+   */
   async reset(): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    if (this.isRunning) throw new Error(`projection ${this.name} is running: stop it before a reset, or rebuild it`);
+    await this.inTransaction(async (manager) => {
       for (const table of this.projection.tables) await manager.query(`DELETE FROM ${table}`);
       await manager.query('DELETE FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
     });
     this.position = 0n;
+  }
+
+  /**
+   * Replays the whole log into an emptied read model: stops the background loop if it runs,
+   * resets, catches up to the head, and starts the loop again if it was running (also when the
+   * replay failed: the loop then resumes from the last committed batch, retrying with backoff).
+   */
+  async rebuild(onProgress?: (position: bigint) => void): Promise<bigint> {
+    const wasRunning = this.isRunning;
+    if (wasRunning) await this.stop();
+    try {
+      await this.reset();
+      return await this.catchUp(onProgress);
+    } finally {
+      if (wasRunning) await this.start();
+    }
   }
 
   private async loop(): Promise<void> {
@@ -128,15 +163,17 @@ export class ProjectionRunner {
     }
   }
 
-  private async applyNextBatch(): Promise<number> {
-    const events: RecordedEvent[] = await this.store.readAll({
+  private async applyNextBatch(until?: bigint): Promise<number> {
+    const page: RecordedEvent[] = await this.store.readAll({
       afterPosition: this.position,
       maxCount: this.batchSize,
     });
+    const events = until === undefined ? page : page.filter((event) => event.position <= until);
     if (events.length === 0) return 0;
     const last = events[events.length - 1].position;
-    await this.dataSource.transaction(async (manager) => {
-      for (const event of events) await this.projection.apply(event, manager);
+    await this.inTransaction(async (manager) => {
+      if (this.projection.applyBatch) await this.projection.applyBatch(events, manager);
+      else for (const event of events) await this.projection.apply(event, manager);
       await manager.query(
         `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
          ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
@@ -151,6 +188,13 @@ export class ProjectionRunner {
       }
     }
     return events.length;
+  }
+
+  private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      if (this.options.searchPath) await manager.query(`SET LOCAL search_path TO ${this.options.searchPath}`);
+      return work(manager);
+    });
   }
 
   private idle(ms: number): Promise<void> {

@@ -12,4 +12,9 @@ export interface Projection {
   /** The tables it owns, emptied when it is rebuilt. */
   readonly tables: readonly string[];
   apply(event: RecordedEvent, manager: EntityManager): Promise<void>;
+  /**
+   * Optional: applies a page of events (in log order, same transaction as the checkpoint) at once.
+   * Must leave exactly the rows that applying them one by one would.
+   */
+  applyBatch?(events: readonly RecordedEvent[], manager: EntityManager): Promise<void>;
 }

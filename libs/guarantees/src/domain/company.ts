@@ -4,6 +4,8 @@ import {
   EventCatalog,
   field,
   type EventOf,
+  type JsonObject,
+  type JsonValue,
   type SnapshotPolicy,
   type StreamModel,
 } from '@ledger/event-sourcing';
@@ -289,12 +291,10 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
 
 const moneyJson = (m: Money) => m.toMinorString();
 
-type SnapshotJson = ReturnType<SnapshotPolicy<CompanyState>['encode']>;
-
 export const companySnapshot: SnapshotPolicy<CompanyState> = {
   version: 1,
   every: 100,
-  encode: (state): SnapshotJson => {
+  encode: (state): JsonObject => {
     if (state.status !== 'registered') return { status: state.status };
     return {
       status: state.status,
@@ -326,8 +326,8 @@ export const companySnapshot: SnapshotPolicy<CompanyState> = {
   decode: (json) => {
     if (json.status !== 'registered') return { status: 'unregistered' };
     const currency = json.currency as CurrencyCode;
-    const money = (value: unknown) => Money.parseMinor(value as string, currency);
-    const members = (json.members as unknown as Record<string, unknown>[]).map((m): MemberState => ({
+    const money = (value: JsonValue) => Money.parseMinor(value as string, currency);
+    const members = (json.members as JsonObject[]).map((m): MemberState => ({
       memberId: m.memberId as string,
       name: m.name as string,
       status: m.status as MemberState['status'],
@@ -338,7 +338,7 @@ export const companySnapshot: SnapshotPolicy<CompanyState> = {
       guaranteesInForce: m.guaranteesInForce as string[],
       defaults: m.defaults as string[],
     }));
-    const deposits = (json.deposits as unknown as Record<string, unknown>[]).map((d): DepositState => ({
+    const deposits = (json.deposits as JsonObject[]).map((d): DepositState => ({
       depositId: d.depositId as string,
       bankId: d.bankId as string,
       amount: money(d.amount),

@@ -4,6 +4,8 @@ import {
   EventCatalog,
   field,
   type EventOf,
+  type JsonObject,
+  type JsonValue,
   type SnapshotPolicy,
   type StreamModel,
 } from '@ledger/event-sourcing';
@@ -185,12 +187,10 @@ const termsJson = (terms: ConventionTerms) => ({
   validUntil: terms.validUntil,
 });
 
-type SnapshotJson = ReturnType<SnapshotPolicy<ConventionState>['encode']>;
-
 export const conventionSnapshot: SnapshotPolicy<ConventionState> = {
   version: 1,
   every: 100,
-  encode: (state): SnapshotJson => {
+  encode: (state): JsonObject => {
     if (state.status === 'unsigned') return { status: state.status };
     return {
       status: state.status,
@@ -210,7 +210,7 @@ export const conventionSnapshot: SnapshotPolicy<ConventionState> = {
   decode: (json) => {
     if (json.status === 'unsigned') return { status: 'unsigned' };
     const currency = json.currency as CurrencyCode;
-    const money = (value: unknown) => Money.parseMinor(value as string, currency);
+    const money = (value: JsonValue) => Money.parseMinor(value as string, currency);
     const data: ConventionData = {
       conventionId: json.conventionId as string,
       companyId: json.companyId as string,
@@ -218,7 +218,7 @@ export const conventionSnapshot: SnapshotPolicy<ConventionState> = {
       currency,
       validFrom: json.validFrom as string,
       signedOn: json.signedOn as string,
-      terms: (json.terms as unknown as Record<string, unknown>[]).map((t) => ({
+      terms: (json.terms as JsonObject[]).map((t) => ({
         version: t.version as number,
         effectiveFrom: t.effectiveFrom as string,
         multiplier: Ratio.parse(t.multiplier as string),

@@ -17,7 +17,7 @@ export class FederationNotFound extends GuaranteesError {
   readonly code = 'federation-not-found';
   readonly kind = 'not-found';
   constructor(readonly federationId: string) {
-    super(`federation ${federationId} is not registered`, { federationId });
+    super(`federation ${federationId} is not registered`, { federationId, field: 'federationId' });
   }
 }
 
@@ -25,7 +25,7 @@ export class CompanyNotFound extends GuaranteesError {
   readonly code = 'company-not-found';
   readonly kind = 'not-found';
   constructor(readonly companyId: string) {
-    super(`mutual guarantee company ${companyId} is not registered`, { companyId });
+    super(`mutual guarantee company ${companyId} is not registered`, { companyId, field: 'companyId' });
   }
 }
 
@@ -36,7 +36,7 @@ export class MemberNotFound extends GuaranteesError {
     readonly companyId: string,
     readonly memberId: string,
   ) {
-    super(`member ${memberId} was never admitted to company ${companyId}`, { companyId, memberId });
+    super(`member ${memberId} was never admitted to company ${companyId}`, { companyId, memberId, field: 'memberId' });
   }
 }
 
@@ -100,6 +100,7 @@ export class LoanAlreadyGuaranteed extends GuaranteesError {
       bankId,
       loanReference,
       guaranteeId,
+      field: 'loanReference',
     });
   }
 }

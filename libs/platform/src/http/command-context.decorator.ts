@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import {
+  BadRequestException,
+  createParamDecorator,
+  UnauthorizedException,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import type { CommandContext } from '@ledger/event-sourcing';
+import { requestActorOf } from './request-actor';
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
- * Who issues the command, taken from the request: the actor and role (until authentication
- * arrives, from `X-Actor` / `X-Role`), a correlation id (`X-Correlation-Id` or a new one) and the
- * `Idempotency-Key`.
+ * Who issues the command, taken from the request: the actor and role of the authenticated
+ * principal (set by the access guard, never from a header the client chooses), a correlation id
+ * (`X-Correlation-Id` or a new one) and the `Idempotency-Key`.
  */
 export const CommandCtx = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => {
   const request = context.switchToHttp().getRequest<Request>();
@@ -29,9 +35,12 @@ export function commandContextOf(request: Request): CommandContext {
       fields: [{ field: 'Idempotency-Key', reasons: ['must be 1 to 128 letters, digits or . _ : -'] }],
     });
   }
+  const principal = requestActorOf(request);
+  // The access guard refuses unauthenticated requests before any handler runs; this is a backstop.
+  if (!principal) throw new UnauthorizedException({ statusCode: 401, error: 'unauthenticated', message: 'no API key' });
   return {
-    actor: header('x-actor') ?? 'anonymous',
-    role: header('x-role') ?? 'unauthenticated',
+    actor: principal.actor,
+    role: principal.role,
     correlationId: header('x-correlation-id') ?? randomUUID(),
     causationId: null,
     idempotencyKey: idempotencyKey ?? null,

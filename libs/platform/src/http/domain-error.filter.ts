@@ -11,7 +11,8 @@ const STATUS_BY_KIND = {
 } as const;
 
 /**
- * One mapping from errors to answers: domain refusals keep their code and figures; money errors
+ * One mapping from errors to answers: domain refusals keep their code and figures (and, when
+ * they concern one input field, name it in `fields` like a validation error does); money errors
  * are bad input; a concurrency race that outlived its retries is a conflict; anything else is a
  * 500 that is logged and says nothing about internals.
  */
@@ -32,9 +33,16 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
     if (exception instanceof DomainError) {
       const status = STATUS_BY_KIND[exception.kind];
+      const { field } = exception.details;
       return {
         status,
-        body: { statusCode: status, error: exception.code, message: exception.message, details: exception.details },
+        body: {
+          statusCode: status,
+          error: exception.code,
+          message: exception.message,
+          details: exception.details,
+          ...(typeof field === 'string' ? { fields: [{ field, reasons: [exception.message] }] } : {}),
+        },
       };
     }
     if (exception instanceof MoneyError) {

@@ -12,11 +12,13 @@ import { canonicalJson } from '@ledger/event-store';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { LedgerRuntime } from '../ledger-runtime';
 import { commandContextOf } from './command-context.decorator';
+import { NOT_IDEMPOTENT } from './request-actor';
 
 /**
  * Commands sent with an `Idempotency-Key` take effect once. A repeat with the same request gets
  * the first answer again, marked `Idempotent-Replayed: true`; the same key with a different
- * request is refused with 409 and nothing is applied.
+ * request is refused with 409 and nothing is applied. Keys are scoped by the authenticated actor
+ * (the access guard runs before interceptors), so two principals never collide on a key.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -25,8 +27,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
+    if (request.method !== 'POST' || !request.header('idempotency-key')) return next.handle();
+    if (Reflect.getMetadata(NOT_IDEMPOTENT, context.getHandler()) === true) return next.handle();
     const { actor, idempotencyKey } = commandContextOf(request);
-    if (request.method !== 'POST' || !idempotencyKey) return next.handle();
+    if (!idempotencyKey) return next.handle();
     const requestHash = createHash('sha256')
       // Key order does not change a request's identity.
       .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body)}`)

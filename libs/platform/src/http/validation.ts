@@ -10,17 +10,31 @@ export function ledgerValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) =>
-      new BadRequestException({
-        statusCode: 400,
-        error: 'validation-failed',
-        message: 'the request is invalid',
-        fields: flatten(errors),
-      }),
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
 }
 
-function flatten(errors: readonly ValidationError[], prefix = ''): { field: string; reasons: string[] }[] {
+export interface FieldProblem {
+  readonly field: string;
+  readonly reasons: readonly string[];
+}
+
+/** The 400 every invalid input gets, whoever finds it: the pipe, or a check on a path or query parameter. */
+export function validationFailed(fields: readonly FieldProblem[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'validation-failed',
+    message: 'the request is invalid',
+    fields,
+  });
+}
+
+/** One invalid input, e.g. `invalidField('bankId', 'must be 1 to 64 letters, digits or . _ -')`. */
+export function invalidField(field: string, reason: string): BadRequestException {
+  return validationFailed([{ field, reasons: [reason] }]);
+}
+
+function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = error.constraints ? [{ field, reasons: Object.values(error.constraints) }] : [];

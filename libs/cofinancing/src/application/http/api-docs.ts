@@ -15,8 +15,6 @@ export function CommandDocs() {
       required: false,
       description: 'repeat the same request with the same key and it takes effect once',
     }),
-    ApiHeader({ name: 'X-Actor', required: false }),
-    ApiHeader({ name: 'X-Role', required: false }),
     ApiBadRequestResponse({ description: 'invalid input; `fields` names each field and why' }),
     ApiNotFoundResponse({ description: 'an id that does not exist' }),
     ApiConflictResponse({ description: 'illegal transition, or an Idempotency-Key reused for another request' }),

@@ -1,15 +1,16 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { deterministicUuid, type CommandContext } from '@ledger/event-sourcing';
+import { ResourceAccess } from '@ledger/access';
+import { deterministicUuid, newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { CommandCtx } from '@ledger/platform';
 import { AddMemberFirmCommand, EnrolBeneficiaryCommand } from '../commands';
-import { newEntityId } from '../cofinancing-streams';
 import { GetBeneficiaryQuery } from '../queries';
 import { CommandDocs } from './api-docs';
 import { AddMemberFirmDto, EnrolBeneficiaryDto } from './dto/beneficiary.dto';
 
 @ApiTags('cofinancing: beneficiaries')
+@ResourceAccess('cofinancing')
 @Controller('cofinancing/beneficiaries')
 export class BeneficiariesController {
   constructor(

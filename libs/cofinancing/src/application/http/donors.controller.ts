@@ -1,16 +1,16 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { ResourceAccess } from '@ledger/access';
+import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx, MoneyDto } from '@ledger/platform';
 import { RecordContributionCommand, RegisterDonorCommand } from '../commands';
-import { newEntityId } from '../cofinancing-streams';
 import { ListDonorsQuery } from '../queries';
 import { CommandDocs } from './api-docs';
 import { RecordContributionDto, RegisterDonorDto } from './dto/fund.dto';
-import { MoneyDto } from './dto/money.dto';
 
 @ApiTags('cofinancing: donors and contributions')
+@ResourceAccess('cofinancing')
 @Controller('cofinancing/funds/:fundId')
 export class DonorsController {
   constructor(

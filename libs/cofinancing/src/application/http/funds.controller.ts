@@ -1,15 +1,16 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@ledger/event-sourcing';
+import { ResourceAccess } from '@ledger/access';
+import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { CommandCtx } from '@ledger/platform';
 import { CreateFundCommand } from '../commands';
-import { newEntityId } from '../cofinancing-streams';
 import { GetFundQuery } from '../queries';
 import { CommandDocs } from './api-docs';
 import { CreateFundDto } from './dto/fund.dto';
 
 @ApiTags('cofinancing: funds')
+@ResourceAccess('cofinancing')
 @Controller('cofinancing/funds')
 export class FundsController {
   constructor(

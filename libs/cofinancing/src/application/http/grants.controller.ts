@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { ResourceAccess } from '@ledger/access';
+import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx, MoneyDto } from '@ledger/platform';
 import {
   ApproveGrantCommand,
   CancelGrantCommand,
@@ -11,7 +12,6 @@ import {
   RejectGrantCommand,
   RequestGrantCommand,
 } from '../commands';
-import { newEntityId } from '../cofinancing-streams';
 import { GetGrantQuery, ListGrantsQuery } from '../queries';
 import { CommandDocs } from './api-docs';
 import {
@@ -23,9 +23,9 @@ import {
   RejectGrantDto,
   RequestGrantDto,
 } from './dto/grant.dto';
-import { MoneyDto } from './dto/money.dto';
 
 @ApiTags('cofinancing: grants')
+@ResourceAccess('cofinancing')
 @Controller('cofinancing/grants')
 export class GrantsController {
   constructor(

@@ -1,15 +1,14 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { ResourceAccess } from '@ledger/access';
+import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx, MoneyDto } from '@ledger/platform';
 import { BasisPoints } from '@ledger/money';
 import type { ScheduleTerms } from '../../domain';
 import { AmendScheduleCommand, OpenWindowCommand } from '../commands';
-import { newEntityId } from '../cofinancing-streams';
 import { ListWindowsQuery } from '../queries';
 import { CommandDocs } from './api-docs';
-import { MoneyDto } from './dto/money.dto';
 import { AmendScheduleDto, OpenWindowDto, type ScheduleDto } from './dto/window.dto';
 
 function scheduleTerms(dto: ScheduleDto): ScheduleTerms {
@@ -29,6 +28,7 @@ function scheduleTerms(dto: ScheduleDto): ScheduleTerms {
 }
 
 @ApiTags('cofinancing: windows')
+@ResourceAccess('cofinancing')
 @Controller('cofinancing/funds/:fundId/windows')
 export class WindowsController {
   constructor(

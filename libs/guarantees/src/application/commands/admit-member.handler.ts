@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { newEntityId } from './command-support';
+import { newEntityId } from '@ledger/event-sourcing';
 import { CompanyStreamWriter } from './company-stream.writer';
 import { AdmitMemberCommand, type MemberAdmission } from './admit-member.command';
 

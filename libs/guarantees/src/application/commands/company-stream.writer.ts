@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandContext } from '@ledger/event-sourcing';
+import { businessTime, positionOf, type CommandContext } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 import { companyModel, decideCompany, streamIds, type CompanyCommand, type RegisteredCompany } from '../../domain';
-import { businessTime, positionOf } from './command-support';
 
 /** Load → decide → append for the commands that touch the company stream alone; retried on conflicts. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandContext } from '@ledger/event-sourcing';
+import { businessTime, positionOf, type CommandContext } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 import {
   companyModel,
@@ -12,7 +12,6 @@ import {
   type RegisteredCompany,
   type SignedConvention,
 } from '../../domain';
-import { businessTime, positionOf } from './command-support';
 import type { ConventionReceipt } from './convention-receipt';
 import { conventionReceipt } from './convention-receipt.builder';
 

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { moneyView, newEntityId } from './command-support';
+import { newEntityId } from '@ledger/event-sourcing';
+import { moneyView } from './command-support';
 import { CompanyStreamWriter } from './company-stream.writer';
 import { DepositGuaranteeFundCommand, type FundMovement } from './deposit-guarantee-fund.command';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandContext } from '@ledger/event-sourcing';
+import { businessTime, positionOf, withEvents, type CommandContext } from '@ledger/event-sourcing';
 import { Money } from '@ledger/money';
 import { LedgerRuntime } from '@ledger/platform';
 import {
@@ -14,7 +14,7 @@ import {
   type IssuedGuarantee,
   type LifecycleDecision,
 } from '../../domain';
-import { businessTime, moneyView, positionOf, withEvents } from './command-support';
+import { moneyView } from './command-support';
 import type { GuaranteeReceipt } from './guarantee-receipt';
 
 /**

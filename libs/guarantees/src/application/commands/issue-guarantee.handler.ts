@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { businessTime, newEntityId, positionOf } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 import {
   bankLoanModel,
@@ -9,7 +10,7 @@ import {
   requireConvention,
   streamIds,
 } from '../../domain';
-import { businessTime, moneyView, newEntityId, positionOf } from './command-support';
+import { moneyView } from './command-support';
 import { IssueGuaranteeCommand, type GuaranteeIssuance } from './issue-guarantee.command';
 
 /**

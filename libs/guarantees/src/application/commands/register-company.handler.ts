@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Change } from '@ledger/event-sourcing';
+import { businessTime, newEntityId, positionOf, withEvents, type Change } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 import { affiliateCompany, companyModel, decideCompany, federationModel, streamIds } from '../../domain';
-import { businessTime, newEntityId, positionOf, withEvents } from './command-support';
 import { RegisterCompanyCommand, type CompanyRegistration } from './register-company.command';
 
 /** Registers the company and, in the same append, affiliates it to its federation. */

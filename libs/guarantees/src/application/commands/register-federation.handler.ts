@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { businessTime, newEntityId, positionOf } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 import { federationModel, registerFederation, streamIds } from '../../domain';
-import { businessTime, newEntityId, positionOf } from './command-support';
 import { RegisterFederationCommand, type FederationRegistration } from './register-federation.command';
 
 @CommandHandler(RegisterFederationCommand)

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { businessTime, newEntityId, positionOf } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 import {
   companyModel,
@@ -8,7 +9,6 @@ import {
   streamIds,
   type SignedConvention,
 } from '../../domain';
-import { businessTime, newEntityId, positionOf } from './command-support';
 import type { ConventionReceipt } from './convention-receipt';
 import { conventionReceipt } from './convention-receipt.builder';
 import { SignConventionCommand } from './sign-convention.command';

@@ -1,17 +1,22 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { BadRequestException } from '@nestjs/common';
+import { BankScoped, ResourceAccess } from '@ledger/access';
+import { invalidField } from '@ledger/platform';
 import { BANK_ID_PATTERN, LOAN_REFERENCE_PATTERN } from '../../domain';
 import { GetConventionHeadroomQuery } from '../queries/get-convention-headroom.query';
 import { GetLoanCoverageQuery } from '../queries/get-loan-coverage.query';
+import { ListBankConventionGuaranteesQuery } from '../queries/list-bank-convention-guarantees.query';
 import { ListBankConventionsQuery } from '../queries/list-bank-conventions.query';
 
 /**
- * What a bank asks, answered from the read models. The bank id is a filter of every query, so
- * that the access issue can force it from the authenticated bank without rewriting them.
+ * What a bank asks, answered from the read models. The bank id is a filter of every query; a bank
+ * principal may only name its own bank here (the access guard answers 404 for any other id), so a
+ * bank sees its own conventions and the guarantees under them, and nothing else.
  */
 @ApiTags('mutual guarantee: bank access')
+@ResourceAccess('bank-access')
+@BankScoped('bankId')
 @Controller('banks/:bankId')
 export class BankAccessController {
   constructor(private readonly queries: QueryBus) {}
@@ -22,7 +27,7 @@ export class BankAccessController {
   coverage(@Param('bankId') bankId: string, @Query('loanReference') loanReference: unknown) {
     checkBank(bankId);
     if (typeof loanReference !== 'string' || !LOAN_REFERENCE_PATTERN.test(loanReference)) {
-      throw invalid('loanReference', 'must be 1 to 80 letters, digits or . _ / -');
+      throw invalidField('loanReference', 'must be 1 to 80 letters, digits or . _ / -');
     }
     return this.queries.execute(new GetLoanCoverageQuery(bankId, loanReference));
   }
@@ -39,17 +44,15 @@ export class BankAccessController {
     checkBank(bankId);
     return this.queries.execute(new GetConventionHeadroomQuery(bankId, conventionId));
   }
+
+  /** The guarantees under one of the bank's conventions (another bank's convention: 404). */
+  @Get('conventions/:conventionId/guarantees')
+  guarantees(@Param('bankId') bankId: string, @Param('conventionId') conventionId: string) {
+    checkBank(bankId);
+    return this.queries.execute(new ListBankConventionGuaranteesQuery(bankId, conventionId));
+  }
 }
 
 function checkBank(bankId: string): void {
-  if (!BANK_ID_PATTERN.test(bankId)) throw invalid('bankId', 'must be 1 to 64 letters, digits or . _ -');
-}
-
-function invalid(field: string, reason: string): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'validation-failed',
-    message: 'the request is invalid',
-    fields: [{ field, reasons: [reason] }],
-  });
+  if (!BANK_ID_PATTERN.test(bankId)) throw invalidField('bankId', 'must be 1 to 64 letters, digits or . _ -');
 }

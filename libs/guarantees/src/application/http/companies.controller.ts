@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
 import { CommandCtx } from '@ledger/platform';
 import { RegisterCompanyCommand } from '../commands/register-company.command';
@@ -9,6 +10,7 @@ import { RegisterCompanyDto } from './dto/register-company.dto';
 
 @ApiTags('mutual guarantee: companies')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
+@ResourceAccess('guarantees')
 @Controller('guarantee-companies')
 export class CompaniesController {
   constructor(

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
 import { BasisPoints } from '@ledger/money';
-import { CommandCtx } from '@ledger/platform';
+import { CommandCtx, MoneyDto } from '@ledger/platform';
 import { AmendConventionCommand } from '../commands/amend-convention.command';
 import { IssueGuaranteeCommand } from '../commands/issue-guarantee.command';
 import { SignConventionCommand } from '../commands/sign-convention.command';
@@ -12,13 +13,13 @@ import { GetConventionQuery } from '../queries/get-convention.query';
 import { ListConventionGuaranteesQuery } from '../queries/list-convention-guarantees.query';
 import { AmendConventionDto } from './dto/amend-convention.dto';
 import { IssueGuaranteeDto } from './dto/issue-guarantee.dto';
-import { MoneyDto } from './dto/money.dto';
 import { SignConventionDto } from './dto/sign-convention.dto';
 import { TerminateConventionDto } from './dto/terminate-convention.dto';
 import { parseMultiplier } from './parse';
 
 @ApiTags('mutual guarantee: bank conventions')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
+@ResourceAccess('guarantees')
 @Controller('bank-conventions')
 export class ConventionsController {
   constructor(

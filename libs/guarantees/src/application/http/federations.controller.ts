@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
 import { CommandCtx } from '@ledger/platform';
 import { RegisterFederationCommand } from '../commands/register-federation.command';
@@ -9,6 +10,7 @@ import { RegisterFederationDto } from './dto/register-federation.dto';
 
 @ApiTags('mutual guarantee: federations')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
+@ResourceAccess('guarantees')
 @Controller('guarantee-federations')
 export class FederationsController {
   constructor(

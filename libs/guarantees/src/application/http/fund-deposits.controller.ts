@@ -1,16 +1,17 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { CommandCtx, MoneyDto } from '@ledger/platform';
 import { DepositGuaranteeFundCommand } from '../commands/deposit-guarantee-fund.command';
 import { WithdrawGuaranteeFundCommand } from '../commands/withdraw-guarantee-fund.command';
 import { FundDepositDto } from './dto/fund-deposit.dto';
 import { FundWithdrawalDto } from './dto/fund-withdrawal.dto';
-import { MoneyDto } from './dto/money.dto';
 
 @ApiTags('mutual guarantee: guarantee fund')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
+@ResourceAccess('guarantees')
 @Controller('guarantee-companies/:companyId/fund-deposits')
 export class FundDepositsController {
   constructor(private readonly commands: CommandBus) {}

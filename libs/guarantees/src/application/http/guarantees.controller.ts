@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { CommandCtx, MoneyDto } from '@ledger/platform';
 import { CallGuaranteeCommand } from '../commands/call-guarantee.command';
 import { PayClaimCommand } from '../commands/pay-claim.command';
 import { RecordRecoveryCommand } from '../commands/record-recovery.command';
@@ -10,12 +11,12 @@ import { RecordRepaymentCommand } from '../commands/record-repayment.command';
 import { GetGuaranteeQuery } from '../queries/get-guarantee.query';
 import { CallGuaranteeDto } from './dto/call-guarantee.dto';
 import { ClaimPaymentDto } from './dto/claim-payment.dto';
-import { MoneyDto } from './dto/money.dto';
 import { RecoveryDto } from './dto/recovery.dto';
 import { RepaymentDto } from './dto/repayment.dto';
 
 @ApiTags('mutual guarantee: guarantees')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
+@ResourceAccess('guarantees')
 @Controller('guarantees')
 export class GuaranteesController {
   constructor(

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { CommandCtx, MoneyDto } from '@ledger/platform';
 import { AdmitMemberCommand } from '../commands/admit-member.command';
 import { PayCapitalCommand } from '../commands/pay-capital.command';
 import { RecordMemberDepartureCommand } from '../commands/record-member-departure.command';
@@ -12,10 +13,10 @@ import { AdmitMemberDto } from './dto/admit-member.dto';
 import { CapitalPaymentDto } from './dto/capital-payment.dto';
 import { CapitalSubscriptionDto } from './dto/capital-subscription.dto';
 import { MemberDepartureDto } from './dto/member-departure.dto';
-import { MoneyDto } from './dto/money.dto';
 
 @ApiTags('mutual guarantee: members')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
+@ResourceAccess('guarantees')
 @Controller('guarantee-companies/:companyId/members')
 export class MembersController {
   constructor(

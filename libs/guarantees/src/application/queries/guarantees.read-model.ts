@@ -182,6 +182,12 @@ export class GuaranteesReadModel {
     return rows.map((row) => this.guaranteeView(row));
   }
 
+  /** The guarantees under a convention of this bank; another bank's convention is not found. */
+  async guaranteesOfBankConvention(bankId: string, conventionId: string) {
+    await this.convention(conventionId, bankId);
+    return this.guaranteesOfConvention(conventionId);
+  }
+
   /**
    * Is this bank's loan covered, and for how much? Covered while the guarantee is in force, or
    * called with part of its claim still to pay; the amount is the guaranteed outstanding, or the

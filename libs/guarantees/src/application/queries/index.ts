@@ -7,6 +7,7 @@ import { GetGuaranteeHandler } from './get-guarantee.handler';
 import { GetLoanCoverageHandler } from './get-loan-coverage.handler';
 import { GetConventionHeadroomHandler } from './get-convention-headroom.handler';
 import { ListBankConventionsHandler } from './list-bank-conventions.handler';
+import { ListBankConventionGuaranteesHandler } from './list-bank-convention-guarantees.handler';
 
 export const queryHandlers = [
   GetFederationHandler,
@@ -18,4 +19,5 @@ export const queryHandlers = [
   GetLoanCoverageHandler,
   GetConventionHeadroomHandler,
   ListBankConventionsHandler,
+  ListBankConventionGuaranteesHandler,
 ];

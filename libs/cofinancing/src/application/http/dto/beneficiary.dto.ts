@@ -11,8 +11,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsBusinessDate } from '@ledger/platform';
 import { BENEFICIARY_KINDS } from '../../../domain';
-import { IsBusinessDate } from './fund.dto';
 
 export class MemberFirmDto {
   @ApiProperty({ example: 'Coopérative Tifawin' })
@@ -38,8 +38,7 @@ export class EnrolBeneficiaryDto {
   @IsIn(BENEFICIARY_KINDS as unknown as string[])
   kind!: (typeof BENEFICIARY_KINDS)[number];
 
-  @ApiProperty({ example: '2021-03-15', description: 'participation years count from this date' })
-  @IsBusinessDate()
+  @IsBusinessDate('participation years count from this date', { example: '2021-03-15' })
   enrolledOn!: string;
 
   @ApiProperty({ type: [MemberFirmDto] })
@@ -51,7 +50,6 @@ export class EnrolBeneficiaryDto {
 }
 
 export class AddMemberFirmDto extends MemberFirmDto {
-  @ApiProperty({ example: '2022-01-10' })
-  @IsBusinessDate()
+  @IsBusinessDate('Date the firm joined the consortium', { example: '2022-01-10' })
   joinedOn!: string;
 }

@@ -1,23 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsObject,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { CURRENCY_CODES } from '@ledger/money';
-import { DATE, MoneyDto } from './money.dto';
-
-export const IsBusinessDate = () => (target: object, key: string) => {
-  Matches(DATE, { message: 'must be a date YYYY-MM-DD' })(target, key);
-  IsISO8601({ strict: true }, { message: 'must be a real calendar date' })(target, key);
-};
+import { IsDefined, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import type { CurrencyCode } from '@ledger/money';
+import { IsBusinessDate, IsCurrencyCode, MoneyDto } from '@ledger/platform';
 
 export class CreateFundDto {
   @ApiProperty({ example: "Fonds d'appui aux consortiums d'exportation" })
@@ -26,14 +11,10 @@ export class CreateFundDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: 'MAD', enum: CURRENCY_CODES, description: 'the one currency the fund keeps its books in' })
-  @IsIn(CURRENCY_CODES as string[], {
-    message: `must be one of the currencies the ledger knows: ${CURRENCY_CODES.join(', ')}`,
-  })
-  currency!: string;
+  @IsCurrencyCode('the one currency the fund keeps its books in')
+  currency!: CurrencyCode;
 
-  @ApiProperty({ example: '2021-01-01' })
-  @IsBusinessDate()
+  @IsBusinessDate('Date the fund was created', { example: '2021-01-01' })
   createdOn!: string;
 }
 
@@ -44,8 +25,7 @@ export class RegisterDonorDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: '2021-01-01' })
-  @IsBusinessDate()
+  @IsBusinessDate('Date the donor was registered', { example: '2021-01-01' })
   registeredOn!: string;
 }
 
@@ -63,8 +43,7 @@ export class RecordContributionDto {
   @Type(() => MoneyDto)
   amount!: MoneyDto;
 
-  @ApiProperty({ example: '2021-01-10' })
-  @IsBusinessDate()
+  @IsBusinessDate('Date the contribution was received', { example: '2021-01-10' })
   receivedOn!: string;
 
   @ApiProperty({ example: 'CONV-2021-01', description: 'the donor’s reference (convention, transfer)' })

@@ -13,8 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsBusinessDate } from './fund.dto';
-import { MoneyDto } from './money.dto';
+import { IsBusinessDate, MoneyDto } from '@ledger/platform';
 
 const Id = () => (target: object, key: string) => {
   IsString()(target, key);
@@ -46,20 +45,17 @@ export class RequestGrantDto {
   @Type(() => MoneyDto)
   eligibleCost!: MoneyDto;
 
-  @ApiProperty({ example: '2021-05-03', description: 'decides the participation year and the schedule version' })
-  @IsBusinessDate()
+  @IsBusinessDate('decides the participation year and the schedule version', { example: '2021-05-03' })
   requestedOn!: string;
 }
 
 export class ApproveGrantDto {
-  @ApiProperty({ example: '2021-05-10' })
-  @IsBusinessDate()
+  @IsBusinessDate('Approval date', { example: '2021-05-10' })
   approvedOn!: string;
 }
 
 export class RejectGrantDto {
-  @ApiProperty({ example: '2021-05-10' })
-  @IsBusinessDate()
+  @IsBusinessDate('Rejection date', { example: '2021-05-10' })
   rejectedOn!: string;
 
   @ApiProperty({ example: 'not a collective project' })
@@ -76,8 +72,7 @@ export class DisburseGrantDto {
   @MaxLength(200)
   invoiceReference!: string;
 
-  @ApiProperty({ example: '2021-06-01' })
-  @IsBusinessDate()
+  @IsBusinessDate('Date of the invoice', { example: '2021-06-01' })
   invoiceDate!: string;
 
   @ApiProperty({ type: MoneyDto, description: 'the invoice; the fund pays its subsidy share' })
@@ -87,20 +82,17 @@ export class DisburseGrantDto {
   @Type(() => MoneyDto)
   invoiceAmount!: MoneyDto;
 
-  @ApiProperty({ example: '2021-06-15' })
-  @IsBusinessDate()
+  @IsBusinessDate('Date the invoice was paid', { example: '2021-06-15' })
   disbursedOn!: string;
 }
 
 export class CloseGrantDto {
-  @ApiProperty({ example: '2021-12-31' })
-  @IsBusinessDate()
+  @IsBusinessDate('Closing date', { example: '2021-12-31' })
   closedOn!: string;
 }
 
 export class CancelGrantDto {
-  @ApiProperty({ example: '2021-05-20' })
-  @IsBusinessDate()
+  @IsBusinessDate('Cancellation date', { example: '2021-05-20' })
   cancelledOn!: string;
 
   @ApiProperty({ example: 'the fair was cancelled' })

@@ -16,9 +16,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsBusinessDate, MoneyDto } from '@ledger/platform';
 import { SUPPORT_KINDS } from '../../../domain';
-import { IsBusinessDate } from './fund.dto';
-import { MoneyDto } from './money.dto';
 
 export class YearTermDto {
   @ApiProperty({ example: 7500, description: 'subsidy rate in basis points (7500 = 75 %)' })
@@ -57,8 +56,7 @@ export class AfterLastYearDto {
 }
 
 export class ScheduleDto {
-  @ApiProperty({ example: '2021-01-01', description: 'requests dated from this day on use this version' })
-  @IsBusinessDate()
+  @IsBusinessDate('requests dated from this day on use this version', { example: '2021-01-01' })
   effectiveFrom!: string;
 
   @ApiProperty({ type: [YearTermDto], description: 'participation year 1, 2, 3 … in order' })
@@ -88,8 +86,7 @@ export class OpenWindowDto {
   @IsIn(SUPPORT_KINDS as unknown as string[])
   supportKind!: (typeof SUPPORT_KINDS)[number];
 
-  @ApiProperty({ example: '2021-01-01' })
-  @IsBusinessDate()
+  @IsBusinessDate('Date the window opened', { example: '2021-01-01' })
   openedOn!: string;
 
   @ApiProperty({ type: ScheduleDto })
@@ -101,8 +98,7 @@ export class OpenWindowDto {
 }
 
 export class AmendScheduleDto {
-  @ApiProperty({ example: '2022-06-01', description: 'when the amendment was decided' })
-  @IsBusinessDate()
+  @IsBusinessDate('when the amendment was decided', { example: '2022-06-01' })
   amendedOn!: string;
 
   @ApiProperty({ type: ScheduleDto })

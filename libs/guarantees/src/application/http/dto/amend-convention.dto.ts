@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBusinessDate, MoneyDto } from '@ledger/platform';
 import { CEILING_BASES, type CeilingBasis } from '../../../domain';
-import { MoneyDto } from './money.dto';
-import { IsBusinessDate, MULTIPLIER_PATTERN } from './validation';
+import { MULTIPLIER_PATTERN } from './validation';
 
 export class AmendConventionDto {
   @IsBusinessDate('Date the new terms take effect')

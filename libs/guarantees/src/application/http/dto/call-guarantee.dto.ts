@@ -1,4 +1,4 @@
-import { IsBusinessDate } from './validation';
+import { IsBusinessDate } from '@ledger/platform';
 
 export class CallGuaranteeDto {
   @IsBusinessDate('Date the bank called the guarantee on default')

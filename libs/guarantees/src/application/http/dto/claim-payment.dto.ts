@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { MoneyDto } from './money.dto';
-import { IsBusinessDate } from './validation';
+import { IsBusinessDate, MoneyDto } from '@ledger/platform';
 
 export class ClaimPaymentDto {
   @ApiPropertyOptional({ type: MoneyDto, description: 'Amount paid (default: the whole claim left)', nullable: true })

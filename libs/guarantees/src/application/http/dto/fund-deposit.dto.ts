@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsBusinessDate, MoneyDto } from '@ledger/platform';
 import { BANK_ID_PATTERN } from '../../../domain';
-import { MoneyDto } from './money.dto';
-import { IsBusinessDate, IsLabel } from './validation';
+import { IsLabel } from './validation';
 
 export class FundDepositDto {
   @ApiProperty({ description: 'Bank identifier', example: 'CNCAS' })

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, ValidateNested } from 'class-validator';
-import { MoneyDto } from './money.dto';
-import { IsBusinessDate } from './validation';
+import { IsBusinessDate, MoneyDto } from '@ledger/platform';
 
 export class FundWithdrawalDto {
   @ApiProperty({ type: MoneyDto, description: 'Amount withdrawn from the deposit' })

@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBusinessDate, MoneyDto } from '@ledger/platform';
 import { LOAN_REFERENCE_PATTERN } from '../../../domain';
-import { MoneyDto } from './money.dto';
-import { IsBusinessDate } from './validation';
 
 export class IssueGuaranteeDto {
   @ApiProperty({ description: 'The member firm whose loan is guaranteed' })

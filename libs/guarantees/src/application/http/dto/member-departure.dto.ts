@@ -1,4 +1,4 @@
-import { IsBusinessDate } from './validation';
+import { IsBusinessDate } from '@ledger/platform';
 
 export class MemberDepartureDto {
   @IsBusinessDate('Date the member left')

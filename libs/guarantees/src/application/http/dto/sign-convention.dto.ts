@@ -12,9 +12,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsBusinessDate, MoneyDto } from '@ledger/platform';
 import { BANK_ID_PATTERN, CEILING_BASES, type CeilingBasis } from '../../../domain';
-import { MoneyDto } from './money.dto';
-import { IsBusinessDate, MULTIPLIER_PATTERN } from './validation';
+import { MULTIPLIER_PATTERN } from './validation';
 
 export class SignConventionDto {
   @ApiProperty({ description: 'The mutual guarantee company' })

@@ -1,4 +1,5 @@
-import { IsBusinessDate, IsLabel } from './validation';
+import { IsBusinessDate } from '@ledger/platform';
+import { IsLabel } from './validation';
 
 export class TerminateConventionDto {
   @IsBusinessDate('Termination date')

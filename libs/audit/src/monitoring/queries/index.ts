@@ -1,0 +1,5 @@
+import { GetMonitoringReportHandler } from './get-monitoring-report.handler';
+
+export { GetMonitoringReportQuery } from './get-monitoring-report.query';
+
+export const monitoringQueryHandlers = [GetMonitoringReportHandler];

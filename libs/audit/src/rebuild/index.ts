@@ -1,0 +1,7 @@
+export {
+  rebuildAndCompare,
+  type ProjectionComparison,
+  type RebuildCompareOptions,
+  type RebuildReport,
+  type TableComparison,
+} from './rebuild-compare';

@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import type { Projection } from '@ledger/event-sourcing';
+import type { RecordedEvent } from '@ledger/event-store';
+import { CheckpointSigner } from './checkpoint-signer';
+import { GENESIS_DIGEST, nextLedgerDigest } from './ledger-digest';
+
+export const CHECKPOINT_PROJECTION = 'audit.ledger-checkpoints';
+
+/**
+ * Folds every event's chain hash into the running ledger digest and, every `every` events,
+ * inserts a signed checkpoint — in the projection's transaction, so the digest never skips or
+ * repeats an event. A rebuild recomputes the digest; existing checkpoints are kept and must agree
+ * (a checkpoint that would differ is not overwritten: `ledger verify` reports it).
+ */
+export class CheckpointProjection implements Projection {
+  readonly name = CHECKPOINT_PROJECTION;
+  readonly tables = ['ledger_digest_state'] as const;
+  private signer: CheckpointSigner | null = null;
+
+  constructor(
+    private readonly every: bigint = BigInt(process.env.LEDGER_CHECKPOINT_EVERY || 1000),
+    private readonly loadSigner: () => CheckpointSigner = () => CheckpointSigner.load(),
+  ) {}
+
+  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
+    if (event.hash === null) return; // an adapter without hash chains (KurrentDB) has nothing to fold
+    const rows: { digest: string }[] = await manager.query('SELECT digest FROM ledger_digest_state WHERE id = 1');
+    const digest = nextLedgerDigest(rows[0]?.digest ?? GENESIS_DIGEST, event.hash);
+    await manager.query(
+      `INSERT INTO ledger_digest_state (id, position, digest) VALUES (1, $1, $2)
+       ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, digest = EXCLUDED.digest`,
+      [event.position.toString(), digest],
+    );
+    if (event.position % this.every === 0n) await this.insertCheckpoint(manager, event.position, digest);
+  }
+
+  private async insertCheckpoint(manager: EntityManager, position: bigint, digest: string): Promise<void> {
+    this.signer ??= this.loadSigner();
+    await manager.query(
+      `INSERT INTO ledger_checkpoints (position, ledger_digest, key_id, public_key, signature)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (position) DO NOTHING`,
+      [position.toString(), digest, this.signer.keyId, this.signer.publicKeyPem, this.signer.sign(position, digest)],
+    );
+  }
+}

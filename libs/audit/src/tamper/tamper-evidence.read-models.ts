@@ -1,0 +1,10 @@
+import type { ContextReadModels } from '@ledger/platform';
+import { CheckpointProjection } from './checkpoint.projection';
+import { CreateLedgerCheckpoints1764500000000 } from './1764500000000-create-ledger-checkpoints';
+
+/** The checkpointer runs beside the read models: its digest state and checkpoints live in PostgreSQL. */
+export const tamperEvidenceReadModels: ContextReadModels = {
+  entities: [],
+  migrations: [CreateLedgerCheckpoints1764500000000],
+  projections: [new CheckpointProjection()],
+};
