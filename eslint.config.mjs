@@ -32,12 +32,32 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.js', 'jest.config.js'],
+    files: ['scripts/**/*.js', 'jest.config.js', 'jest.browser.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['bench/**/*.ts', 'scripts/**/*.js', 'apps/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The web console runs in the browser (React, built by Vite).
+    files: ['apps/console/**/*.{ts,tsx,mts}'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        sessionStorage: 'readonly',
+        localStorage: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        crypto: 'readonly',
+        setTimeout: 'readonly',
+        HTMLElement: 'readonly',
+        HTMLCanvasElement: 'readonly',
+        HTMLHeadingElement: 'readonly',
+      },
+    },
   },
 );

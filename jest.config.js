@@ -11,6 +11,8 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
+  // Browser tests need Chromium and a built console: `npm run test:browser` (jest.browser.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.spec\\.ts$'],
   moduleNameMapper,
   transform: {
     '^.+\\.(t|j|mj)s$': [

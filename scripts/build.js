@@ -13,8 +13,11 @@ function* walk(dir) {
   if (!fs.existsSync(dir)) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(full);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts'))
+    if (entry.isDirectory()) {
+      // bench/emmett has a node_modules of its own (see bench/emmett/package.json): not ours to compile.
+      // apps/console is the browser app, built by Vite (npm run build:console), not by SWC.
+      if (entry.name !== 'node_modules' && full !== path.join(root, 'apps', 'console')) yield* walk(full);
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts'))
       yield full;
   }
 }

@@ -294,6 +294,9 @@ for (const kind of testDatabaseKinds()) {
       expect(unknownField.body.error).toBe('validation-failed');
       const wrongCurrency = await issue({ ...valid, principal: { amountMinor: '1000', currency: 'EUR' } }).expect(422);
       expect(wrongCurrency.body).toMatchObject({ error: 'wrong-currency', details: { field: 'principal.currency' } });
+      expect(wrongCurrency.body.fields).toEqual([
+        { field: 'principal.currency', reasons: [wrongCurrency.body.message] },
+      ]);
       const expired = await issue({ ...valid, issuedOn: '2011-01-05' }).expect(422);
       expect(expired.body.error).toBe('convention-expired');
       await issue({ ...valid, loanReference: 'CNCAS/2008/001' }).expect(409);

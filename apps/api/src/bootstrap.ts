@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { secureHeaders } from '@ledger/access';
 import { ledgerValidationPipe, type LedgerConfig } from '@ledger/platform';
 import { AppModule } from './app.module';
+import { serveConsole } from './console-static';
 
 /** JSON lines (one object per log entry) when LOG_FORMAT=json — the Docker image sets it; readable text otherwise. */
 export function applicationLogger(env: NodeJS.ProcessEnv = process.env): ConsoleLogger {
@@ -24,6 +25,8 @@ export async function createApp(
   });
   // Secure headers on every answer; /docs keeps what Swagger UI needs (see secureHeaders).
   app.use(secureHeaders('/docs'));
+  // The web console (apps/console) at /console, same origin.
+  serveConsole(app);
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -5,6 +5,7 @@ import { registerExportCommand } from './commands/export.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerProjectionsCommand } from './commands/projections.command';
 import { registerReportCommand } from './commands/report.command';
+import { registerSeedDemoCommand } from './commands/seed-demo.command';
 import { registerStatusCommand } from './commands/status.command';
 import { registerVerifyCommands } from './commands/verify.command';
 
@@ -18,6 +19,7 @@ registerExportCommand(program);
 registerReportCommand(program);
 registerProjectionsCommand(program);
 registerVerifyCommands(program);
+registerSeedDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: Error) => {
   console.error(`ledger: ${error.message}`);

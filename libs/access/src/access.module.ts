@@ -23,6 +23,8 @@ import { LedgerThrottlerGuard } from './application/ledger-throttler.guard';
     ThrottlerModule.forRootAsync({
       useFactory: () => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: loadAccessConfig().rateLimitPerMinute }],
+        // One budget per key (or IP) across all routes, not one per route as the default key would give.
+        generateKey: (_context: unknown, tracker: string, throttler: string) => `${throttler}:${tracker}`,
       }),
     }),
   ],

@@ -4,8 +4,8 @@ import helmet from 'helmet';
 /**
  * Helmet's secure headers on every answer (HSTS, nosniff, frame-ancestors none, no referrer, …)
  * with its strict Content-Security-Policy — except under `docsPath`, where Swagger UI needs its
- * inline styles and scripts: there the policy is relaxed for those alone, and nothing is loaded
- * from another origin.
+ * inline styles and scripts: there the policy is relaxed for those alone (nothing is loaded from
+ * another origin).
  */
 export function secureHeaders(docsPath = '/docs'): RequestHandler {
   const api = helmet();
@@ -15,6 +15,9 @@ export function secureHeaders(docsPath = '/docs'): RequestHandler {
         'script-src': ["'self'", "'unsafe-inline'"],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
+        // The service is often reached over plain http (localhost, a container address): do not
+        // make the browser fetch Swagger UI's own files over https.
+        'upgrade-insecure-requests': null,
       },
     },
   });

@@ -21,7 +21,11 @@ import { monitoringQueryHandlers } from './monitoring/queries';
   imports: [CqrsModule],
   controllers: [AuditEventsController, AuditExportsController, MonitoringController],
   providers: [
-    { provide: EventHistory, useFactory: (runtime: LedgerRuntime) => new EventHistory(runtime.store), inject: [LedgerRuntime] },
+    {
+      provide: EventHistory,
+      useFactory: (runtime: LedgerRuntime) => new EventHistory(runtime.store),
+      inject: [LedgerRuntime],
+    },
     { provide: EventExport, useFactory: (history: EventHistory) => new EventExport(history), inject: [EventHistory] },
     {
       provide: BalanceExport,

@@ -7,10 +7,18 @@ import { FundsController } from './application/http/funds.controller';
 import { GrantsController } from './application/http/grants.controller';
 import { WindowsController } from './application/http/windows.controller';
 import { queryHandlers } from './application/queries';
+import { CofinancingBalancesAsOf, CofinancingBalancesAsOfHandler } from './application/as-of';
 
 /** The co-financing fund: donors, windows with declining schedules, grants from request to closure. */
 @Module({
   controllers: [FundsController, DonorsController, WindowsController, BeneficiariesController, GrantsController],
-  providers: [CofinancingStreams, ...commandHandlers, ...queryHandlers],
+  providers: [
+    CofinancingStreams,
+    ...commandHandlers,
+    ...queryHandlers,
+    CofinancingBalancesAsOf,
+    CofinancingBalancesAsOfHandler,
+  ],
+  exports: [CofinancingBalancesAsOf],
 })
 export class CofinancingModule {}

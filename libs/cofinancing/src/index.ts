@@ -7,15 +7,28 @@ import {
   CreateCofinancingReadModels1764200000000,
   cofinancingEntities,
 } from './application/projections';
+import { CreateCofinancingBalancesAsOf1764610000000, cofinancingBalancesProjection } from './application/as-of';
 
 export { CofinancingModule } from './cofinancing.module';
 
 export const cofinancingReadModels: ContextReadModels = {
   entities: cofinancingEntities,
-  migrations: [CreateCofinancingReadModels1764200000000],
+  migrations: [CreateCofinancingReadModels1764200000000, CreateCofinancingBalancesAsOf1764610000000],
   projections: [
     new CofinancingFundsProjection(),
     new CofinancingBeneficiariesProjection(),
     new CofinancingGrantsProjection(),
+    cofinancingBalancesProjection,
   ],
 };
+
+// Balances as of a business date, as known at a record time: for the audit exports and other contexts.
+export {
+  CofinancingBalancesAsOf,
+  COFINANCING_BALANCES_PROJECTION,
+  type BeneficiaryBalancesAsOfView,
+  type BeneficiaryYearAsOfView,
+  type DonorBalancesAsOfView,
+  type FundBalancesAsOfView,
+  type WindowBalancesAsOfView,
+} from './application/as-of';

@@ -23,15 +23,7 @@ export { SqlSnapshotStore, type Snapshot, type SnapshotStore } from './sql/snaps
 export type { Projection } from './projections/projection';
 export { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';
 export { ProjectionRunner, type CatchUpOptions, type ProjectionRunnerOptions } from './projections/projection-runner';
-export {
-  InvalidAsOf,
-  monthOf,
-  resolveAsOf,
-  utcDay,
-  type AsOf,
-  type AsOfInput,
-  type AsOfStamp,
-} from './as-of/as-of';
+export { InvalidAsOf, monthOf, resolveAsOf, utcDay, type AsOf, type AsOfInput, type AsOfStamp } from './as-of/as-of';
 export {
   BalanceLedger,
   Balances,

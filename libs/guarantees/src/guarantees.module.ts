@@ -4,11 +4,20 @@ import { commandHandlers, commandWriters } from './application/commands';
 import { guaranteesControllers } from './application/http';
 import { queryHandlers } from './application/queries';
 import { GuaranteesReadModel } from './application/queries/guarantees.read-model';
+import { GuaranteeBalancesAsOf, GuaranteeBalancesAsOfHandler } from './application/as-of';
 
 /** Mutual guarantee companies, federations, bank conventions and guarantees, over the shared ledger runtime. */
 @Module({
   imports: [CqrsModule],
   controllers: guaranteesControllers,
-  providers: [...commandWriters, ...commandHandlers, GuaranteesReadModel, ...queryHandlers],
+  providers: [
+    ...commandWriters,
+    ...commandHandlers,
+    GuaranteesReadModel,
+    ...queryHandlers,
+    GuaranteeBalancesAsOf,
+    GuaranteeBalancesAsOfHandler,
+  ],
+  exports: [GuaranteeBalancesAsOf],
 })
 export class GuaranteesModule {}

@@ -7,6 +7,7 @@ import { GuaranteeFundDepositRow } from './application/projections/guarantee-fun
 import { GuaranteeMemberRow } from './application/projections/guarantee-member.entity';
 import { GuaranteeRow } from './application/projections/guarantee.entity';
 import { GuaranteesProjection } from './application/projections/guarantees.projection';
+import { CreateGuaranteeBalancesAsOf1764620000000, guaranteeBalancesProjection } from './application/as-of';
 
 export const guaranteesReadModels: ContextReadModels = {
   entities: [
@@ -17,6 +18,6 @@ export const guaranteesReadModels: ContextReadModels = {
     GuaranteeConventionRow,
     GuaranteeRow,
   ],
-  migrations: [CreateGuaranteesReadModels1764300000000],
-  projections: [new GuaranteesProjection()],
+  migrations: [CreateGuaranteesReadModels1764300000000, CreateGuaranteeBalancesAsOf1764620000000],
+  projections: [new GuaranteesProjection(), guaranteeBalancesProjection],
 };

@@ -15,3 +15,4 @@ export {
   type BusinessDateOptions,
 } from './http/dto';
 export { NOT_IDEMPOTENT, requestActorOf, setRequestActor, type RequestActor } from './http/request-actor';
+export { AsOfQueryDto } from './http/as-of-query.dto';

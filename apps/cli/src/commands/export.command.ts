@@ -53,7 +53,9 @@ export function registerExportCommand(program: Command): void {
         if (plan.basis === 'live') {
           process.stderr.write(
             `balances from the live read models at log position ${plan.readModelsPosition}` +
-              (options.asOf ? ` — as-of balances are not available yet, so these are not those of ${options.asOf}` : '') +
+              (options.asOf
+                ? ` — as-of balances are not available yet, so these are not those of ${options.asOf}`
+                : '') +
               '\n',
           );
         }

@@ -18,7 +18,9 @@ interface ReportOptions {
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
-    .description('monitoring report: reach, subsidy per firm, leverage, effective rates by year, call and recovery rates')
+    .description(
+      'monitoring report: reach, subsidy per firm, leverage, effective rates by year, call and recovery rates',
+    )
     .option('--scope <programme|fund|company>', 'what the report covers', 'programme')
     .option('--id <id>', 'the fund id (scope fund) or company id (scope company)')
     .option('--from <date>', 'first day of the period (YYYY-MM-DD)')

@@ -85,6 +85,12 @@ export class AccessStore {
     return this.db.query(sql, params);
   }
 
+  /** TypeORM answers an UPDATE with `[rows, affected]` rather than the rows. */
+  private async update(sql: string, params: unknown[]): Promise<Row[]> {
+    const [rows] = (await this.db.query(sql, params)) as [Row[], number];
+    return rows;
+  }
+
   /**
    * Runs `work` in one transaction that first takes a transaction-scoped advisory lock, so that
    * two processes starting on one fresh ledger do not both create a first admin key.
@@ -120,11 +126,11 @@ export class AccessStore {
 
   /** Disables a user and revokes its keys; the keys it revoked. */
   async disableUser(userId: string, by: string): Promise<string[]> {
-    await this.query(
+    await this.update(
       'UPDATE access_users SET disabled_at = now(), disabled_by = $2 WHERE user_id = $1 AND disabled_at IS NULL',
       [userId, by],
     );
-    const revoked = await this.query(
+    const revoked = await this.update(
       `UPDATE access_api_keys SET revoked_at = now(), revoked_by = $2 WHERE user_id = $1 AND revoked_at IS NULL
        RETURNING key_id`,
       [userId, by],
@@ -183,7 +189,7 @@ export class AccessStore {
 
   /** Revokes a key; false when it was already revoked. */
   async revokeKey(keyId: string, by: string): Promise<boolean> {
-    const rows = await this.query(
+    const rows = await this.update(
       `UPDATE access_api_keys SET revoked_at = now(), revoked_by = $2 WHERE key_id = $1 AND revoked_at IS NULL
        RETURNING key_id`,
       [keyId, by],

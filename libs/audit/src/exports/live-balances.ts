@@ -20,9 +20,7 @@ export async function* keysetRows(data: DataSource, query: KeysetQuery, pageSize
   const keys = query.keys.map((key) => `t.${key}`).join(', ');
   let last: (string | number | null)[] | null = null;
   for (;;) {
-    const where: string = last
-      ? `WHERE (${keys}) > (${query.keys.map((_, index) => `$${index + 1}`).join(', ')})`
-      : '';
+    const where: string = last ? `WHERE (${keys}) > (${query.keys.map((_, index) => `$${index + 1}`).join(', ')})` : '';
     const rows: Row[] = await data.query(
       `SELECT ${query.select ?? 't.*'} FROM ${query.from ?? `${query.table} t`} ${where}
         ORDER BY ${keys} LIMIT ${pageSize}`,

@@ -46,15 +46,13 @@ export function monitoringCsv(report: MonitoringReport): string {
     const at = { instrument: 'cofinancing' as const, currency: figures.currency };
     lines.push(
       { ...at, dimension: 'extension', indicator: 'networks_reached', value: figures.networksReached, unit: 'count' },
-      ...Object.entries(figures.networksReachedByKind).map(
-        ([kind, count]): Line => ({
-          ...at,
-          dimension: 'extension',
-          indicator: `networks_reached.${kind}`,
-          value: count,
-          unit: 'count',
-        }),
-      ),
+      ...Object.entries(figures.networksReachedByKind).map(([kind, count]): Line => ({
+        ...at,
+        dimension: 'extension',
+        indicator: `networks_reached.${kind}`,
+        value: count,
+        unit: 'count',
+      })),
       { ...at, dimension: 'extension', indicator: 'firms_reached', value: figures.firmsReached, unit: 'count' },
       { ...at, dimension: 'extension', indicator: 'women_owned_firms', value: figures.womenOwnedFirms, unit: 'count' },
       {
@@ -70,7 +68,12 @@ export function monitoringCsv(report: MonitoringReport): string {
       amountLine(at, 'volume', 'own_share', figures.ownShare),
       perUnitLine(at, 'efficiency', 'subsidy_per_firm', figures.subsidyPerFirm),
       perUnitLine(at, 'efficiency', 'subsidy_per_network', figures.subsidyPerNetwork),
-      ratioLine(at, 'efficiency', 'private_cofinancing_per_unit_of_subsidy', figures.privateCofinancingPerUnitOfSubsidy),
+      ratioLine(
+        at,
+        'efficiency',
+        'private_cofinancing_per_unit_of_subsidy',
+        figures.privateCofinancingPerUnitOfSubsidy,
+      ),
       rateLine(at, 'durability', 'effective_rate', figures.effectiveRate),
       {
         ...at,

@@ -98,7 +98,8 @@ export const MONITORING_DEFINITIONS: Readonly<Record<string, string>> = {
   grantsApproved: 'grants approved and not cancelled (approved or closed)',
   networksReached: 'distinct beneficiaries with such a grant (extension)',
   firmsReached: 'member firms of those beneficiaries, joined by the end of the period (extension)',
-  subsidyPerFirm: 'Σ approved subsidy ÷ firms reached, rounded down to the minor unit; exactMinor is exact (efficiency)',
+  subsidyPerFirm:
+    'Σ approved subsidy ÷ firms reached, rounded down to the minor unit; exactMinor is exact (efficiency)',
   privateCofinancingPerUnitOfSubsidy: 'Σ own share ÷ Σ subsidy, own share = eligible cost − subsidy (efficiency)',
   effectiveRate:
     'Σ subsidy ÷ Σ eligible cost, weighted, basis points rounded down and the exact ratio; should fall with the ' +

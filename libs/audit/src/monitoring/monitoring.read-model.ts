@@ -209,7 +209,6 @@ function falls(years: readonly Row[]): boolean | null {
     .map((row) => ({ subsidy: big(row.subsidy), eligible: big(row.eligible_cost) }));
   if (rates.length < 2) return null;
   return rates.every(
-    (rate, index) =>
-      index === 0 || rate.subsidy * rates[index - 1].eligible < rates[index - 1].subsidy * rate.eligible,
+    (rate, index) => index === 0 || rate.subsidy * rates[index - 1].eligible < rates[index - 1].subsidy * rate.eligible,
   );
 }

@@ -150,6 +150,7 @@ for (const kind of testDatabaseKinds()) {
 
       const runners = runtime.projections.filter((runner) => runner.name.startsWith('cofinancing.'));
       expect(runners.map((r) => r.name).sort()).toEqual([
+        'cofinancing.balances-as-of',
         'cofinancing.beneficiaries',
         'cofinancing.funds',
         'cofinancing.grants',

@@ -208,7 +208,10 @@ export class BalanceLedger {
 
     const movements = { kind: [] as string[], id: [] as string[], position: [] as string[], part: [] as string[] };
     const more = { metric: [] as string[], date: [] as string[], recordedAt: [] as string[], delta: [] as string[] };
-    const buckets = new Map<string, { kind: string; id: string; epoch: number; month: string; part: string; metric: string; total: bigint }>();
+    const buckets = new Map<
+      string,
+      { kind: string; id: string; epoch: number; month: string; part: string; metric: string; total: bigint }
+    >();
     const epochs = new Map<string, { kind: string; id: string; state: EpochState }>();
 
     for (const item of placed) {
@@ -257,7 +260,16 @@ export class BalanceLedger {
         `INSERT INTO ${p}_movements (entity_kind, entity_id, position, part, metric, business_date, recorded_at, delta)
          SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::date[],
                               $7::timestamptz[], $8::numeric[])`,
-        [movements.kind, movements.id, movements.position, movements.part, more.metric, more.date, more.recordedAt, more.delta],
+        [
+          movements.kind,
+          movements.id,
+          movements.position,
+          movements.part,
+          more.metric,
+          more.date,
+          more.recordedAt,
+          more.delta,
+        ],
       );
       const b = [...buckets.values()];
       await db.query(
@@ -334,18 +346,21 @@ export class BalanceLedger {
   /** The figures of (kind, id) as of D, as known at T: checkpoint buckets plus the movements after them. */
   async balances(db: SqlRunner, kind: string, id: string, at: AsOf): Promise<Balances> {
     const p = this.prefix;
+    // The cut is computed once (scalar sub-queries become parameters of the index scans): the
+    // epochs recorded by T are a prefix, so buckets are read by an epoch range, and the straddling
+    // epoch by a position range.
     const rows = await db.query(
-      `WITH cut AS (
-         SELECT coalesce(max(last_position) FILTER (WHERE last_recorded_at <= $4::timestamptz), 0) AS done,
+      `WITH cut AS MATERIALIZED (
+         SELECT coalesce(max(epoch) FILTER (WHERE last_recorded_at <= $4::timestamptz), -1) AS done_epoch,
+                coalesce(max(last_position) FILTER (WHERE last_recorded_at <= $4::timestamptz), 0) AS done,
                 coalesce(min(last_position) FILTER (WHERE last_recorded_at > $4::timestamptz), 0) AS straddle_end
            FROM ${p}_epochs WHERE entity_kind = $1 AND entity_id = $2
        )
        SELECT x.part, x.metric, sum(x.amount)::text AS total FROM (
          SELECT b.part, b.metric, b.total AS amount
            FROM ${p}_buckets b
-           JOIN ${p}_epochs e ON e.entity_kind = b.entity_kind AND e.entity_id = b.entity_id AND e.epoch = b.epoch
-          WHERE b.entity_kind = $1 AND b.entity_id = $2 AND b.business_month < $3::date
-            AND e.last_recorded_at <= $4::timestamptz
+          WHERE b.entity_kind = $1 AND b.entity_id = $2 AND b.epoch <= (SELECT done_epoch FROM cut)
+            AND b.business_month < $3::date
          UNION ALL
          SELECT m.part, m.metric, m.delta
            FROM ${p}_movements m
@@ -353,8 +368,9 @@ export class BalanceLedger {
             AND m.recorded_at <= $4::timestamptz
          UNION ALL
          SELECT m.part, m.metric, m.delta
-           FROM ${p}_movements m, cut
-          WHERE m.entity_kind = $1 AND m.entity_id = $2 AND m.position > cut.done AND m.position <= cut.straddle_end
+           FROM ${p}_movements m
+          WHERE m.entity_kind = $1 AND m.entity_id = $2
+            AND m.position > (SELECT done FROM cut) AND m.position <= (SELECT straddle_end FROM cut)
             AND m.business_date < $3::date AND m.recorded_at <= $4::timestamptz
        ) x GROUP BY x.part, x.metric`,
       [kind, id, monthOf(at.asOf), recordCut(at), at.asOf],

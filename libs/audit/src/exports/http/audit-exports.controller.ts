@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Logger, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AUDITOR_READ, Roles } from '@ledger/access';
 import type { Response } from 'express';
 import { BalanceExport } from '../balance-export';
 import { EventExport } from '../event-export';
@@ -17,6 +18,7 @@ const NDJSON = 'application/x-ndjson; charset=utf-8';
  * large export holds one page in memory, never the whole file.
  */
 @ApiTags('audit: exports')
+@Roles(...AUDITOR_READ)
 @Controller('audit/exports')
 export class AuditExportsController {
   private readonly logger = new Logger('AuditExports');
@@ -29,7 +31,9 @@ export class AuditExportsController {
 
   @Get('events.ndjson')
   @ApiProduces(NDJSON)
-  @ApiOkResponse({ description: 'one event per line, as in GET /audit/events; `X-Export-Up-To` gives the last position' })
+  @ApiOkResponse({
+    description: 'one event per line, as in GET /audit/events; `X-Export-Up-To` gives the last position',
+  })
   @ApiBadRequestResponse({ description: 'invalid query; `fields` names each field and why' })
   async eventsNdjson(@Query() query: ExportEventsDto, @Res({ passthrough: true }) response: Response) {
     const options = await this.eventOptions(query, response);

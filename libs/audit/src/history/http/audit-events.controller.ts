@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AUDITOR_READ, Roles } from '@ledger/access';
 import { ListEventsQuery, ListStreamEventsQuery } from '../queries';
 import { ListEventsDto } from './dto/list-events.dto';
 import { ListStreamEventsDto } from './dto/list-stream-events.dto';
@@ -11,6 +12,7 @@ const EVENT_FIELDS =
 
 /** The full history: the global log in order, and any one stream. Reads only. */
 @ApiTags('audit: history')
+@Roles(...AUDITOR_READ)
 @Controller('audit')
 export class AuditEventsController {
   constructor(private readonly queries: QueryBus) {}

@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AUDITOR_READ, Roles } from '@ledger/access';
 import type { Response } from 'express';
 import { monitoringCsv } from '../monitoring-csv';
 import type { MonitoringRequest } from '../monitoring-report';
@@ -9,6 +10,7 @@ import { MonitoringReportDto } from './dto/monitoring-report.dto';
 
 /** The monitoring report along the seed's evaluation dimensions, for donors and evaluators. */
 @ApiTags('audit: monitoring')
+@Roles(...AUDITOR_READ)
 @Controller('audit/monitoring')
 export class MonitoringController {
   constructor(private readonly queries: QueryBus) {}

@@ -1,5 +1,13 @@
 import type { RecordedEvent } from '@ledger/event-store';
-import { assertNever, BalanceLedger, BalancesProjection, type BalanceEffects, type BalanceMovement } from '@ledger/event-sourcing';
+import {
+  assertNever,
+  BalanceLedger,
+  BalancesProjection,
+  type BalanceEffects,
+  type BalanceMovement,
+  type JsonObject,
+} from '@ledger/event-sourcing';
+import type { Money } from '@ledger/money';
 import type { CofinancingEvent, ScheduleVersion } from '../../domain';
 import { decodeCofinancing } from '../projections/decode';
 
@@ -35,19 +43,25 @@ export function parseYearPart(part: string): { windowId: string; participationYe
   return { windowId: part.slice(0, cut), participationYear: Number(part.slice(cut + 1)) };
 }
 
-function scheduleTerms(schedule: ScheduleVersion) {
+function scheduleTerms(schedule: ScheduleVersion): JsonObject {
+  const cap = (money: Money) => ({ amountMinor: money.toMinorString(), currency: money.currency.code });
   return {
-    years: schedule.years.map((year) => ({ rateBp: year.rate.value, cap: year.cap.toJSON() })),
+    years: schedule.years.map((year) => ({ rateBp: year.rate.value, cap: cap(year.cap) })),
     afterLastYear: {
       rule: schedule.afterLastYear.rule,
       rateBp: schedule.afterLastYear.rate?.value ?? null,
-      cap: schedule.afterLastYear.cap?.toJSON() ?? null,
+      cap: schedule.afterLastYear.cap ? cap(schedule.afterLastYear.cap) : null,
     },
   };
 }
 
 export function cofinancingBalanceEffects(event: CofinancingEvent): BalanceEffects {
-  const fund = (fundId: string, metric: string, delta: bigint): BalanceMovement => ({ kind: 'fund', id: fundId, metric, delta });
+  const fund = (fundId: string, metric: string, delta: bigint): BalanceMovement => ({
+    kind: 'fund',
+    id: fundId,
+    metric,
+    delta,
+  });
   const window = (fundId: string, windowId: string, metric: string, delta: bigint): BalanceMovement => ({
     kind: 'window',
     id: fundId,
@@ -86,12 +100,16 @@ export function cofinancingBalanceEffects(event: CofinancingEvent): BalanceEffec
     case 'cofinancing.FundCreated':
       return {
         movements: [],
-        entities: [{ kind: 'fund', id: event.fundId, name: event.name, currency: event.currency, createdOn: event.createdOn }],
+        entities: [
+          { kind: 'fund', id: event.fundId, name: event.name, currency: event.currency, createdOn: event.createdOn },
+        ],
       };
     case 'cofinancing.DonorRegistered':
       return {
         movements: [],
-        entities: [{ kind: 'donor', parentId: event.fundId, id: event.donorId, name: event.name, createdOn: event.registeredOn }],
+        entities: [
+          { kind: 'donor', parentId: event.fundId, id: event.donorId, name: event.name, createdOn: event.registeredOn },
+        ],
       };
     case 'cofinancing.ContributionRecorded': {
       const amount = event.amount.amountMinor;

@@ -178,7 +178,10 @@ export class CofinancingBalancesAsOf {
   }
 
   /** Runs the reads of one answer in one snapshot, and stamps it with the point it reflects. */
-  private read<T>(at: AsOfInput | undefined, work: (db: SqlRunner, point: AsOf, stamp: AsOfStamp) => Promise<T>): Promise<T> {
+  private read<T>(
+    at: AsOfInput | undefined,
+    work: (db: SqlRunner, point: AsOf, stamp: AsOfStamp) => Promise<T>,
+  ): Promise<T> {
     const point = resolveAsOf(at, new Date());
     return this.runtime.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [checkpoint]: { position: string }[] = await manager.query(

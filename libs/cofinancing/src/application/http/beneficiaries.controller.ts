@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { deterministicUuid, newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx } from '@ledger/platform';
+import { CofinancingBalancesAsOfQuery } from '../as-of';
 import { AddMemberFirmCommand, EnrolBeneficiaryCommand } from '../commands';
 import { GetBeneficiaryQuery } from '../queries';
 import { CommandDocs } from './api-docs';
@@ -66,9 +67,14 @@ export class BeneficiariesController {
   @Get(':beneficiaryId')
   @ApiOkResponse({
     description:
-      'member firms (women-owned where recorded) and, per participation year and window: eligible cost, subsidy, own share, effective rate, invoiced, disbursed',
+      'member firms (women-owned where recorded) and, per participation year and window: eligible cost, subsidy, own share, effective rate, invoiced, disbursed; with asOf/knownAt, as of that point',
   })
-  get(@Param('beneficiaryId') beneficiaryId: string) {
+  get(@Param('beneficiaryId') beneficiaryId: string, @Query() at: AsOfQueryDto) {
+    if (AsOfQueryDto.asked(at)) {
+      return this.queries.execute(
+        new CofinancingBalancesAsOfQuery({ kind: 'beneficiary', beneficiaryId }, AsOfQueryDto.toInput(at)),
+      );
+    }
     return this.queries.execute(new GetBeneficiaryQuery(beneficiaryId));
   }
 }

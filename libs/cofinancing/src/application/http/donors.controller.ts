@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx, MoneyDto } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { CofinancingBalancesAsOfQuery } from '../as-of';
 import { RecordContributionCommand, RegisterDonorCommand } from '../commands';
 import { ListDonorsQuery } from '../queries';
 import { CommandDocs } from './api-docs';
@@ -63,8 +64,16 @@ export class DonorsController {
   }
 
   @Get('donors')
-  @ApiOkResponse({ description: 'per donor: contributed, and each contribution (amount, date, reference)' })
-  list(@Param('fundId') fundId: string) {
+  @ApiOkResponse({
+    description:
+      'per donor: contributed, and each contribution (amount, date, reference); with asOf/knownAt, contributed and the number of contributions at that point',
+  })
+  list(@Param('fundId') fundId: string, @Query() at: AsOfQueryDto) {
+    if (AsOfQueryDto.asked(at)) {
+      return this.queries.execute(
+        new CofinancingBalancesAsOfQuery({ kind: 'donors', fundId }, AsOfQueryDto.toInput(at)),
+      );
+    }
     return this.queries.execute(new ListDonorsQuery(fundId));
   }
 }

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx } from '@ledger/platform';
+import { CofinancingBalancesAsOfQuery } from '../as-of';
 import { CreateFundCommand } from '../commands';
-import { GetFundQuery } from '../queries';
+import { GetFundBalanceHistoryQuery, GetFundQuery, ListFundsQuery } from '../queries';
 import { CommandDocs } from './api-docs';
+import { FundBalanceHistoryQueryDto } from './dto/fund-balance-history.dto';
 import { CreateFundDto } from './dto/fund.dto';
 
 @ApiTags('cofinancing: funds')
@@ -36,9 +38,31 @@ export class FundsController {
     );
   }
 
+  @Get()
+  @ApiOkResponse({ description: 'every fund with its live balances, in the order they were created' })
+  list() {
+    return this.queries.execute(new ListFundsQuery());
+  }
+
+  @Get(':fundId/balance-history')
+  @ApiOkResponse({
+    description:
+      'balances (contributed, committed, disbursed, available) at each month end from `from` to `to`, and at `to`; ' +
+      'the same figures as ?asOf= on each of those days (at most 121 points: the latest are kept)',
+  })
+  balanceHistory(@Param('fundId') fundId: string, @Query() query: FundBalanceHistoryQueryDto) {
+    return this.queries.execute(new GetFundBalanceHistoryQuery(fundId, query.from, query.to));
+  }
+
   @Get(':fundId')
-  @ApiOkResponse({ description: 'balances: contributed, committed, disbursed, available (= contributed − committed)' })
-  get(@Param('fundId') fundId: string) {
+  @ApiOkResponse({
+    description:
+      'balances: contributed, committed, disbursed, available (= contributed − committed); with asOf/knownAt, as of that point',
+  })
+  get(@Param('fundId') fundId: string, @Query() at: AsOfQueryDto) {
+    if (AsOfQueryDto.asked(at)) {
+      return this.queries.execute(new CofinancingBalancesAsOfQuery({ kind: 'fund', fundId }, AsOfQueryDto.toInput(at)));
+    }
     return this.queries.execute(new GetFundQuery(fundId));
   }
 }

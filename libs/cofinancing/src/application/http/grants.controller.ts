@@ -12,7 +12,7 @@ import {
   RejectGrantCommand,
   RequestGrantCommand,
 } from '../commands';
-import { GetGrantQuery, ListGrantsQuery } from '../queries';
+import { GetGrantQuery, GetSubsidyPreviewQuery, ListGrantsQuery } from '../queries';
 import { CommandDocs } from './api-docs';
 import {
   ApproveGrantDto,
@@ -130,6 +130,17 @@ export class GrantsController {
   list(@Query() query: ListGrantsQueryDto) {
     const { limit = 50, offset = 0, ...filter } = query;
     return this.queries.execute(new ListGrantsQuery(filter, limit, offset));
+  }
+
+  @Get(':grantId/subsidy-preview')
+  @ApiOkResponse({
+    description:
+      'for a requested grant: what approving it now would give — rate of its participation year, rate subsidy, ' +
+      'the cap, what is used and left of it, the subsidy, own share, the fund available — and, if it would be ' +
+      'refused, the refusal (e.g. cap-exceeded, fund-insufficient). Computed by the approval’s own rules; writes nothing',
+  })
+  subsidyPreview(@Param('grantId') grantId: string) {
+    return this.queries.execute(new GetSubsidyPreviewQuery(grantId));
   }
 
   @Get(':grantId')

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx, MoneyDto } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { CofinancingBalancesAsOfQuery } from '../as-of';
 import { BasisPoints } from '@ledger/money';
 import type { ScheduleTerms } from '../../domain';
 import { AmendScheduleCommand, OpenWindowCommand } from '../commands';
@@ -74,8 +75,16 @@ export class WindowsController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'per window: committed, disbursed, released, and every schedule version' })
-  list(@Param('fundId') fundId: string) {
+  @ApiOkResponse({
+    description:
+      'per window: committed, disbursed, released, and every schedule version; with asOf/knownAt, the figures and the schedule in force at that point',
+  })
+  list(@Param('fundId') fundId: string, @Query() at: AsOfQueryDto) {
+    if (AsOfQueryDto.asked(at)) {
+      return this.queries.execute(
+        new CofinancingBalancesAsOfQuery({ kind: 'windows', fundId }, AsOfQueryDto.toInput(at)),
+      );
+    }
     return this.queries.execute(new ListWindowsQuery(fundId));
   }
 }

@@ -12,19 +12,24 @@ export class GetFundHandler implements IQueryHandler<GetFundQuery> {
   async execute({ fundId }: GetFundQuery): Promise<FundBalancesView> {
     const row = await this.runtime.dataSource.getRepository(FundRow).findOneBy({ fundId });
     if (!row) throw new FundNotFound(fundId);
-    const [contributed, committed, disbursed] = [BigInt(row.contributed), BigInt(row.committed), BigInt(row.disbursed)];
-    return {
-      fundId: row.fundId,
-      name: row.name,
-      currency: row.currency,
-      createdOn: row.createdOn,
-      contributed: moneyOf(row.contributed, row.currency),
-      committed: moneyOf(row.committed, row.currency),
-      disbursed: moneyOf(row.disbursed, row.currency),
-      available: moneyOf((contributed - committed).toString(), row.currency),
-      outstandingCommitments: moneyOf((committed - disbursed).toString(), row.currency),
-      releasedAtClosure: moneyOf(row.released, row.currency),
-      grantsApproved: row.grantsApproved,
-    };
+    return fundBalancesView(row);
   }
+}
+
+/** The live balances of one fund row (also used by the fund list). */
+export function fundBalancesView(row: FundRow): FundBalancesView {
+  const [contributed, committed, disbursed] = [BigInt(row.contributed), BigInt(row.committed), BigInt(row.disbursed)];
+  return {
+    fundId: row.fundId,
+    name: row.name,
+    currency: row.currency,
+    createdOn: row.createdOn,
+    contributed: moneyOf(row.contributed, row.currency),
+    committed: moneyOf(row.committed, row.currency),
+    disbursed: moneyOf(row.disbursed, row.currency),
+    available: moneyOf((contributed - committed).toString(), row.currency),
+    outstandingCommitments: moneyOf((committed - disbursed).toString(), row.currency),
+    releasedAtClosure: moneyOf(row.released, row.currency),
+    grantsApproved: row.grantsApproved,
+  };
 }

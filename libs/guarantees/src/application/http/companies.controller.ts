@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx } from '@ledger/platform';
+import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { RegisterCompanyCommand } from '../commands/register-company.command';
 import { GetCompanyQuery } from '../queries/get-company.query';
 import { RegisterCompanyDto } from './dto/register-company.dto';
@@ -27,7 +28,12 @@ export class CompaniesController {
 
   /** Members, capital, fund balance, outstanding, capacity, headroom, calls, recoveries and rates. */
   @Get(':companyId')
-  get(@Param('companyId') companyId: string) {
+  get(@Param('companyId') companyId: string, @Query() at: AsOfQueryDto) {
+    if (AsOfQueryDto.asked(at)) {
+      return this.queries.execute(
+        new GuaranteeBalancesAsOfQuery({ kind: 'company', companyId }, AsOfQueryDto.toInput(at)),
+      );
+    }
     return this.queries.execute(new GetCompanyQuery(companyId));
   }
 }

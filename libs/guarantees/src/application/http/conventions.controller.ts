@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
 import { BasisPoints } from '@ledger/money';
-import { CommandCtx, MoneyDto } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { AmendConventionCommand } from '../commands/amend-convention.command';
 import { IssueGuaranteeCommand } from '../commands/issue-guarantee.command';
 import { SignConventionCommand } from '../commands/sign-convention.command';
@@ -48,7 +49,12 @@ export class ConventionsController {
   }
 
   @Get(':conventionId')
-  get(@Param('conventionId') conventionId: string) {
+  get(@Param('conventionId') conventionId: string, @Query() at: AsOfQueryDto) {
+    if (AsOfQueryDto.asked(at)) {
+      return this.queries.execute(
+        new GuaranteeBalancesAsOfQuery({ kind: 'convention', conventionId }, AsOfQueryDto.toInput(at)),
+      );
+    }
     return this.queries.execute(new GetConventionQuery(conventionId));
   }
 

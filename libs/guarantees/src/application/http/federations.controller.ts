@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx } from '@ledger/platform';
+import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { RegisterFederationCommand } from '../commands/register-federation.command';
 import { GetFederationQuery } from '../queries/get-federation.query';
 import { RegisterFederationDto } from './dto/register-federation.dto';
@@ -25,7 +26,12 @@ export class FederationsController {
 
   /** The federation with figures consolidated over its companies. */
   @Get(':federationId')
-  get(@Param('federationId') federationId: string) {
+  get(@Param('federationId') federationId: string, @Query() at: AsOfQueryDto) {
+    if (AsOfQueryDto.asked(at)) {
+      return this.queries.execute(
+        new GuaranteeBalancesAsOfQuery({ kind: 'federation', federationId }, AsOfQueryDto.toInput(at)),
+      );
+    }
     return this.queries.execute(new GetFederationQuery(federationId));
   }
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx, MoneyDto } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { CallGuaranteeCommand } from '../commands/call-guarantee.command';
 import { PayClaimCommand } from '../commands/pay-claim.command';
 import { RecordRecoveryCommand } from '../commands/record-recovery.command';
@@ -25,7 +26,12 @@ export class GuaranteesController {
   ) {}
 
   @Get(':guaranteeId')
-  get(@Param('guaranteeId') guaranteeId: string) {
+  get(@Param('guaranteeId') guaranteeId: string, @Query() at: AsOfQueryDto) {
+    if (AsOfQueryDto.asked(at)) {
+      return this.queries.execute(
+        new GuaranteeBalancesAsOfQuery({ kind: 'guarantee', guaranteeId }, AsOfQueryDto.toInput(at)),
+      );
+    }
     return this.queries.execute(new GetGuaranteeQuery(guaranteeId));
   }
 

@@ -8,7 +8,8 @@ export class MonitoringReportDto {
   @ApiPropertyOptional({
     enum: MONITORING_SCOPES,
     default: 'programme',
-    description: 'programme: every fund and guarantee company; fund: one co-financing fund; company: one guarantee company',
+    description:
+      'programme: every fund and guarantee company; fund: one co-financing fund; company: one guarantee company',
   })
   @IsOptional()
   @IsIn(MONITORING_SCOPES, { message: `$property must be one of ${MONITORING_SCOPES.join(', ')}` })

@@ -1,0 +1,77 @@
+/**
+ * bench:rebuild — rebuild every read model from the log of a seeded ledger into a fresh schema
+ * and compare it with the live one (`rebuildAndCompare`, what `ledger projections rebuild --compare`
+ * runs): events/s per projection pass and over the whole rebuild, and memory sampled during the run
+ * (peak RSS per quarter of the run: flat when memory is constant). PostgreSQL server.
+ * Usage: npm run bench:rebuild [-- --events 1000000]
+ */
+import { rebuildAndCompare } from '@ledger/audit';
+import { ledgerContexts } from '../apps/api/src/ledger-contexts';
+import { benchDatabaseUrl, report, round, serverReachable } from './bench-support';
+import { eventsArg, memorySummary, openRuntime, withMemorySampling } from './bench-runtime';
+import { seededLedger } from './seeded-ledger';
+
+async function main(): Promise<void> {
+  if (!(await serverReachable(benchDatabaseUrl)))
+    throw new Error(`PostgreSQL server unreachable at ${benchDatabaseUrl}`);
+  const rows: Record<string, unknown>[] = [];
+  for (const events of eventsArg(1_000_000)) {
+    const ledger = await seededLedger(benchDatabaseUrl, events);
+    const runtime = await openRuntime(ledger);
+    try {
+      const head = await runtime.store.headPosition();
+      const passes: Record<string, { seconds: number; started: bigint }> = {};
+      const started = process.hrtime.bigint();
+      const { result: rebuilt, samples } = await withMemorySampling(() =>
+        rebuildAndCompare(
+          runtime.dataSource,
+          runtime.store,
+          ledger.schema,
+          {
+            migrations: ledgerContexts.flatMap((context) => context.readModels.migrations as never[]),
+            projections: ledgerContexts.flatMap((context) => context.readModels.projections),
+          },
+          {
+            onProjectionStart: (name) => {
+              const now = process.hrtime.bigint();
+              for (const pass of Object.values(passes))
+                if (pass.seconds < 0) pass.seconds = Number(now - pass.started) / 1e9;
+              passes[name] = { seconds: -1, started: now };
+            },
+          },
+        ),
+      );
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const now = process.hrtime.bigint();
+      for (const pass of Object.values(passes)) if (pass.seconds < 0) pass.seconds = Number(now - pass.started) / 1e9;
+      const perProjection = Object.fromEntries(
+        Object.entries(passes).map(([name, pass]) => [name, round(Number(head) / pass.seconds)]),
+      );
+      const row = {
+        target: 'postgres',
+        events: Number(head),
+        projections: rebuilt.projections.length,
+        identical: rebuilt.identical,
+        seconds: Math.round(seconds * 10) / 10,
+        /** Log events replayed per second, all projections together (each replays the whole log). */
+        eventsPerSecond: round((Number(head) * rebuilt.projections.length) / seconds),
+        /** The whole rebuild, as log length over wall time. */
+        logEventsPerSecond: round(Number(head) / seconds),
+        ...memorySummary(samples),
+      };
+      console.log(
+        `rebuild of ${row.projections} projections over ${row.events} events: ${row.eventsPerSecond} events/s`,
+      );
+      console.log(`per projection pass (events/s, incl. comparison): ${JSON.stringify(perProjection)}`);
+      rows.push({ ...row, perProjectionEventsPerSecond: perProjection });
+    } finally {
+      await runtime.close();
+    }
+  }
+  report('rebuild', rows, { targetEventsPerSecond: 20_000 });
+}
+
+main().catch((error: Error) => {
+  console.error(error.stack);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { LedgerRuntime } from '@ledger/platform';
+import { FundRow } from '../projections/read-model.entities';
+import { fundBalancesView } from './get-fund.handler';
+import type { FundBalancesView } from './get-fund.query';
+import { ListFundsQuery } from './list-funds.query';
+
+@QueryHandler(ListFundsQuery)
+export class ListFundsHandler implements IQueryHandler<ListFundsQuery> {
+  constructor(private readonly runtime: LedgerRuntime) {}
+
+  async execute(): Promise<{ items: FundBalancesView[] }> {
+    const rows = await this.runtime.dataSource
+      .getRepository(FundRow)
+      .find({ order: { createdOn: 'ASC', fundId: 'ASC' } });
+    return { items: rows.map(fundBalancesView) };
+  }
+}

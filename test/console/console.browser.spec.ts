@@ -1,0 +1,331 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { closeTestApp, testLedgerConfig, testPrincipals } from '@ledger/testing';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { consoleDirectory } from '../../apps/api/src/console-static';
+import { seedLedger, type SeededLedger } from './support/seed';
+
+/**
+ * The web console in headless Debian Chromium, against the real service on an embedded database:
+ * each role signs in with its API key and does its main task end to end; a bank cannot reach
+ * another bank's data; the approval flow works with the keyboard alone; no console errors.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
+
+/**
+ * Chromium logs every 4xx answer as "Failed to load resource"; those are the API's expected
+ * refusals (a wrong key, a bad date, another bank's convention). Every other console error fails.
+ */
+const EXPECTED_HTTP_REFUSAL = /^Failed to load resource: the server responded with a status of 4\d\d/;
+
+describe('the web console in a real browser', () => {
+  let app: INestApplication;
+  let browser: Browser;
+  let baseUrl: string;
+  let keys: { fundManager: string; guaranteeOfficer: string; auditor: string; cncas: string };
+  let seeded: SeededLedger;
+  const { config, dropSchema } = testLedgerConfig('embedded');
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    if (!consoleDirectory())
+      throw new Error('the console is not built: run `npm run build` (npm run test:browser does)');
+    app = await createApp(config, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const principals = await testPrincipals(app, { banks: ['CNCAS', 'BICIS'] });
+    const key = (headers: { Authorization: string }) => headers.Authorization.replace(/^Bearer /, '');
+    keys = {
+      fundManager: key(principals.fundManager),
+      guaranteeOfficer: key(principals.guaranteeOfficer),
+      auditor: key(principals.auditor),
+      cncas: key(principals.bank('CNCAS')),
+    };
+    seeded = await seedLedger(baseUrl, keys);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // Playwright starts Chromium with a fresh, empty profile of its own (a new user-data-dir).
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await closeTestApp(app, dropSchema);
+  });
+
+  beforeEach(async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+    page = await context.newPage();
+    problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !EXPECTED_HTTP_REFUSAL.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  });
+
+  afterEach(async () => {
+    await page.context().close();
+    expect(problems).toEqual([]);
+  });
+
+  const signIn = async (apiKey: string) => {
+    await page.goto(`${baseUrl}/console/`);
+    await page.getByLabel('API key').fill(apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as').waitFor();
+  };
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const stat = (scope: Locator | Page, label: string) =>
+    scope
+      .locator('.stat')
+      .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('dd');
+  /** Waits for the field to be marked invalid and returns the error shown next to it. */
+  const fieldError = async (label: string) => {
+    const field = page.getByLabel(label, { exact: true });
+    await page.locator(`[aria-invalid="true"][name="${await field.getAttribute('name')}"]`).waitFor();
+    return page.locator(`[id="${await field.getAttribute('aria-describedby')}"]`).textContent();
+  };
+  const focusedText = () => page.evaluate('document.activeElement ? document.activeElement.textContent : null');
+  /** Presses Tab until the focused element's text is `text`; fails after `max` presses. */
+  const tabTo = async (text: string, max = 60) => {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      if ((await focusedText()) === text) return;
+    }
+    throw new Error(`Tab never reached "${text}"`);
+  };
+
+  it('refuses an unknown key on the sign-in form, next to the field', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL(/\/console\/$/);
+    await page.getByLabel('API key').fill('lk_nope_nope');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(fieldError('API key')).resolves.toBe('This API key is unknown or revoked.');
+    await shot('sign-in');
+  });
+
+  it('fund manager: dashboard, then approves a request with the keyboard alone, rejects one, disburses and closes', async () => {
+    await signIn(keys.fundManager);
+    await expect(stat(page, 'Contributed').textContent()).resolves.toBe('2,750,000.00 MAD');
+    await expect(stat(page, 'Committed').textContent()).resolves.toBe('230,000.00 MAD');
+    await page.getByRole('img', { name: /Contributed, committed, disbursed and available/ }).waitFor();
+    await page
+      .getByRole('row', { name: /Promotion costs/ })
+      .getByText('180,000.00 MAD')
+      .waitFor();
+    await page.getByRole('row', { name: /ONUDI/ }).getByText('500,000.00 MAD').waitFor();
+    await shot('fund-manager-dashboard');
+
+    // Keyboard only from here: Tab to the tab, Enter; Tab to the request, Enter; Tab to Approve, Enter.
+    await tabTo('Grant requests');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Review Catalogue and website' }).waitFor();
+    await tabTo('Review Catalogue and website');
+    await page.keyboard.press('Enter');
+    const review = page.getByRole('region', { name: 'Review: Catalogue and website' });
+    await expect(focusedText()).resolves.toBe('Review: Catalogue and website');
+    // Participation year 2: 60 % of 80,000 = 48,000, within the 200,000 cap, all of it left.
+    await expect(stat(review, 'Subsidy the schedule would give').textContent()).resolves.toBe('48,000.00 MAD');
+    await expect(stat(review, 'Cap left').textContent()).resolves.toBe('200,000.00 MAD');
+    await expect(stat(review, 'Rate, participation year 2').textContent()).resolves.toBe('60.00 %');
+    await shot('fund-manager-grant-review');
+    await tabTo('Approve');
+    expect(await page.evaluate('document.activeElement.type')).toBe('submit');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Approved “Catalogue and website”: subsidy 48,000.00 MAD.' })
+      .waitFor();
+
+    // Reject the other one: the API's refusal of an empty reason shows next to the field.
+    await page.getByRole('button', { name: 'Review SIAL Paris stand' }).click();
+    await page.getByLabel('Reject', { exact: true }).check();
+    await page.getByRole('button', { name: 'Reject', exact: true }).click();
+    await expect(fieldError('Reason')).resolves.toContain('reason should not be empty');
+    await page.getByLabel('Reason').fill('Trade fair outside the eligible list');
+    await page.getByRole('button', { name: 'Reject', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Rejected “SIAL Paris stand”.' }).waitFor();
+    await page.getByText('No request is waiting.').waitFor();
+
+    // Disburse against an invoice: a bad date is refused by the API next to its field.
+    await page.getByRole('button', { name: 'Approved grants' }).click();
+    await page.getByRole('button', { name: 'Record disbursement for Catalogue and website' }).click();
+    await page.getByLabel('Invoice reference').fill('F-2022-104');
+    await page.getByLabel('Invoice amount').fill('30,000.005');
+    await page.getByLabel('Invoice date').fill('2022-02-30');
+    await page.getByRole('button', { name: 'Record disbursement', exact: true }).click();
+    await page.getByText('MAD has 2 decimals at most').waitFor();
+    await page.getByLabel('Invoice amount').fill('30,000.00');
+    await page.getByRole('button', { name: 'Record disbursement', exact: true }).click();
+    await expect(fieldError('Invoice date')).resolves.toContain('invoiceDate must be a real calendar date');
+    await page.getByLabel('Invoice date').fill('2022-06-10');
+    await page.getByRole('button', { name: 'Record disbursement', exact: true }).click();
+    // Effective rate 48,000 ÷ 80,000 = 60 %: 60 % of 30,000 = 18,000; 30,000 of the commitment left.
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Paid 18,000.00 MAD on “Catalogue and website”; commitment left 30,000.00 MAD.' })
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Close Gulfood stand, Dubai' }).click();
+    await page.getByRole('button', { name: 'Close grant' }).click();
+    await page.getByRole('status').filter({ hasText: 'Closed “Gulfood stand, Dubai”' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Close Gulfood stand, Dubai' }).count()).resolves.toBe(0);
+    await shot('fund-manager-approved-grants');
+
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    // 230,000 + 48,000 committed, less the 120,000 unused of the Gulfood grant returned at closure.
+    await expect(stat(page, 'Committed').textContent()).resolves.toBe('158,000.00 MAD');
+  });
+
+  it('guarantee officer: company dashboard, issues a guarantee, records repayment, default, claim and recovery', async () => {
+    await signIn(keys.guaranteeOfficer);
+    await page.getByLabel('Company id').fill(seeded.companyId);
+    await page.getByRole('button', { name: 'Open company' }).click();
+    await expect(stat(page, 'Fund balance').textContent()).resolves.toBe('290,000,000 XOF');
+    await expect(stat(page, 'Outstanding').textContent()).resolves.toBe('450,000,000 XOF');
+    await page.getByRole('meter', { name: 'Outstanding as a share of capacity' }).waitFor();
+    await shot('guarantee-officer-dashboard');
+
+    await page.getByRole('button', { name: 'Issue a guarantee' }).click();
+    await page.getByLabel('Bank convention').selectOption({ label: (await optionLabel('Bank convention', 'CNCAS'))! });
+    await page.getByLabel('Member').selectOption({ label: 'Coopérative Niayes' });
+    await page.getByLabel('Loan reference').fill('CNCAS/2009/010');
+    await page.getByLabel('Loan principal').fill('50,000,000');
+    await page.getByLabel('Loan start date').fill('2009-07-01');
+    await page.getByLabel('Maturity date').fill('2010-12-31');
+    await page.getByLabel('Issued on').fill('2009-07-01');
+    await page.getByRole('button', { name: 'Issue guarantee' }).click();
+    await page.getByRole('status').filter({ hasText: 'Guarantee issued: 25,000,000 XOF guaranteed' }).waitFor();
+
+    const act = async (action: string, fill: Record<string, string>, submit: string, outcome: string) => {
+      await page.getByRole('button', { name: `${action} on CNCAS/2009/010` }).click();
+      for (const [label, value] of Object.entries(fill)) await page.getByLabel(label).fill(value);
+      await page.getByRole('button', { name: submit }).click();
+      await page.getByRole('status').filter({ hasText: outcome }).waitFor();
+    };
+    await act(
+      'Repayment',
+      { 'Amount repaid': '10,000,000', 'Repaid on': '2009-12-01' },
+      'Record repayment',
+      'outstanding 40,000,000 XOF',
+    );
+    await act('Default', { 'Called on': '2010-01-15' }, 'Record default', 'claim 20,000,000 XOF');
+    await act(
+      'Claim payment',
+      { 'Paid on': '2010-02-01' },
+      'Record claim payment',
+      'Claim paid on CNCAS/2009/010: 20,000,000 XOF',
+    );
+    await act(
+      'Recovery',
+      { 'Amount recovered': '5,000,000', 'Received on': '2010-03-01' },
+      'Record recovery',
+      '5,000,000 XOF in all',
+    );
+    await page
+      .getByRole('row', { name: /CNCAS\/2009\/010/ })
+      .getByText('called')
+      .waitFor();
+    await shot('guarantee-officer-guarantees');
+
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    await expect(stat(page, 'Claims paid').textContent()).resolves.toBe('100,000,000 XOF');
+    await expect(stat(page, 'Recoveries').textContent()).resolves.toBe('35,000,000 XOF');
+  });
+
+  const optionLabel = async (select: string, contains: string) => {
+    const labels = await page.getByLabel(select).locator('option').allTextContents();
+    return labels.find((label) => label.includes(contains));
+  };
+
+  it('auditor: timeline, a balance as of a date, verify, an export and the monitoring charts', async () => {
+    await signIn(keys.auditor);
+    await page.getByRole('cell', { name: 'cofinancing.FundCreated' }).waitFor();
+    await page.getByLabel('Event type').fill('cofinancing.GrantApproved');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByText('3 events shown.').waitFor();
+    await shot('auditor-timeline');
+    await page.getByRole('button', { name: `cofinancing-grant-${seeded.pendingGrantIds[0]}` }).click();
+    await page.getByRole('cell', { name: 'cofinancing.GrantRequested' }).waitFor();
+    await expect(page.getByLabel('Stream id').inputValue()).resolves.toBe(
+      `cofinancing-grant-${seeded.pendingGrantIds[0]}`,
+    );
+
+    await page.getByRole('button', { name: 'Balances as of' }).click();
+    await page.getByLabel('As of', { exact: true }).fill('2021-06-30');
+    await page.getByRole('button', { name: 'Show balances' }).click();
+    const asOf = page.getByRole('status');
+    await expect(stat(asOf, 'Contributed').textContent()).resolves.toBe('1,500,000.00 MAD');
+    await expect(stat(asOf, 'Committed').textContent()).resolves.toBe('240,000.00 MAD');
+    await expect(stat(asOf, 'Disbursed').textContent()).resolves.toBe('50,000.00 MAD');
+
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('button', { name: 'Run verification' }).click();
+    await page.getByText('Verified: nothing was altered, removed or reordered.').waitFor();
+    await shot('auditor-verify');
+
+    await page.getByRole('button', { name: 'Exports' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download events (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('events.csv');
+    const file = await download.path();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toMatch(/^position,stream_id,revision/);
+
+    await page.getByRole('button', { name: 'Monitoring', exact: true }).click();
+    await page
+      .getByRole('img', { name: 'Effective subsidy rate by participation year of the beneficiaries' })
+      .waitFor();
+    await page.getByRole('img', { name: 'Credit mobilised per unit of guarantee fund, by currency' }).waitFor();
+    await page.getByRole('row', { name: /^2 1 60\.00 %$/ }).waitFor();
+    await shot('auditor-monitoring');
+  });
+
+  it('bank: a loan’s coverage and its conventions’ headroom — and nothing of another bank', async () => {
+    await signIn(keys.cncas);
+    await page.getByRole('rowheader', { name: /CNCAS/ }).first().waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('BICIS');
+
+    await page.getByLabel('Loan reference').fill(seeded.activeLoanReference);
+    await page.getByRole('button', { name: 'Look up coverage' }).click();
+    const coverage = page.getByRole('status');
+    await coverage.getByText(`${seeded.activeLoanReference}: covered`).waitFor();
+    await expect(stat(coverage, 'Guaranteed outstanding').textContent()).resolves.toBe('150,000,000 XOF');
+
+    await page.getByLabel('Convention id').fill(seeded.conventionId);
+    await page.getByRole('button', { name: 'Show headroom' }).click();
+    await page.getByRole('meter', { name: new RegExp(seeded.conventionId) }).waitFor();
+    await shot('bank');
+
+    // Another bank's loan and convention, typed in: nothing of theirs is shown.
+    await page.getByLabel('Loan reference').fill(seeded.otherBankLoanReference);
+    await page.getByRole('button', { name: 'Look up coverage' }).click();
+    await coverage.getByText(`${seeded.otherBankLoanReference}: not guaranteed by our conventions`).waitFor();
+    await page.getByLabel('Convention id').fill(seeded.otherConventionId);
+    await page.getByRole('button', { name: 'Show headroom' }).click();
+    await page.getByText(`Convention ${seeded.otherConventionId}: not found.`).waitFor();
+    expect(await page.getByRole('meter').count()).toBe(0);
+    expect(await coverage.locator('.stats').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Conventions of CNCAS' }).textContent()).not.toContain('BICIS');
+  });
+});
