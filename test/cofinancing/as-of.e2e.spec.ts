@@ -26,8 +26,12 @@ for (const kind of testDatabaseKinds()) {
       const after = await get(app, `/cofinancing/funds/${fundId}?asOf=2021-01-10`).expect(200);
       expect(after.body).toMatchObject({ contributed: madJson(1_000_000), available: madJson(1_000_000) });
       const past = new Date(Date.now() - 3_600_000).toISOString();
-      const known = await get(app, `/cofinancing/funds/${fundId}?asOf=2021-12-31&knownAt=${past}`).expect(200);
-      expect(known.body).toMatchObject({ knownAt: past, contributed: madJson(0) });
+      // As known an hour ago, the fund had not been recorded yet: not found.
+      const known = await get(app, `/cofinancing/funds/${fundId}?asOf=2021-12-31&knownAt=${past}`).expect(404);
+      expect(known.body.error).toBe('fund-not-found');
+      const now = new Date(Date.now() + 60_000).toISOString();
+      const later = await get(app, `/cofinancing/funds/${fundId}?asOf=2021-12-31&knownAt=${now}`).expect(200);
+      expect(later.body).toMatchObject({ knownAt: now, contributed: madJson(1_000_000) });
       const donors = await get(app, `/cofinancing/funds/${fundId}/donors?asOf=2021-12-31`).expect(200);
       expect(donors.body.items).toEqual([expect.objectContaining({ donorId, contributed: madJson(1_000_000) })]);
       const windows = await get(app, `/cofinancing/funds/${fundId}/windows?asOf=2021-12-31`).expect(200);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -24,21 +24,18 @@ export function testLedgerConfig(kind: TestDatabaseKind): {
   if (!testDatabaseUrl)
     throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL-server suites need a server under CI');
   const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  // The data folder is unused with a server, but anything keyed to it (the admin key file) stays
+  // out of the working tree, and goes with the schema.
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-test-'));
   return {
-    // The data folder is unused with a server, but anything keyed to it stays out of the working tree.
-    config: {
-      databaseUrl: testDatabaseUrl,
-      schema,
-      poolSize: 20,
-      kurrentDbConnectionString: undefined,
-      dataDir: mkdtempSync(join(tmpdir(), 'ledger-test-')),
-    },
+    config: { databaseUrl: testDatabaseUrl, schema, poolSize: 20, kurrentDbConnectionString: undefined, dataDir },
     dropSchema: async () => {
       const pool = new Pool({ connectionString: testDatabaseUrl, max: 1 });
       try {
         await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       } finally {
         await pool.end();
+        rmSync(dataDir, { recursive: true, force: true });
       }
     },
   };
