@@ -38,8 +38,10 @@ export class Database {
     const searchPath = schema === 'public' ? undefined : `-c search_path=${schema},public`;
     if (options.databaseUrl) {
       if (schema !== 'public') await createSchema(options.databaseUrl, schema);
-      const pool = new Pool(
-        withDefaults({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: searchPath }),
+      const pool = survivingDroppedConnections(
+        new Pool(
+          withDefaults({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: searchPath }),
+        ),
       );
       const database = new Database('postgres', pool, schema);
       await database.ping();
@@ -65,8 +67,10 @@ export class Database {
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 });
     await server.start();
     const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
-    const pool = new Pool(
-      withDefaults({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1, options: searchPath }),
+    const pool = survivingDroppedConnections(
+      new Pool(
+        withDefaults({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1, options: searchPath }),
+      ),
     );
     const database = new Database('embedded', pool, schema, { server, db, releaseLock });
     if (schema !== 'public') await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -141,6 +145,20 @@ function isAlive(pid: number): boolean {
 
 function withDefaults(config: PoolConfig): PoolConfig {
   return { idleTimeoutMillis: 0, connectionTimeoutMillis: 30_000, ...config };
+}
+
+/**
+ * A connection that dies (server restart, `pg_terminate_backend`, a proxy's idle cut) makes pg
+ * emit 'error' on the client, and on the pool if it was idle; with no listener Node turns that into
+ * an uncaught exception and the whole service exits. The pool already drops a dead connection and
+ * opens another on demand, and the query that was running gets the error itself (answered 503), so
+ * these events only need to be heard.
+ */
+function survivingDroppedConnections(pool: Pool): Pool {
+  const ignore = () => undefined;
+  pool.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
+  return pool;
 }
 
 async function createSchema(databaseUrl: string, schema: string): Promise<void> {

@@ -23,7 +23,11 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.describe(exception);
-    if (status >= 500) {
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+      const error = exception as Error;
+      this.logger.warn(`database unavailable: ${error?.message}`);
+      response.setHeader('Retry-After', '1');
+    } else if (status >= 500) {
       const error = exception as Error;
       this.logger.error(`unhandled ${error?.name ?? 'error'}: ${error?.message}`, error?.stack);
     }
@@ -76,6 +80,40 @@ export class LedgerExceptionFilter implements ExceptionFilter {
           typeof payload === 'string' ? { statusCode: status, message: payload } : (payload as Record<string, unknown>),
       };
     }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: {
+          statusCode: 503,
+          error: 'database-unavailable',
+          message:
+            'the connection to the database was lost or refused; the command may or may not have been recorded: ' +
+            'retry it with the same Idempotency-Key, which applies it at most once',
+        },
+      };
+    }
     return { status: 500, body: { statusCode: 500, error: 'internal-error', message: 'internal error' } };
   }
+}
+
+/** PostgreSQL's connection-exception (08…) and operator-intervention (57P0…) codes, and too-many-connections. */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-4]|53300)$/;
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /Cannot use a pool after calling end on the pool/,
+  /timeout exceeded when trying to connect/,
+  /Client has encountered a connection error and is not queryable/,
+  /Client was closed and is not queryable/,
+];
+
+/** The database went away (a dropped connection, a server restart, a closed pool), as opposed to a bug. */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  for (let error = exception, depth = 0; error && typeof error === 'object' && depth < 3; depth++) {
+    const { code, message, driverError } = error as { code?: unknown; message?: unknown; driverError?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_NODE_CODES.has(code))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
+    error = driverError ?? (error as { cause?: unknown }).cause;
+  }
+  return false;
 }
