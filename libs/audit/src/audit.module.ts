@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LedgerRuntime } from '@ledger/platform';
 import { readModelsPosition } from './audit-services';
+import { AsOfBalanceSource } from './exports/as-of-balance-source';
 import { BalanceExport } from './exports/balance-export';
 import { BALANCES_AS_OF, type BalancesAsOfSource } from './exports/balance-row';
 import { EventExport } from './exports/event-export';
@@ -24,6 +25,12 @@ import { monitoringQueryHandlers } from './monitoring/queries';
     {
       provide: EventHistory,
       useFactory: (runtime: LedgerRuntime) => new EventHistory(runtime.store),
+      inject: [LedgerRuntime],
+    },
+    // Balance exports as of a date: the as-of services of the co-financing and guarantee contexts.
+    {
+      provide: BALANCES_AS_OF,
+      useFactory: (runtime: LedgerRuntime) => AsOfBalanceSource.of(runtime),
       inject: [LedgerRuntime],
     },
     { provide: EventExport, useFactory: (history: EventHistory) => new EventExport(history), inject: [EventHistory] },

@@ -14,6 +14,7 @@ export { StreamNotFound } from './history/stream-not-found.error';
 export { csvCell, csvRow, parseCsv, type CsvValue } from './exports/csv';
 export { EventExport, type EventExportOptions } from './exports/event-export';
 export { BalanceExport, type BalanceExportOptions, type BalanceExportPlan } from './exports/balance-export';
+export { AsOfBalanceSource } from './exports/as-of-balance-source';
 export {
   BALANCE_AMOUNTS,
   BALANCE_ENTITIES,

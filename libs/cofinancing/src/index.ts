@@ -4,6 +4,7 @@ import {
   CofinancingBeneficiariesProjection,
   CofinancingFundsProjection,
   CofinancingGrantsProjection,
+  AddDisbursementCorrections1764700000000,
   CreateCofinancingReadModels1764200000000,
   cofinancingEntities,
 } from './application/projections';
@@ -13,7 +14,11 @@ export { CofinancingModule } from './cofinancing.module';
 
 export const cofinancingReadModels: ContextReadModels = {
   entities: cofinancingEntities,
-  migrations: [CreateCofinancingReadModels1764200000000, CreateCofinancingBalancesAsOf1764610000000],
+  migrations: [
+    CreateCofinancingReadModels1764200000000,
+    CreateCofinancingBalancesAsOf1764610000000,
+    AddDisbursementCorrections1764700000000,
+  ],
   projections: [
     new CofinancingFundsProjection(),
     new CofinancingBeneficiariesProjection(),

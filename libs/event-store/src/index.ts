@@ -1,6 +1,6 @@
 export * from './event-store.port';
 export { DuplicateEventIdError, EventStoreError, InvalidEventError, WrongExpectedRevisionError } from './errors';
-export { PostgresEventStore, type PostgresEventStoreOptions } from './sql/postgres-event-store';
+export { APPEND_LOCK_SQL, PostgresEventStore, type PostgresEventStoreOptions } from './sql/postgres-event-store';
 export { eventStoreMigrations } from './sql/migrations';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export { canonicalJson, eventChainHash, eventContentHash } from './event-hash';

@@ -50,7 +50,9 @@ export function registerExportCommand(program: Command): void {
         }
         if (options.catchUp) await runtime.catchUpProjections();
         const plan = await audit.balanceExport.plan({ asOf: options.asOf });
-        if (plan.basis === 'live') {
+        if (plan.basis === 'as-of') {
+          process.stderr.write(`balances as of ${plan.asOf} (every event recorded, business dates up to it)\n`);
+        } else {
           process.stderr.write(
             `balances from the live read models at log position ${plan.readModelsPosition}` +
               (options.asOf

@@ -149,22 +149,123 @@ for (const kind of testDatabaseKinds()) {
       expect(rows.filter((r) => r.entity === 'guarantee')).toHaveLength(4);
     });
 
-    it('exports balances as NDJSON with amounts as { amountMinor, currency }, and says what an as-of date got', async () => {
-      const response = await raw('/audit/exports/balances.ndjson?asOf=2023-12-31').expect(200);
+    const ndjsonRows = async (path: string) => {
+      const response = await raw(path).expect(200);
       const rows = text(response)
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line) as Record<string, unknown>);
-      const fund = rows.find((r) => r.entity === 'fund' && r.id === ids.morocco.fundId);
-      expect(fund).toMatchObject({
-        currency: 'MAD',
-        contributed: { amountMinor: '1000000000', currency: 'MAD' },
-        committed: { amountMinor: '43500000', currency: 'MAD' },
+      const row = (entity: string, id: string) => rows.find((r) => r.entity === entity && r.id === id);
+      return { response, rows, row };
+    };
+
+    it('exports balances as of a date from the as-of services: a contribution dated after it does not count', async () => {
+      // 15 January 2022: the dinar fund exists (created 1 January) but its contribution came on 1 February;
+      // the Moroccan consortium has its year-1 grant only (years 2 and 3 were approved in 2022 and 2023).
+      const asOf = await ndjsonRows('/audit/exports/balances.ndjson?asOf=2022-01-15');
+      const live = await ndjsonRows('/audit/exports/balances.ndjson');
+      expect(asOf.response.headers['x-balances-basis']).toBe('as-of');
+      expect(asOf.response.headers['x-balances-as-of']).toBe('2022-01-15');
+      expect(asOf.response.headers['content-disposition']).toBe(
+        'attachment; filename="ledger-balances-as-of-2022-01-15.ndjson"',
+      );
+      expect(asOf.response.headers['x-balances-note']).toBeUndefined();
+      expect(asOf.response.headers['x-read-models-position']).toBeUndefined();
+      expect(
+        asOf.rows.every((r) => r.basis === 'as-of' && r.asOf === '2022-01-15' && r.readModelsPosition === null),
+      ).toBe(true);
+      expect(live.response.headers['x-balances-basis']).toBe('live');
+
+      const tnd = (amountMinor: string) => ({ amountMinor, currency: 'TND' });
+      expect(asOf.row('fund', ids.tunisia.fundId)).toMatchObject({ contributed: tnd('0'), available: tnd('0') });
+      expect(live.row('fund', ids.tunisia.fundId)).toMatchObject({ contributed: tnd('1500'), available: tnd('1500') });
+      expect(asOf.row('donor', ids.tunisia.donorId)).toMatchObject({
+        fundId: ids.tunisia.fundId,
+        name: '=HYPERLINK("http://evil.example")',
+        contributed: tnd('0'),
       });
-      // No as-of source is registered yet: the rows are the live ones and every one says so.
-      expect(response.headers['x-balances-basis']).toBe('live');
-      expect(response.headers['x-balances-note']).toMatch(/not those of 2023-12-31/);
-      expect(rows.every((r) => r.basis === 'live' && r.asOf === null)).toBe(true);
+      expect(live.row('donor', ids.tunisia.donorId)).toMatchObject({ contributed: tnd('1500') });
+
+      const mad = (amountMinor: string) => ({ amountMinor, currency: 'MAD' });
+      expect(asOf.row('fund', ids.morocco.fundId)).toMatchObject({
+        contributed: mad('1000000000'),
+        committed: mad('13500000'),
+        available: mad('986500000'),
+        outstandingCommitments: mad('13500000'),
+      });
+      expect(live.row('fund', ids.morocco.fundId)).toMatchObject({ committed: mad('43500000') });
+      expect(asOf.row('window', ids.morocco.windowId)).toMatchObject({
+        fundId: ids.morocco.fundId,
+        committed: mad('13500000'),
+      });
+      const years = (rows: Record<string, unknown>[]) =>
+        rows
+          .filter((r) => r.entity === 'beneficiary-year' && r.beneficiaryId === ids.morocco.beneficiaryId)
+          .map((r) => r.participationYear);
+      expect(years(asOf.rows)).toEqual([1]);
+      expect(years(live.rows)).toEqual([1, 2, 3]);
+      expect(asOf.row('beneficiary-year', `${ids.morocco.beneficiaryId}/${ids.morocco.windowId}/1`)).toMatchObject({
+        name: 'Consortium Fonoon Vitargan',
+        eligibleCost: mad('18000000'),
+        subsidy: mad('13500000'),
+        ownShare: mad('4500000'),
+      });
+      // The guarantees all date from 2008–2009: as of 2022 they stand as they do now.
+      expect(asOf.row('company', ids.senegal.companyId)).toEqual({
+        ...live.row('company', ids.senegal.companyId),
+        basis: 'as-of',
+        asOf: '2022-01-15',
+        readModelsPosition: null,
+      });
+    });
+
+    it('exports the as-of balances as CSV with the live columns, and no row for what did not exist yet', async () => {
+      const liveCsv = text(await raw('/audit/exports/balances.csv').expect(200));
+      // 15 February 2009: the first loan was called on 1 February, its claim paid on 1 March.
+      const response = await raw('/audit/exports/balances.csv?asOf=2009-02-15').expect(200);
+      expect(response.headers['x-balances-basis']).toBe('as-of');
+      const csv = text(response);
+      expect(csv.split('\r\n')[0]).toBe(liveCsv.split('\r\n')[0]);
+      const rows = table(csv);
+      const row = (entity: string, id: string) =>
+        rows.find((r) => r.entity === entity && r.id === id) as Record<string, string>;
+      // No fund, window, donor or beneficiary existed before 2021.
+      expect(rows.filter((r) => !['company', 'convention', 'guarantee'].includes(r.entity))).toEqual([]);
+      expect(rows.every((r) => r.basis === 'as-of' && r.as_of === '2009-02-15' && r.read_models_position === '')).toBe(
+        true,
+      );
+      expect(row('company', ids.senegal.companyId)).toMatchObject({
+        currency: 'XOF',
+        fund_deposited: '340000000',
+        fund_balance: '340000000',
+        claims_called: '100000000',
+        claims_paid: '0',
+        recoveries: '0',
+        credit_mobilised: '1000000000',
+      });
+      expect(row('convention', ids.senegal.conventionId)).toMatchObject({
+        bank_id: 'CNCAS',
+        status: 'in-force',
+        capacity: '1000000000',
+        fund_balance: '340000000',
+      });
+      expect(row('guarantee', ids.senegal.guarantees[0])).toMatchObject({
+        status: 'called',
+        name: 'PAPES-1',
+        principal: '250000000',
+        // Called: out of the outstanding, its claim is 50 % of the 200,000,000 left at default.
+        outstanding_principal: '0',
+        claims_called: '100000000',
+        claims_paid: '0',
+        recoveries: '0',
+      });
+
+      // 15 April 2008: the convention is signed, no guarantee is issued yet.
+      const before = table(text(await raw('/audit/exports/balances.csv?asOf=2008-04-15').expect(200)));
+      expect(before.map((r) => r.entity)).toEqual(['company', 'convention']);
+      expect(before[1]).toMatchObject({ capacity: '1000000000', outstanding: '0', headroom: '1000000000' });
+      // Before the company was registered (15 January 2008): nothing at all, just the header.
+      expect(table(text(await raw('/audit/exports/balances.csv?asOf=2008-01-01').expect(200)))).toEqual([]);
     });
 
     it('refuses bad export queries naming the field', async () => {

@@ -61,6 +61,19 @@ export class CofinancingStreams {
     return { stream, model: grantModel, events };
   }
 
+  /**
+   * The recorded event of a stream that a correction names: its id and global position (the
+   * first one matching), or null. Streams of one grant are short; this reads the whole stream.
+   */
+  async findRecorded(
+    streamId: string,
+    matches: (event: { type: string; data: Record<string, unknown> }) => boolean,
+  ): Promise<{ eventId: string; position: string } | null> {
+    const events = await this.runtime.store.readStream(streamId);
+    const found = events.find((event) => matches({ type: event.type, data: event.data as Record<string, unknown> }));
+    return found ? { eventId: found.id, position: found.position.toString() } : null;
+  }
+
   /** Appends every non-empty change in one atomic multi-stream append; returns the global position reached. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async save(changes: readonly Change<any, any>[], context: CommandContext, date: string): Promise<bigint> {

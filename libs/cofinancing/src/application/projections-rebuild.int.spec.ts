@@ -14,6 +14,7 @@ import {
   DisburseGrantCommand,
   RecordContributionCommand,
   RejectGrantCommand,
+  ReverseDisbursementCommand,
 } from './commands';
 import { approve, context, enrol, mad, moroccanFund, request } from './int-test-support';
 
@@ -112,6 +113,40 @@ for (const kind of testDatabaseKinds()) {
           ),
         );
       }
+      // A wrong invoice amount, corrected: reversed and replaced in one append.
+      const mistaken = randomUUID();
+      await bus.execute(
+        new DisburseGrantCommand(
+          {
+            type: 'DisburseGrant',
+            grantId: closed,
+            disbursementId: mistaken,
+            invoiceReference: 'F3',
+            invoiceDate: '2021-08-01',
+            invoiceAmount: mad(10_000),
+            disbursedOn: '2021-08-02',
+          },
+          context(),
+        ),
+      );
+      await bus.execute(
+        new ReverseDisbursementCommand(
+          {
+            type: 'ReverseDisbursement',
+            grantId: closed,
+            disbursementId: mistaken,
+            reason: 'wrong amount',
+            correctedOn: '2021-09-01',
+            replacement: {
+              disbursementId: randomUUID(),
+              invoiceReference: 'F3',
+              invoiceDate: '2021-08-01',
+              invoiceAmount: mad(8_000),
+            },
+          },
+          context(),
+        ),
+      );
       await bus.execute(
         new CloseGrantCommand({ type: 'CloseGrant', grantId: closed, closedOn: '2021-12-31' }, context()),
       );
@@ -159,7 +194,7 @@ for (const kind of testDatabaseKinds()) {
       await runtime.waitForProjections(head);
       const live = await snapshot(runtime);
       expect(live.cofinancing_grants).toHaveLength(6);
-      expect(live.cofinancing_disbursements).toHaveLength(2);
+      expect(live.cofinancing_disbursements).toHaveLength(4);
 
       // Lose every row behind the running projections' back: only a replay from 0 brings them back.
       for (const table of TABLES) await runtime.dataSource.query(`DELETE FROM ${table}`);

@@ -110,6 +110,26 @@ export interface DisburseGrant {
   readonly disbursedOn: IsoDate;
 }
 
+/**
+ * Reverses a disbursement recorded by mistake, optionally recording the right one in its place
+ * (a wrong invoice amount) in the same append. `corrects` is the recorded GrantDisbursed event
+ * (found by the handler); the replacement is dated as the entry it replaces.
+ */
+export interface ReverseDisbursement {
+  readonly type: 'ReverseDisbursement';
+  readonly grantId: string;
+  readonly disbursementId: string;
+  readonly reason: string;
+  readonly correctedOn: IsoDate;
+  readonly corrects: { readonly eventId: string; readonly position: string };
+  readonly replacement: {
+    readonly disbursementId: string;
+    readonly invoiceReference: string;
+    readonly invoiceDate: IsoDate;
+    readonly invoiceAmount: Money;
+  } | null;
+}
+
 export interface CloseGrant {
   readonly type: 'CloseGrant';
   readonly grantId: string;
@@ -123,4 +143,11 @@ export interface CancelGrant {
   readonly reason: string;
 }
 
-export type GrantCommand = RequestGrant | ApproveGrant | RejectGrant | DisburseGrant | CloseGrant | CancelGrant;
+export type GrantCommand =
+  | RequestGrant
+  | ApproveGrant
+  | RejectGrant
+  | DisburseGrant
+  | ReverseDisbursement
+  | CloseGrant
+  | CancelGrant;

@@ -242,7 +242,7 @@ export class CapExceeded extends DomainError {
   }
 }
 
-export type GrantCommandName = 'request' | 'approve' | 'reject' | 'disburse' | 'close' | 'cancel';
+export type GrantCommandName = 'request' | 'approve' | 'reject' | 'disburse' | 'reverse-disbursement' | 'close' | 'cancel';
 
 export class IllegalGrantTransition extends DomainError {
   readonly code = 'illegal-grant-transition';
@@ -288,6 +288,58 @@ export class CommitmentExhausted extends DomainError {
       grantId,
       committedMinor: committed.toMinorString(),
       currency: committed.currency.code,
+    });
+  }
+}
+
+export class DisbursementNotFound extends DomainError {
+  readonly code = 'disbursement-not-found';
+  readonly kind = 'not-found' as const;
+  constructor(
+    readonly grantId: string,
+    readonly disbursementId: string,
+  ) {
+    super(`disbursement ${disbursementId} does not exist on grant ${grantId}`, {
+      grantId,
+      disbursementId,
+      field: 'disbursementId',
+    });
+  }
+}
+
+/** An entry is reversed once: a second reversal of the same entry is refused. */
+export class EntryAlreadyReversed extends DomainError {
+  readonly code = 'entry-already-reversed';
+  readonly kind = 'conflict' as const;
+  constructor(
+    readonly entry: string,
+    readonly entryId: string,
+    readonly reversedOn: string,
+  ) {
+    super(`${entry} ${entryId} was already reversed (on ${reversedOn})`, { entry, entryId, reversedOn });
+  }
+}
+
+/** A correction must say why. */
+export class CorrectionReasonMissing extends DomainError {
+  readonly code = 'correction-reason-missing';
+  readonly kind = 'rejected' as const;
+  constructor() {
+    super('a correction must give its reason', { field: 'reason' });
+  }
+}
+
+export class DisbursementAlreadyRecorded extends DomainError {
+  readonly code = 'disbursement-already-recorded';
+  readonly kind = 'conflict' as const;
+  constructor(
+    readonly grantId: string,
+    readonly disbursementId: string,
+  ) {
+    super(`disbursement ${disbursementId} is already recorded on grant ${grantId}`, {
+      grantId,
+      disbursementId,
+      field: 'disbursementId',
     });
   }
 }

@@ -192,6 +192,35 @@ export const GrantDisbursed = defineEvent('cofinancing.GrantDisbursed', {
   commitmentLeft: field.money(),
 });
 
+/**
+ * A correction: a disbursement recorded by mistake (twice, or with a wrong invoice amount) is
+ * reversed, never edited. It names the entry it corrects (its event id and global position, also
+ * the correction's causation id) and why. Its business time is the corrected entry's, so that
+ * balances as of any date from then on no longer count it, while what was known before the
+ * correction was recorded stays as it was. The totals are the grant's after the reversal.
+ */
+export const DisbursementReversed = defineEvent('cofinancing.DisbursementReversed', {
+  grantId: field.string(),
+  fundId: field.string(),
+  windowId: field.string(),
+  beneficiaryId: field.string(),
+  participationYear: field.integer(),
+  disbursementId: field.string(),
+  invoiceReference: field.string(),
+  invoiceAmount: field.money(),
+  paid: field.money(),
+  disbursedOn: field.date(),
+  reason: field.string(),
+  correctedOn: field.date(),
+  correctsEventId: field.string(),
+  correctsPosition: field.string(),
+  /** The disbursement recorded in its place by the same correction, if any. */
+  replacedBy: field.optional(field.string()),
+  invoicedTotal: field.money(),
+  disbursedTotal: field.money(),
+  commitmentLeft: field.money(),
+});
+
 export const GrantClosed = defineEvent('cofinancing.GrantClosed', {
   grantId: field.string(),
   fundId: field.string(),
@@ -234,6 +263,7 @@ export type GrantRequested = EventOf<typeof GrantRequested>;
 export type GrantApproved = EventOf<typeof GrantApproved>;
 export type GrantRejected = EventOf<typeof GrantRejected>;
 export type GrantDisbursed = EventOf<typeof GrantDisbursed>;
+export type DisbursementReversed = EventOf<typeof DisbursementReversed>;
 export type GrantClosed = EventOf<typeof GrantClosed>;
 export type GrantCancelled = EventOf<typeof GrantCancelled>;
 
@@ -246,7 +276,14 @@ export type FundEvent =
   | FundsCommitted
   | CommitmentReleased;
 export type BeneficiaryEvent = BeneficiaryEnrolled | MemberFirmAdded | CapAllocated | CapReleased;
-export type GrantEvent = GrantRequested | GrantApproved | GrantRejected | GrantDisbursed | GrantClosed | GrantCancelled;
+export type GrantEvent =
+  | GrantRequested
+  | GrantApproved
+  | GrantRejected
+  | GrantDisbursed
+  | DisbursementReversed
+  | GrantClosed
+  | GrantCancelled;
 export type CofinancingEvent = FundEvent | BeneficiaryEvent | GrantEvent;
 
 const fundDefinitions = [
@@ -259,7 +296,15 @@ const fundDefinitions = [
   CommitmentReleased,
 ];
 const beneficiaryDefinitions = [BeneficiaryEnrolled, MemberFirmAdded, CapAllocated, CapReleased];
-const grantDefinitions = [GrantRequested, GrantApproved, GrantRejected, GrantDisbursed, GrantClosed, GrantCancelled];
+const grantDefinitions = [
+  GrantRequested,
+  GrantApproved,
+  GrantRejected,
+  GrantDisbursed,
+  DisbursementReversed,
+  GrantClosed,
+  GrantCancelled,
+];
 
 export const fundCatalog = new EventCatalog<FundEvent>(fundDefinitions);
 export const beneficiaryCatalog = new EventCatalog<BeneficiaryEvent>(beneficiaryDefinitions);

@@ -2,11 +2,23 @@ import { Money, type BasisPoints } from '@ledger/money';
 import { assertNever, type StreamModel } from '@ledger/event-sourcing';
 import { assertIsoDate, participationYear } from './calendar';
 import { capUsedFor, requireEnrolled, type BeneficiaryState } from './beneficiary';
-import type { ApproveGrant, CancelGrant, CloseGrant, DisburseGrant, RejectGrant, RequestGrant } from './commands';
+import type {
+  ApproveGrant,
+  CancelGrant,
+  CloseGrant,
+  DisburseGrant,
+  RejectGrant,
+  RequestGrant,
+  ReverseDisbursement,
+} from './commands';
 import {
   AmountNotPositive,
   CommitmentExhausted,
+  CorrectionReasonMissing,
   DateOutOfOrder,
+  DisbursementAlreadyRecorded,
+  DisbursementNotFound,
+  EntryAlreadyReversed,
   DuplicateInvoice,
   FundInsufficient,
   GrantNotFound,
@@ -18,6 +30,7 @@ import {
   CapAllocated,
   CapReleased,
   CommitmentReleased,
+  DisbursementReversed,
   FundsCommitted,
   GrantApproved,
   GrantCancelled,
@@ -55,6 +68,18 @@ export interface GrantApproval {
 }
 
 /** A grant's life: requested → approved (disbursed in parts) → closed; or rejected; or cancelled. */
+/** One payment against an invoice, as the grant knows it; a reversed one no longer counts. */
+export interface DisbursementEntry {
+  readonly disbursementId: string;
+  readonly invoiceReference: string;
+  readonly invoiceDate: string;
+  readonly invoiceAmount: Money;
+  readonly paid: Money;
+  readonly disbursedOn: string;
+  /** The business date of the correction that reversed it, or null. */
+  readonly reversedOn: string | null;
+}
+
 export type GrantState =
   | { readonly status: 'none' }
   | { readonly status: 'requested'; readonly request: GrantRequest }
@@ -65,7 +90,9 @@ export type GrantState =
       readonly approval: GrantApproval;
       readonly invoiced: Money;
       readonly disbursed: Money;
+      /** Invoices paid and not reversed. */
       readonly invoiceReferences: readonly string[];
+      readonly disbursements: Readonly<Record<string, DisbursementEntry>>;
     }
   | {
       readonly status: 'closed';
@@ -111,6 +138,7 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
         invoiced: Money.zero(event.subsidy.currency),
         disbursed: Money.zero(event.subsidy.currency),
         invoiceReferences: [],
+        disbursements: {},
       };
     case 'cofinancing.GrantRejected':
       if (state.status !== 'requested') return state;
@@ -122,7 +150,34 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
         invoiced: event.invoicedTotal,
         disbursed: event.disbursedTotal,
         invoiceReferences: [...state.invoiceReferences, event.invoiceReference],
+        disbursements: {
+          ...state.disbursements,
+          [event.disbursementId]: {
+            disbursementId: event.disbursementId,
+            invoiceReference: event.invoiceReference,
+            invoiceDate: event.invoiceDate,
+            invoiceAmount: event.invoiceAmount,
+            paid: event.paid,
+            disbursedOn: event.disbursedOn,
+            reversedOn: null,
+          },
+        },
       };
+    case 'cofinancing.DisbursementReversed': {
+      if (state.status !== 'approved') return state;
+      const entry = state.disbursements[event.disbursementId];
+      if (!entry) return state;
+      return {
+        ...state,
+        invoiced: event.invoicedTotal,
+        disbursed: event.disbursedTotal,
+        invoiceReferences: state.invoiceReferences.filter((reference) => reference !== event.invoiceReference),
+        disbursements: {
+          ...state.disbursements,
+          [event.disbursementId]: { ...entry, reversedOn: event.correctedOn },
+        },
+      };
+    }
     case 'cofinancing.GrantClosed':
       if (state.status !== 'approved') return state;
       return {
@@ -311,6 +366,9 @@ export function disburseGrant(command: DisburseGrant, state: GrantState): GrantE
   if (state.invoiceReferences.includes(command.invoiceReference)) {
     throw new DuplicateInvoice(request.grantId, command.invoiceReference);
   }
+  if (state.disbursements[command.disbursementId]) {
+    throw new DisbursementAlreadyRecorded(request.grantId, command.disbursementId);
+  }
   if (state.disbursed.greaterThanOrEqual(approval.subsidy))
     throw new CommitmentExhausted(request.grantId, approval.subsidy);
   const payment = payInvoice({
@@ -338,6 +396,68 @@ export function disburseGrant(command: DisburseGrant, state: GrantState): GrantE
       disbursedTotal: payment.disbursedTotal,
       commitmentLeft: payment.commitmentLeft,
     }),
+  ];
+}
+
+// ---- correction of a disbursement --------------------------------------------------------------
+
+/**
+ * Reverses a disbursement recorded by mistake: the grant's invoiced and disbursed totals go back
+ * down by what it counted, its invoice may be paid again, and the commitment it used is free for
+ * the grant again. With a replacement (a wrong invoice amount), the right payment is computed by
+ * the ordinary rule on the state after the reversal and recorded, dated as the entry it replaces.
+ * Only an approved grant's disbursements can be reversed (a closed grant has released the rest of
+ * its commitment); each at most once.
+ */
+export function reverseDisbursement(command: ReverseDisbursement, state: GrantState): GrantEvent[] {
+  if (state.status !== 'approved') return illegal(command.grantId, state, 'reverse-disbursement');
+  const entry = state.disbursements[command.disbursementId];
+  if (!entry) throw new DisbursementNotFound(command.grantId, command.disbursementId);
+  if (entry.reversedOn !== null) {
+    throw new EntryAlreadyReversed('disbursement', command.disbursementId, entry.reversedOn);
+  }
+  if (command.reason.trim().length === 0) throw new CorrectionReasonMissing();
+  assertIsoDate(command.correctedOn, 'correctedOn');
+  notBefore('correctedOn', command.correctedOn, entry.disbursedOn);
+  const { request, approval } = state;
+  const invoicedTotal = state.invoiced.minus(entry.invoiceAmount);
+  const disbursedTotal = state.disbursed.minus(entry.paid);
+  const reversed = DisbursementReversed.create({
+    grantId: request.grantId,
+    fundId: request.fundId,
+    windowId: request.windowId,
+    beneficiaryId: request.beneficiaryId,
+    participationYear: request.participationYear,
+    disbursementId: entry.disbursementId,
+    invoiceReference: entry.invoiceReference,
+    invoiceAmount: entry.invoiceAmount,
+    paid: entry.paid,
+    disbursedOn: entry.disbursedOn,
+    reason: command.reason.trim(),
+    correctedOn: command.correctedOn,
+    correctsEventId: command.corrects.eventId,
+    correctsPosition: command.corrects.position,
+    replacedBy: command.replacement?.disbursementId ?? null,
+    invoicedTotal,
+    disbursedTotal,
+    commitmentLeft: approval.subsidy.minus(disbursedTotal),
+  });
+  if (command.replacement === null) return [reversed];
+  const after = evolveGrant(state, reversed);
+  return [
+    reversed,
+    ...disburseGrant(
+      {
+        type: 'DisburseGrant',
+        grantId: request.grantId,
+        disbursementId: command.replacement.disbursementId,
+        invoiceReference: command.replacement.invoiceReference,
+        invoiceDate: command.replacement.invoiceDate,
+        invoiceAmount: command.replacement.invoiceAmount,
+        disbursedOn: entry.disbursedOn,
+      },
+      after,
+    ),
   ];
 }
 

@@ -24,6 +24,8 @@ export const APPEND_LOCK_SQL = 'SELECT pg_advisory_xact_lock(7245001, hashtext(c
 const NOTIFY_CHANNEL = 'ledger_events_appended';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_EVENTS_PER_APPEND = 10_000;
+/** Appends that may share one commit. */
+const MAX_APPENDS_PER_COMMIT = 64;
 
 export interface PostgresEventStoreOptions {
   /** How often an idle subscription looks for new events written by other processes. */
@@ -42,6 +44,8 @@ export interface PostgresEventStoreOptions {
  */
 export class PostgresEventStore implements EventStore {
   private readonly appended = new EventEmitter();
+  private readonly pending: PendingAppend[] = [];
+  private flushing = false;
   private readonly pollIntervalMs: number;
 
   constructor(
@@ -63,41 +67,96 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     validateAppends(appends);
-    const events = appends.flatMap((append) => append.events);
-    let rows: AppendRow[];
+    return new Promise<AppendResult[]>((resolve, reject) => {
+      this.pending.push({ appends, resolve, reject });
+      void this.flush();
+    });
+  }
+
+  /**
+   * Group commit: while one batch is being written, the appends that arrive wait and then go
+   * together, each in its own subtransaction of one transaction — one commit for all of them. An
+   * append that is refused fails alone; a batch that cannot be written at all (the connection
+   * dropped) fails every append in it, and none of them is written.
+   */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
     try {
-      ({ rows } = await this.pool.query<AppendRow>(
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, MAX_APPENDS_PER_COMMIT);
+        await this.writeBatch(batch);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async writeBatch(batch: readonly PendingAppend[]): Promise<void> {
+    if (batch.length === 1) return this.writeOne(batch[0]);
+    let rows: AppendManyRow[];
+    try {
+      ({ rows } = await this.pool.query<AppendManyRow>(
+        `SELECT append_index, stream_id, next_revision, last_position, already_recorded,
+                error_code, error_message, error_detail, error_constraint
+           FROM ledger_append_many($1::jsonb)`,
+        [JSON.stringify(batch.map((pending) => encodeAppend(pending.appends)))],
+      ));
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    let written = false;
+    batch.forEach((pending, index) => {
+      const own = rows.filter((row) => row.append_index === index);
+      const failure = own.find((row) => row.error_code !== null);
+      if (failure) {
+        pending.reject(
+          translate({
+            code: failure.error_code ?? undefined,
+            message: failure.error_message ?? undefined,
+            detail: failure.error_detail ?? undefined,
+            constraint: failure.error_constraint ?? undefined,
+          }),
+        );
+        return;
+      }
+      if (own.some((row) => !row.already_recorded && row.last_position !== '0')) written = true;
+      pending.resolve(own.map(toAppendResult));
+    });
+    if (written) this.appended.emit('appended');
+  }
+
+  /** A lone append needs no subtransaction: one call of `ledger_append`, whose refusal rolls it all back. */
+  private async writeOne(pending: PendingAppend): Promise<void> {
+    const { appends } = pending;
+    const encoded = encodeAppend(appends);
+    try {
+      const { rows } = await this.pool.query<AppendOneRow>(
         `SELECT stream_id, next_revision, last_position, already_recorded
            FROM ledger_append($1, $2, $3, $4::uuid[], $5, $6, $7::timestamptz[], $8::jsonb[], $9, $10, $11, $12, $13, $14)`,
         [
-          appends.map((append) => append.streamId),
-          appends.map((append) => expectedAsText(append.expectedRevision)),
-          appends.map((append) => append.events.length),
-          events.map((event) => event.id),
-          events.map((event) => event.type),
-          events.map((event) => event.schemaVersion),
-          events.map((event) => event.businessTime.toISOString()),
-          events.map((event) => JSON.stringify(event.data)),
-          events.map((event) => event.metadata.actor),
-          events.map((event) => event.metadata.role),
-          events.map((event) => event.metadata.correlationId),
-          events.map((event) => event.metadata.causationId),
-          events.map((event) => event.metadata.idempotencyKey),
-          appends.flatMap((append) => append.events.map((event) => eventContentHash(append.streamId, event))),
+          encoded.streams,
+          encoded.expected,
+          encoded.counts,
+          encoded.ids,
+          encoded.types,
+          encoded.versions,
+          encoded.business,
+          encoded.data.map((data) => JSON.stringify(data)),
+          encoded.actors,
+          encoded.roles,
+          encoded.correlations,
+          encoded.causations,
+          encoded.idempotency,
+          encoded.hashes,
         ],
-      ));
+      );
+      pending.resolve(rows.map(toAppendResult));
+      if (rows.some((row) => !row.already_recorded && row.last_position !== '0')) this.appended.emit('appended');
     } catch (error) {
-      throw translate(error);
+      pending.reject(translate(error));
     }
-    if (rows.some((row) => !row.already_recorded && row.last_position !== '0')) {
-      this.appended.emit('appended');
-    }
-    return rows.map((row) => ({
-      streamId: row.stream_id,
-      nextExpectedRevision: row.next_revision === null ? -1n : BigInt(row.next_revision),
-      position: BigInt(row.last_position ?? 0),
-      alreadyRecorded: row.already_recorded,
-    }));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -265,11 +324,55 @@ function validateEvent(event: NewEvent): void {
     fail('metadata.correlationId is required');
 }
 
-interface AppendRow {
-  stream_id: string;
+interface PendingAppend {
+  readonly appends: readonly StreamAppend[];
+  readonly resolve: (results: AppendResult[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface AppendOneRow {
+  stream_id: string | null;
   next_revision: string | null;
   last_position: string | null;
-  already_recorded: boolean;
+  already_recorded: boolean | null;
+}
+
+function toAppendResult(row: AppendOneRow): AppendResult {
+  return {
+    streamId: row.stream_id as string,
+    nextExpectedRevision: row.next_revision === null ? -1n : BigInt(row.next_revision),
+    position: BigInt(row.last_position ?? 0),
+    alreadyRecorded: row.already_recorded === true,
+  };
+}
+
+interface AppendManyRow extends AppendOneRow {
+  append_index: number;
+  error_code: string | null;
+  error_message: string | null;
+  error_detail: string | null;
+  error_constraint: string | null;
+}
+
+/** One append as `ledger_append_many` takes it: parallel arrays, one entry per stream / per event. */
+function encodeAppend(appends: readonly StreamAppend[]) {
+  const events = appends.flatMap((append) => append.events);
+  return {
+    streams: appends.map((append) => append.streamId),
+    expected: appends.map((append) => expectedAsText(append.expectedRevision)),
+    counts: appends.map((append) => append.events.length),
+    ids: events.map((event) => event.id),
+    types: events.map((event) => event.type),
+    versions: events.map((event) => event.schemaVersion),
+    business: events.map((event) => event.businessTime.toISOString()),
+    data: events.map((event) => event.data),
+    actors: events.map((event) => event.metadata.actor),
+    roles: events.map((event) => event.metadata.role),
+    correlations: events.map((event) => event.metadata.correlationId),
+    causations: events.map((event) => event.metadata.causationId),
+    idempotency: events.map((event) => event.metadata.idempotencyKey),
+    hashes: appends.flatMap((append) => append.events.map((event) => eventContentHash(append.streamId, event))),
+  };
 }
 
 function expectedAsText(expected: ExpectedRevision): string {

@@ -129,6 +129,14 @@ export function describeEventStoreContract(
         expect(await store.readStream(id)).toHaveLength(1);
       });
 
+      it('refuses an exact revision on a stream that does not exist', async () => {
+        const id = stream('grant');
+        await expect(
+          store.appendToStream(id, [testEvent('GrantApproved')], { expectedRevision: 0n }),
+        ).rejects.toMatchObject({ streamId: id, expected: 0n, actual: null });
+        expect(await store.readStream(id)).toEqual([]);
+      });
+
       it('honours no_stream, stream_exists, any and an exact revision', async () => {
         const id = stream('window');
         await expect(

@@ -14,7 +14,9 @@ import {
   AlreadyExists,
   CapitalPaymentExceedsSubscription,
   CompanyNotFound,
+  CorrectionReasonMissing,
   DepositNotFound,
+  EntryAlreadyReversed,
   InsufficientGuaranteeFund,
   InvalidInput,
   MemberAlreadyAdmitted,
@@ -22,6 +24,7 @@ import {
   MemberHasLiveGuarantees,
   MemberNotFound,
   MemberNotInGoodStanding,
+  ReversalWouldBreakInvariant,
   WithdrawalExceedsDeposit,
   WrongCurrency,
   type StandingProblem,
@@ -79,6 +82,27 @@ export const GuaranteeFundWithdrawn = defineEvent('guarantees.GuaranteeFundWithd
   depositId: field.string(),
   amount: field.money(),
   withdrawnOn: field.date(),
+});
+
+/**
+ * A correction: a deposit booked by mistake (e.g. to the wrong company) is reversed, never
+ * edited; it names the GuaranteeFundDeposited event it corrects (id and position; the id is also
+ * its causation id) and why, and is recorded with the deposit's business time. `movedTo` names
+ * the deposit recorded on the right company in the same append, if any.
+ */
+export const GuaranteeFundDepositReversed = defineEvent('guarantees.GuaranteeFundDepositReversed', {
+  companyId: field.string(),
+  depositId: field.string(),
+  bankId: field.string(),
+  amount: field.money(),
+  depositedOn: field.date(),
+  reason: field.string(),
+  correctedOn: field.date(),
+  correctsEventId: field.string(),
+  correctsPosition: field.string(),
+  movedToCompanyId: field.optional(field.string()),
+  movedToDepositId: field.optional(field.string()),
+  fundBalanceAfter: field.money(),
 });
 
 /** The company's side of an issuance: the member now has a guarantee in force. */
@@ -140,6 +164,7 @@ export const companyEvents = [
   CapitalPaid,
   GuaranteeFundDeposited,
   GuaranteeFundWithdrawn,
+  GuaranteeFundDepositReversed,
   MemberLoanGuaranteed,
   MemberLoanRepaid,
   MemberLoanDefaulted,
@@ -170,6 +195,11 @@ export interface DepositState {
   readonly bankId: string;
   readonly amount: Money;
   readonly withdrawn: Money;
+  readonly termDepositReference: string;
+  readonly depositedOn: string;
+  readonly maturesOn: string | null;
+  /** The business date of the correction that reversed it, or null. */
+  readonly reversedOn: string | null;
 }
 
 export interface RegisteredCompany {
@@ -248,8 +278,18 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
         bankId: event.bankId,
         amount: event.amount,
         withdrawn: Money.zero(state.currency),
+        termDepositReference: event.termDepositReference,
+        depositedOn: event.depositedOn,
+        maturesOn: event.maturesOn,
+        reversedOn: null,
       });
       return { ...state, deposits, fundBalance: state.fundBalance.plus(event.amount) };
+    }
+    case 'guarantees.GuaranteeFundDepositReversed': {
+      const deposit = state.deposits.get(event.depositId);
+      const deposits = new Map(state.deposits);
+      if (deposit) deposits.set(event.depositId, { ...deposit, reversedOn: event.correctedOn });
+      return { ...state, deposits, fundBalance: state.fundBalance.minus(event.amount) };
     }
     case 'guarantees.GuaranteeFundWithdrawn': {
       const deposit = state.deposits.get(event.depositId);
@@ -292,7 +332,7 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
 const moneyJson = (m: Money) => m.toMinorString();
 
 export const companySnapshot: SnapshotPolicy<CompanyState> = {
-  version: 1,
+  version: 2,
   every: 100,
   encode: (state): JsonObject => {
     if (state.status !== 'registered') return { status: state.status };
@@ -320,6 +360,10 @@ export const companySnapshot: SnapshotPolicy<CompanyState> = {
         bankId: d.bankId,
         amount: moneyJson(d.amount),
         withdrawn: moneyJson(d.withdrawn),
+        termDepositReference: d.termDepositReference,
+        depositedOn: d.depositedOn,
+        maturesOn: d.maturesOn,
+        reversedOn: d.reversedOn,
       })),
     };
   },
@@ -343,6 +387,10 @@ export const companySnapshot: SnapshotPolicy<CompanyState> = {
       bankId: d.bankId as string,
       amount: money(d.amount),
       withdrawn: money(d.withdrawn),
+      termDepositReference: d.termDepositReference as string,
+      depositedOn: d.depositedOn as string,
+      maturesOn: (d.maturesOn as string | null) ?? null,
+      reversedOn: (d.reversedOn as string | null) ?? null,
     }));
     return {
       status: 'registered',
@@ -556,6 +604,103 @@ function withdraw(command: Extract<CompanyCommand, { type: 'WithdrawGuaranteeFun
       withdrawnOn: command.withdrawnOn,
     }),
   ];
+}
+
+// ---- correction of a deposit -----------------------------------------------------------------------
+
+export interface ReverseDeposit {
+  readonly depositId: string;
+  readonly reason: string;
+  readonly correctedOn: string;
+  readonly corrects: { readonly eventId: string; readonly position: string };
+  /** The deposit recorded on the right company in the same append, if any. */
+  readonly moveTo: { readonly companyId: string; readonly depositId: string } | null;
+}
+
+export interface DepositReversalDecision {
+  readonly company: CompanyEvent[];
+  /** The deposit on the right company (empty when none). */
+  readonly target: CompanyEvent[];
+}
+
+/**
+ * Reverses a deposit booked by mistake, and optionally books it on the right company (same bank,
+ * amount, reference and dates). Refused when already reversed, when partly withdrawn, and when the
+ * fund no longer holds it (claims paid from it since): the fund never goes negative.
+ */
+export function reverseDeposit(
+  companyId: string,
+  command: ReverseDeposit,
+  state: CompanyState,
+  targetState: CompanyState | null,
+): DepositReversalDecision {
+  const company = requireCompany(companyId, state);
+  const found = company.deposits.get(command.depositId);
+  if (!found) throw new DepositNotFound(companyId, command.depositId);
+  if (found.reversedOn !== null) throw new EntryAlreadyReversed('deposit', found.depositId, found.reversedOn);
+  if (command.reason.trim().length === 0) throw new CorrectionReasonMissing();
+  if (command.correctedOn < found.depositedOn) {
+    throw new InvalidInput('correctedOn', `must not be before the deposit (${found.depositedOn})`);
+  }
+  if (!found.withdrawn.isZero()) {
+    throw new ReversalWouldBreakInvariant(
+      found.depositId,
+      'deposit-not-withdrawn',
+      found.amount,
+      company.fundBalance,
+      found.withdrawn,
+    );
+  }
+  if (company.fundBalance.lessThan(found.amount)) {
+    throw new ReversalWouldBreakInvariant(
+      found.depositId,
+      'fund-balance-not-negative',
+      found.amount,
+      company.fundBalance,
+      found.withdrawn,
+    );
+  }
+  let target: CompanyEvent[] = [];
+  if (command.moveTo !== null) {
+    const right = requireCompany(command.moveTo.companyId, targetState ?? { status: 'unregistered' });
+    if (right.companyId === company.companyId) {
+      throw new InvalidInput('moveToCompanyId', 'must be another company than the one corrected');
+    }
+    if (right.currency !== company.currency) {
+      throw new WrongCurrency('moveToCompanyId', right.currency, company.currency);
+    }
+    target = deposit(
+      {
+        type: 'DepositGuaranteeFund',
+        depositId: command.moveTo.depositId,
+        bankId: found.bankId,
+        amount: found.amount,
+        termDepositReference: found.termDepositReference,
+        depositedOn: found.depositedOn,
+        maturesOn: found.maturesOn,
+      },
+      right,
+    );
+  }
+  return {
+    company: [
+      GuaranteeFundDepositReversed.create({
+        companyId: company.companyId,
+        depositId: found.depositId,
+        bankId: found.bankId,
+        amount: found.amount,
+        depositedOn: found.depositedOn,
+        reason: command.reason.trim(),
+        correctedOn: command.correctedOn,
+        correctsEventId: command.corrects.eventId,
+        correctsPosition: command.corrects.position,
+        movedToCompanyId: command.moveTo?.companyId ?? null,
+        movedToDepositId: command.moveTo?.depositId ?? null,
+        fundBalanceAfter: company.fundBalance.minus(found.amount),
+      }),
+    ],
+    target,
+  };
 }
 
 /** The decisions that touch the company stream alone. */

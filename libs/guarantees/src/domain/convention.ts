@@ -100,12 +100,24 @@ export const ConventionExposureReduced = defineEvent('guarantees.ConventionExpos
   on: field.date(),
 });
 
+/** A correction put a loan's outstanding back up (a repayment recorded by mistake was reversed). */
+export const ConventionExposureRestored = defineEvent('guarantees.ConventionExposureRestored', {
+  conventionId: field.string(),
+  companyId: field.string(),
+  guaranteeId: field.string(),
+  reason: field.literal('repayment-reversed'),
+  principal: field.money(),
+  guaranteed: field.money(),
+  on: field.date(),
+});
+
 export const conventionEvents = [
   BankConventionSigned,
   BankConventionAmended,
   BankConventionTerminated,
   ConventionExposureAdded,
   ConventionExposureReduced,
+  ConventionExposureRestored,
 ] as const;
 
 export type ConventionEvent = EventOf<(typeof conventionEvents)[number]>;
@@ -170,6 +182,12 @@ export function evolveConvention(state: ConventionState, event: ConventionEvent)
         guaranteesInForce: event.reason === 'repayment' ? state.guaranteesInForce : state.guaranteesInForce - 1,
       };
     }
+    case 'guarantees.ConventionExposureRestored':
+      return {
+        ...state,
+        outstandingPrincipal: state.outstandingPrincipal.plus(event.principal),
+        guaranteedOutstanding: state.guaranteedOutstanding.plus(event.guaranteed),
+      };
     default:
       return assertNever(event);
   }

@@ -106,7 +106,7 @@ export class LoanAlreadyGuaranteed extends GuaranteesError {
 }
 
 export type GuaranteeCommandName =
-  'IssueGuarantee' | 'RecordRepayment' | 'CallGuarantee' | 'PayClaim' | 'RecordRecovery';
+  'IssueGuarantee' | 'RecordRepayment' | 'ReverseRepayment' | 'CallGuarantee' | 'PayClaim' | 'RecordRecovery';
 
 /** A command that the guarantee's current state does not allow (repay a released one, pay an uncalled claim). */
 export class IllegalGuaranteeTransition extends GuaranteesError {
@@ -378,5 +378,74 @@ export class RecoveryExceedsClaimPaid extends GuaranteesError {
         currency: requested.currency.code,
       },
     );
+  }
+}
+
+// ---- corrections -------------------------------------------------------------------------------
+
+/** An entry is reversed once: a second reversal of the same entry is refused. */
+export class EntryAlreadyReversed extends GuaranteesError {
+  readonly code = 'entry-already-reversed';
+  readonly kind = 'conflict';
+  constructor(
+    readonly entry: string,
+    readonly entryId: string,
+    readonly reversedOn: string,
+  ) {
+    super(`${entry} ${entryId} was already reversed (on ${reversedOn})`, { entry, entryId, reversedOn });
+  }
+}
+
+export class RepaymentNotFound extends GuaranteesError {
+  readonly code = 'repayment-not-found';
+  readonly kind = 'not-found';
+  constructor(
+    readonly guaranteeId: string,
+    readonly repaymentEventId: string,
+  ) {
+    super(`no repayment ${repaymentEventId} on guarantee ${guaranteeId}`, {
+      guaranteeId,
+      repaymentEventId,
+      field: 'repaymentEventId',
+    });
+  }
+}
+
+/**
+ * A correction that would break an invariant: reversing a deposit partly withdrawn, or one the
+ * fund no longer holds (it would go negative, below what claims already took out of it).
+ */
+export class ReversalWouldBreakInvariant extends GuaranteesError {
+  readonly code = 'reversal-would-break-invariant';
+  readonly kind = 'rejected';
+  constructor(
+    readonly entryId: string,
+    readonly invariant: 'fund-balance-not-negative' | 'deposit-not-withdrawn',
+    readonly amount: Money,
+    readonly fundBalance: Money,
+    readonly withdrawn: Money,
+  ) {
+    super(
+      invariant === 'fund-balance-not-negative'
+        ? `reversing ${entryId} (${amount.toString()}) would leave the guarantee fund at ${fundBalance.minus(amount).toString()}`
+        : `deposit ${entryId} was partly withdrawn (${withdrawn.toString()}); reverse the withdrawal first`,
+      {
+        entryId,
+        invariant,
+        amount: amount.toMinorString(),
+        fundBalance: fundBalance.toMinorString(),
+        fundBalanceAfter: fundBalance.minus(amount).toMinorString(),
+        withdrawn: withdrawn.toMinorString(),
+        currency: amount.currency.code,
+      },
+    );
+  }
+}
+
+export class CorrectionReasonMissing extends GuaranteesError {
+  readonly code = 'correction-reason-missing';
+  readonly kind = 'rejected';
+  constructor() {
+    super('a correction must give its reason', { field: 'reason' });
   }
 }

@@ -31,6 +31,23 @@ export const LoanRepaymentRecorded = defineEvent('guarantees.LoanRepaymentRecord
   repaidOn: field.date(),
 });
 
+/**
+ * A correction: a repayment recorded by mistake (e.g. on the wrong loan) is reversed; the
+ * outstanding goes back up. It names the LoanRepaymentRecorded event it corrects (id and
+ * position; the id is also its causation id) and why, and carries the repayment's business date.
+ */
+export const LoanRepaymentReversed = defineEvent('guarantees.LoanRepaymentReversed', {
+  guaranteeId: field.string(),
+  amount: field.money(),
+  repaidOn: field.date(),
+  reason: field.string(),
+  correctedOn: field.date(),
+  correctsEventId: field.string(),
+  correctsPosition: field.string(),
+  outstandingPrincipal: field.money(),
+  guaranteedOutstanding: field.money(),
+});
+
 export const GuaranteeReleased = defineEvent('guarantees.GuaranteeReleased', {
   guaranteeId: field.string(),
   releasedOn: field.date(),
@@ -59,6 +76,7 @@ export const GuaranteeRecoveryRecorded = defineEvent('guarantees.GuaranteeRecove
 export const guaranteeEvents = [
   GuaranteeIssued,
   LoanRepaymentRecorded,
+  LoanRepaymentReversed,
   GuaranteeReleased,
   GuaranteeCalled,
   GuaranteeClaimPaid,
@@ -88,6 +106,8 @@ export type IssuedGuarantee =
       readonly status: 'active';
       readonly outstandingPrincipal: Money;
       readonly guaranteedOutstanding: Money;
+      /** Repayment event ids already reversed, with the correction's date. */
+      readonly reversedRepayments: Readonly<Record<string, string>>;
     } & GuaranteeTerms)
   | ({ readonly status: 'released'; readonly releasedOn: string } & GuaranteeTerms)
   | ({
@@ -136,6 +156,7 @@ export function evolveGuarantee(state: GuaranteeState, event: GuaranteeEvent): G
       maturityDate: event.maturityDate,
       outstandingPrincipal: event.principal,
       guaranteedOutstanding: event.guaranteedAmount,
+      reversedRepayments: {},
     };
   }
   if (state.status === 'unissued') return state;
@@ -146,6 +167,15 @@ export function evolveGuarantee(state: GuaranteeState, event: GuaranteeEvent): G
             ...state,
             outstandingPrincipal: event.outstandingPrincipal,
             guaranteedOutstanding: event.guaranteedOutstanding,
+          }
+        : state;
+    case 'guarantees.LoanRepaymentReversed':
+      return state.status === 'active'
+        ? {
+            ...state,
+            outstandingPrincipal: event.outstandingPrincipal,
+            guaranteedOutstanding: event.guaranteedOutstanding,
+            reversedRepayments: { ...state.reversedRepayments, [event.correctsEventId]: event.correctedOn },
           }
         : state;
     case 'guarantees.GuaranteeReleased':

@@ -10,9 +10,11 @@ import {
   requireCompany,
   requireFundCovers,
 } from './company';
-import { type ConventionEvent, ConventionExposureReduced } from './convention';
+import { type ConventionEvent, ConventionExposureReduced, ConventionExposureRestored } from './convention';
 import {
   ClaimExceedsGuaranteedOutstanding,
+  CorrectionReasonMissing,
+  EntryAlreadyReversed,
   IllegalGuaranteeTransition,
   InvalidInput,
   RecoveryExceedsClaimPaid,
@@ -26,6 +28,7 @@ import {
   GuaranteeReleased,
   type GuaranteeState,
   LoanRepaymentRecorded,
+  LoanRepaymentReversed,
   requireGuarantee,
 } from './guarantee';
 
@@ -105,6 +108,69 @@ export function recordRepayment(
           }),
         ]
       : [],
+  };
+}
+
+// ---- correction of a repayment -----------------------------------------------------------------
+
+export interface ReverseRepayment {
+  readonly guaranteeId: string;
+  readonly reason: string;
+  readonly correctedOn: string;
+  /** The recorded LoanRepaymentRecorded event (found by the handler) and its figures. */
+  readonly corrects: {
+    readonly eventId: string;
+    readonly position: string;
+    readonly amount: Money;
+    readonly repaidOn: string;
+  };
+}
+
+/**
+ * Reverses a repayment recorded by mistake (e.g. on the wrong loan): the outstanding principal,
+ * the guaranteed outstanding and the convention's outstanding go back up. Only while the guarantee
+ * is active (a final repayment that released it, or a call since, is not reversible here); each
+ * repayment at most once. The right repayment, if any, is then recorded on the right loan.
+ */
+export function reverseRepayment(command: ReverseRepayment, state: GuaranteeState): LifecycleDecision {
+  const guarantee = requireGuarantee(command.guaranteeId, state);
+  if (guarantee.status !== 'active') {
+    throw new IllegalGuaranteeTransition(guarantee.guaranteeId, guarantee.status, 'ReverseRepayment');
+  }
+  const already = guarantee.reversedRepayments[command.corrects.eventId];
+  if (already !== undefined) throw new EntryAlreadyReversed('repayment', command.corrects.eventId, already);
+  if (command.reason.trim().length === 0) throw new CorrectionReasonMissing();
+  onDateOrAfter(command.correctedOn, command.corrects.repaidOn, 'correctedOn');
+  const amount = command.corrects.amount;
+  const outstandingPrincipal = guarantee.outstandingPrincipal.plus(amount);
+  const guaranteedOutstanding = outstandingPrincipal.applyRate(guarantee.coverageRate);
+  const ids = { guaranteeId: guarantee.guaranteeId };
+  return {
+    guarantee: [
+      LoanRepaymentReversed.create({
+        ...ids,
+        amount,
+        repaidOn: command.corrects.repaidOn,
+        reason: command.reason.trim(),
+        correctedOn: command.correctedOn,
+        correctsEventId: command.corrects.eventId,
+        correctsPosition: command.corrects.position,
+        outstandingPrincipal,
+        guaranteedOutstanding,
+      }),
+    ],
+    convention: [
+      ConventionExposureRestored.create({
+        ...ids,
+        conventionId: guarantee.conventionId,
+        companyId: guarantee.companyId,
+        reason: 'repayment-reversed',
+        principal: amount,
+        guaranteed: guaranteedOutstanding.minus(guarantee.guaranteedOutstanding),
+        on: command.corrects.repaidOn,
+      }),
+    ],
+    company: [],
   };
 }
 

@@ -190,6 +190,19 @@ export function cofinancingBalanceEffects(event: CofinancingEvent): BalanceEffec
         ],
       };
     }
+    case 'cofinancing.DisbursementReversed': {
+      // Recorded with the business time of the entry it corrects (see ReverseDisbursementHandler):
+      // "as of" that date now nets to zero, "as known" before the correction still shows the entry.
+      const paid = event.paid.amountMinor;
+      return {
+        movements: [
+          fund(event.fundId, 'disbursed', -paid),
+          window(event.fundId, event.windowId, 'disbursed', -paid),
+          year(event, 'invoiced', -event.invoiceAmount.amountMinor),
+          year(event, 'disbursed', -paid),
+        ],
+      };
+    }
     case 'cofinancing.BeneficiaryEnrolled':
       return {
         movements: firms(event.beneficiaryId, event.memberFirms),

@@ -11,6 +11,7 @@ import { RecordContributionHandler } from './record-contribution.handler';
 import { RegisterDonorHandler } from './register-donor.handler';
 import { RejectGrantHandler } from './reject-grant.handler';
 import { RequestGrantHandler } from './request-grant.handler';
+import { ReverseDisbursementHandler } from './reverse-disbursement.handler';
 
 export { AddMemberFirmCommand } from './add-member-firm.command';
 export { AmendScheduleCommand } from './amend-schedule.command';
@@ -25,6 +26,7 @@ export { RecordContributionCommand } from './record-contribution.command';
 export { RegisterDonorCommand } from './register-donor.command';
 export { RejectGrantCommand } from './reject-grant.command';
 export { RequestGrantCommand } from './request-grant.command';
+export { ReverseDisbursementCommand } from './reverse-disbursement.command';
 
 export const commandHandlers = [
   CreateFundHandler,
@@ -38,6 +40,7 @@ export const commandHandlers = [
   ApproveGrantHandler,
   RejectGrantHandler,
   DisburseGrantHandler,
+  ReverseDisbursementHandler,
   CloseGrantHandler,
   CancelGrantHandler,
 ];

@@ -11,6 +11,7 @@ import {
   DisburseGrantCommand,
   RejectGrantCommand,
   RequestGrantCommand,
+  ReverseDisbursementCommand,
 } from '../commands';
 import { GetGrantQuery, GetSubsidyPreviewQuery, ListGrantsQuery } from '../queries';
 import { CommandDocs } from './api-docs';
@@ -22,6 +23,7 @@ import {
   ListGrantsQueryDto,
   RejectGrantDto,
   RequestGrantDto,
+  ReverseDisbursementDto,
 } from './dto/grant.dto';
 
 @ApiTags('cofinancing: grants')
@@ -94,6 +96,42 @@ export class GrantsController {
           invoiceDate: body.invoiceDate,
           invoiceAmount: MoneyDto.toMoney(body.invoiceAmount),
           disbursedOn: body.disbursedOn,
+        },
+        context,
+      ),
+    );
+  }
+
+  @Post(':grantId/disbursements/:disbursementId/reversal')
+  @HttpCode(200)
+  @CommandDocs()
+  @ApiOkResponse({
+    description:
+      'a correction: the disbursement is reversed by a new event linked to it (never edited), with the reason; ' +
+      'optionally the right entry is recorded in its place in the same append. Refused if already reversed',
+  })
+  reverseDisbursement(
+    @Param('grantId') grantId: string,
+    @Param('disbursementId') disbursementId: string,
+    @Body() body: ReverseDisbursementDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new ReverseDisbursementCommand(
+        {
+          type: 'ReverseDisbursement',
+          grantId,
+          disbursementId,
+          reason: body.reason,
+          correctedOn: body.correctedOn,
+          replacement: body.replacement
+            ? {
+                disbursementId: newEntityId(context, 'replacement-disbursement'),
+                invoiceReference: body.replacement.invoiceReference,
+                invoiceDate: body.replacement.invoiceDate,
+                invoiceAmount: MoneyDto.toMoney(body.replacement.invoiceAmount),
+              }
+            : null,
         },
         context,
       ),

@@ -57,6 +57,12 @@ export class CofinancingBeneficiariesProjection implements Projection {
           event.paid.toMinorString(),
         ]);
         return;
+      case 'cofinancing.DisbursementReversed':
+        await this.year(manager, event, 'invoiced = invoiced - $4::numeric, disbursed = disbursed - $5::numeric', [
+          event.invoiceAmount.toMinorString(),
+          event.paid.toMinorString(),
+        ]);
+        return;
       case 'cofinancing.GrantClosed':
         await this.year(manager, event, 'released = released + $4::numeric', [event.released.toMinorString()]);
         return;

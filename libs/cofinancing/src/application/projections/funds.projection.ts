@@ -128,6 +128,9 @@ export class CofinancingFundsProjection implements Projection {
       case 'cofinancing.GrantDisbursed':
         await this.add(manager, event.fundId, event.windowId, 'disbursed', event.paid.toMinorString(), 0);
         return;
+      case 'cofinancing.DisbursementReversed':
+        await this.add(manager, event.fundId, event.windowId, 'disbursed', `-${event.paid.toMinorString()}`, 0);
+        return;
       case 'cofinancing.BeneficiaryEnrolled':
       case 'cofinancing.MemberFirmAdded':
       case 'cofinancing.CapAllocated':

@@ -70,8 +70,9 @@ export class CofinancingGrantsProjection implements Projection {
         await manager.query(
           `INSERT INTO cofinancing_disbursements
              (disbursement_id, grant_id, invoice_reference, invoice_date, invoice_amount, paid, currency, rule,
-              disbursed_on, position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+              disbursed_on, position, replaces)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+                   (SELECT disbursement_id FROM cofinancing_disbursements WHERE grant_id = $2 AND replaced_by = $1))`,
           [
             event.disbursementId,
             event.grantId,
@@ -84,6 +85,18 @@ export class CofinancingGrantsProjection implements Projection {
             event.disbursedOn,
             position,
           ],
+        );
+        await this.update(manager, event.grantId, position, 'invoiced = $3, disbursed = $4', [
+          event.invoicedTotal.toMinorString(),
+          event.disbursedTotal.toMinorString(),
+        ]);
+        return;
+      case 'cofinancing.DisbursementReversed':
+        await manager.query(
+          `UPDATE cofinancing_disbursements
+              SET reversed_on = $3, reversal_reason = $4, reversal_position = $5, replaced_by = $6
+            WHERE grant_id = $1 AND disbursement_id = $2`,
+          [event.grantId, event.disbursementId, event.correctedOn, event.reason, position, event.replacedBy],
         );
         await this.update(manager, event.grantId, position, 'invoiced = $3, disbursed = $4', [
           event.invoicedTotal.toMinorString(),

@@ -150,6 +150,11 @@ export class DisbursementRow {
   @Column({ type: 'text' }) rule!: string;
   @Column({ type: 'text', name: 'disbursed_on' }) disbursedOn!: string;
   @Column({ type: 'bigint' }) position!: string;
+  @Column({ type: 'text', name: 'reversed_on', nullable: true }) reversedOn!: string | null;
+  @Column({ type: 'text', name: 'reversal_reason', nullable: true }) reversalReason!: string | null;
+  @Column({ type: 'bigint', name: 'reversal_position', nullable: true }) reversalPosition!: string | null;
+  @Column({ type: 'text', name: 'replaced_by', nullable: true }) replacedBy!: string | null;
+  @Column({ type: 'text', nullable: true }) replaces!: string | null;
 }
 
 export const cofinancingEntities = [

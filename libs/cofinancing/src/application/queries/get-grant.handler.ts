@@ -28,6 +28,12 @@ export class GetGrantHandler implements IQueryHandler<GetGrantQuery> {
         paid: moneyOf(d.paid, d.currency),
         rule: d.rule,
         disbursedOn: d.disbursedOn,
+        position: d.position,
+        reversal:
+          d.reversalPosition === null
+            ? null
+            : { reversedOn: d.reversedOn, reason: d.reversalReason, position: d.reversalPosition, replacedBy: d.replacedBy },
+        replaces: d.replaces,
       })),
     };
   }

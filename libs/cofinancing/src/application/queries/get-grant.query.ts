@@ -13,6 +13,17 @@ export interface GrantDetailView extends GrantView {
     readonly paid: MoneyJson;
     readonly rule: string;
     readonly disbursedOn: string;
+    /** Global position of the GrantDisbursed event (what a reversal names as `correctsPosition`). */
+    readonly position: string;
+    /** The correction that reversed it, linked by position; null while it stands. */
+    readonly reversal: {
+      readonly reversedOn: string | null;
+      readonly reason: string | null;
+      readonly position: string;
+      readonly replacedBy: string | null;
+    } | null;
+    /** The disbursement this one was recorded in place of, if it is a correction's right entry. */
+    readonly replaces: string | null;
   }[];
 }
 

@@ -47,6 +47,7 @@ export class CreateEventStore1764130000000 implements MigrationInterface {
       BEFORE TRUNCATE ON ledger_events
       FOR EACH STATEMENT EXECUTE FUNCTION ledger_events_are_immutable()`);
     await queryRunner.query(APPEND_FUNCTION);
+    await queryRunner.query(APPEND_MANY_FUNCTION);
     await queryRunner.query(`
       CREATE TABLE ledger_snapshots (
         stream_id        text        PRIMARY KEY,
@@ -59,6 +60,7 @@ export class CreateEventStore1764130000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE ledger_snapshots');
+    await queryRunner.query('DROP FUNCTION ledger_append_many');
     await queryRunner.query('DROP FUNCTION ledger_append');
     await queryRunner.query('DROP TABLE ledger_events');
     await queryRunner.query('DROP FUNCTION ledger_events_are_immutable()');
@@ -142,7 +144,7 @@ BEGIN
     IF NOT (p_expected[i] = 'any'
          OR (p_expected[i] = 'no_stream' AND v_current IS NULL)
          OR (p_expected[i] = 'stream_exists' AND v_current IS NOT NULL)
-         OR (p_expected[i] ~ '^[0-9]+$' AND v_current = p_expected[i]::bigint)) THEN
+         OR (p_expected[i] ~ '^[0-9]+$' AND v_current IS NOT NULL AND v_current = p_expected[i]::bigint)) THEN
       RAISE EXCEPTION 'wrong_expected_revision' USING DETAIL = json_build_object(
         'stream', p_stream_ids[i], 'expected', p_expected[i], 'actual', v_current)::text;
     END IF;
@@ -180,5 +182,63 @@ BEGIN
 
   RETURN QUERY SELECT v_result_stream[n], v_result_revision[n], v_result_position[n], v_result_already[n]
                  FROM generate_subscripts(v_result_stream, 1) AS n;
+END
+$fn$`;
+
+/**
+ * Group commit: several independent appends in one transaction, so that concurrent writers share
+ * one commit (one WAL flush) instead of queueing for the append lock one commit at a time. Each
+ * append runs in its own subtransaction: a refused append (wrong expected revision, duplicate id)
+ * is rolled back alone and reported in its rows; the others are written. Returns, per append, its
+ * streams' results or its error.
+ */
+const APPEND_MANY_FUNCTION = `
+CREATE FUNCTION ledger_append_many(p_batch jsonb)
+RETURNS TABLE (append_index integer, stream_id text, next_revision bigint, last_position bigint,
+               already_recorded boolean, error_code text, error_message text, error_detail text,
+               error_constraint text)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_append jsonb;
+  v_index integer := 0;
+  v_code text;
+  v_message text;
+  v_detail text;
+  v_constraint text;
+  v_row record;
+BEGIN
+  FOR v_append IN SELECT value FROM jsonb_array_elements(p_batch) LOOP
+    BEGIN
+      FOR v_row IN
+        SELECT * FROM ledger_append(
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'streams')),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'expected')),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'counts')::integer),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'ids')::uuid),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'types')),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'versions')::integer),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'business')::timestamptz),
+          ARRAY(SELECT jsonb_array_elements(v_append->'data')),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'actors')),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'roles')),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'correlations')),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'causations')),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'idempotency')),
+          ARRAY(SELECT jsonb_array_elements_text(v_append->'hashes')))
+      LOOP
+        append_index := v_index; stream_id := v_row.stream_id; next_revision := v_row.next_revision;
+        last_position := v_row.last_position; already_recorded := v_row.already_recorded;
+        error_code := NULL; error_message := NULL; error_detail := NULL; error_constraint := NULL;
+        RETURN NEXT;
+      END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS v_code = RETURNED_SQLSTATE, v_message = MESSAGE_TEXT, v_detail = PG_EXCEPTION_DETAIL,
+                              v_constraint = CONSTRAINT_NAME;
+      append_index := v_index; stream_id := NULL; next_revision := NULL; last_position := NULL; already_recorded := NULL;
+      error_code := v_code; error_message := v_message; error_detail := v_detail; error_constraint := v_constraint;
+      RETURN NEXT;
+    END;
+    v_index := v_index + 1;
+  END LOOP;
 END
 $fn$`;

@@ -86,6 +86,48 @@ export class DisburseGrantDto {
   disbursedOn!: string;
 }
 
+/** The right invoice, paid in place of the reversed disbursement (a wrong invoice amount). */
+export class ReplacementDisbursementDto {
+  @ApiProperty({ example: 'INV-2021-017' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  invoiceReference!: string;
+
+  @IsBusinessDate('Date of the invoice', { example: '2021-06-01' })
+  invoiceDate!: string;
+
+  @ApiProperty({ type: MoneyDto, description: 'the right invoice amount' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  invoiceAmount!: MoneyDto;
+}
+
+export class ReverseDisbursementDto {
+  @ApiProperty({ example: 'invoice INV-2021-017 was recorded twice' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  @IsBusinessDate('Date the mistake was corrected (the reversal counts at the corrected entry’s date)', {
+    example: '2021-07-01',
+  })
+  correctedOn!: string;
+
+  @ApiPropertyOptional({
+    type: ReplacementDisbursementDto,
+    description: 'the right entry, recorded in the same append and dated as the one it replaces',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReplacementDisbursementDto)
+  replacement?: ReplacementDisbursementDto;
+}
+
 export class CloseGrantDto {
   @IsBusinessDate('Closing date', { example: '2021-12-31' })
   closedOn!: string;
