@@ -147,9 +147,9 @@ for (const kind of testDatabaseKinds()) {
         correctedOn: '2021-09-01',
       }).expect(404);
       expect(missing.body.error).toBe('disbursement-not-found');
-      await post(app, `/cofinancing/grants/${grantId}/disbursements/nope/reversal`, { correctedOn: '2021-09-01' }).expect(
-        400,
-      );
+      await post(app, `/cofinancing/grants/${grantId}/disbursements/nope/reversal`, {
+        correctedOn: '2021-09-01',
+      }).expect(400);
       const docs = await request(app.getHttpServer()).get('/docs/json').expect(200);
       expect(docs.body.paths['/cofinancing/grants/{grantId}/disbursements/{disbursementId}/reversal']).toBeDefined();
     });

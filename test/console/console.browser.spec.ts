@@ -200,7 +200,11 @@ describe('the web console in a real browser', () => {
 
   it('guarantee officer: company dashboard, issues a guarantee, records repayment, default, claim and recovery', async () => {
     await signIn(keys.guaranteeOfficer);
-    await page.getByLabel('Company id').fill(seeded.companyId);
+    // The company is picked from the list (GET /guarantee-companies), not typed in.
+    await page.getByLabel('Company', { exact: true }).waitFor();
+    await page
+      .getByLabel('Company', { exact: true })
+      .selectOption({ label: (await optionLabel('Company', 'SCM de Thiès'))! });
     await page.getByRole('button', { name: 'Open company' }).click();
     await seeStat(page, 'Fund balance', '290,000,000 XOF');
     await seeStat(page, 'Outstanding', '450,000,000 XOF');
@@ -279,6 +283,38 @@ describe('the web console in a real browser', () => {
     await seeStat(asOf, 'Contributed', '1,500,000.00 MAD');
     await seeStat(asOf, 'Committed', '240,000.00 MAD');
     await seeStat(asOf, 'Disbursed', '50,000.00 MAD');
+
+    // A guarantee company's capacity before and after the claim paid on 1 March 2009 (80,000,000 XOF)
+    // shrank its fund: each of its two conventions gives floor(fund × 50/17).
+    await page.getByLabel('Balances of').selectOption({ label: 'A mutual guarantee company' });
+    await page.getByLabel('Company id').fill(seeded.companyId);
+    await page.getByLabel('As of', { exact: true }).fill('2009-02-15');
+    await page.getByRole('button', { name: 'Show balances' }).click();
+    await page.getByRole('heading', { name: 'SCM de Thiès as of 2009-02-15' }).waitFor();
+    await seeStat(asOf, 'Fund balance', '340,000,000 XOF');
+    await seeStat(asOf, 'Capacity', '2,000,000,000 XOF');
+    await seeStat(asOf, 'Claims paid', '0 XOF');
+    await page.getByLabel('As of', { exact: true }).fill('2009-03-15');
+    await page.getByRole('button', { name: 'Show balances' }).click();
+    await page.getByRole('heading', { name: 'SCM de Thiès as of 2009-03-15' }).waitFor();
+    await seeStat(asOf, 'Fund balance', '260,000,000 XOF');
+    await seeStat(asOf, 'Capacity', '1,529,411,764 XOF');
+    await seeStat(asOf, 'Claims paid', '80,000,000 XOF');
+    // One convention, and the guarantee that was called, by id.
+    await page.getByLabel('Balances of').selectOption({ label: 'A bank convention' });
+    await page.getByLabel('Convention id').fill(seeded.conventionId);
+    await page.getByLabel('As of', { exact: true }).fill('2009-03-15');
+    await page.getByRole('button', { name: 'Show balances' }).click();
+    await seeStat(asOf, 'Capacity', '764,705,882 XOF');
+    await seeStat(asOf, 'Status', 'in-force');
+    await page.getByLabel('Balances of').selectOption({ label: 'A guarantee' });
+    await page.getByLabel('Guarantee id').fill(seeded.activeGuaranteeId);
+    await page.getByLabel('As of', { exact: true }).fill('2008-06-30');
+    await page.getByRole('button', { name: 'Show balances' }).click();
+    await seeStat(asOf, 'Outstanding principal', '300,000,000 XOF');
+    await page.getByLabel('Guarantee id').fill('no-such-guarantee');
+    await page.getByRole('button', { name: 'Show balances' }).click();
+    await page.getByRole('alert').filter({ hasText: 'guarantee no-such-guarantee does not exist' }).waitFor();
 
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('button', { name: 'Run verification' }).click();

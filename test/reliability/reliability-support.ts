@@ -125,7 +125,7 @@ export async function setUpWorld(base: string, principals: TestPrincipals, contr
 }
 
 export interface LoadResult {
-  readonly requests: number;
+  requests: number;
   readonly byStatus: Record<string, number>;
   /** Answers ≥ 500, with their bodies (none expected). */
   readonly serverErrors: { path: string; status: number; body: unknown }[];

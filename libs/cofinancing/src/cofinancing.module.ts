@@ -6,19 +6,33 @@ import { DonorsController } from './application/http/donors.controller';
 import { FundsController } from './application/http/funds.controller';
 import { GrantsController } from './application/http/grants.controller';
 import { WindowsController } from './application/http/windows.controller';
+import { ApprovalPolicyController } from './application/http/approval-policy.controller';
+import { ProposalsController } from './application/http/proposals.controller';
+import { Clock } from './application/four-eyes/clock';
+import { ExpiryScheduler } from './application/four-eyes/expiry-scheduler';
 import { queryHandlers } from './application/queries';
 import { CofinancingBalancesAsOf, CofinancingBalancesAsOfHandler } from './application/as-of';
 
 /** The co-financing fund: donors, windows with declining schedules, grants from request to closure. */
 @Module({
-  controllers: [FundsController, DonorsController, WindowsController, BeneficiariesController, GrantsController],
+  controllers: [
+    FundsController,
+    DonorsController,
+    WindowsController,
+    BeneficiariesController,
+    GrantsController,
+    ApprovalPolicyController,
+    ProposalsController,
+  ],
   providers: [
     CofinancingStreams,
+    Clock,
+    ExpiryScheduler,
     ...commandHandlers,
     ...queryHandlers,
     CofinancingBalancesAsOf,
     CofinancingBalancesAsOfHandler,
   ],
-  exports: [CofinancingBalancesAsOf],
+  exports: [CofinancingBalancesAsOf, Clock, ExpiryScheduler],
 })
 export class CofinancingModule {}

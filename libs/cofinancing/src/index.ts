@@ -9,6 +9,8 @@ import {
   cofinancingEntities,
 } from './application/projections';
 import { CreateCofinancingBalancesAsOf1764610000000, cofinancingBalancesProjection } from './application/as-of';
+import { CreateCofinancingProposals1764800000000 } from './application/four-eyes/1764800000000-create-cofinancing-proposals';
+import { CofinancingProposalsProjection } from './application/four-eyes/proposals.projection';
 
 export { CofinancingModule } from './cofinancing.module';
 
@@ -18,14 +20,20 @@ export const cofinancingReadModels: ContextReadModels = {
     CreateCofinancingReadModels1764200000000,
     CreateCofinancingBalancesAsOf1764610000000,
     AddDisbursementCorrections1764700000000,
+    CreateCofinancingProposals1764800000000,
   ],
   projections: [
     new CofinancingFundsProjection(),
     new CofinancingBeneficiariesProjection(),
     new CofinancingGrantsProjection(),
     cofinancingBalancesProjection,
+    new CofinancingProposalsProjection(),
   ],
 };
+
+// Four-eyes: the injected clock and the expiry scheduler (tests move the clock and call `runDue`).
+export { Clock } from './application/four-eyes/clock';
+export { ExpiryScheduler } from './application/four-eyes/expiry-scheduler';
 
 // Balances as of a business date, as known at a record time: for the audit exports and other contexts.
 export {

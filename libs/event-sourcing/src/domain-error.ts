@@ -1,8 +1,8 @@
 /**
  * What kind of refusal a domain error is; the HTTP layer maps each kind to one status
- * (not-found 404, conflict 409, rejected 422).
+ * (not-found 404, conflict 409, rejected 422, forbidden 403 — a rule about *who*, e.g. four-eyes).
  */
-export type DomainErrorKind = 'not-found' | 'conflict' | 'rejected';
+export type DomainErrorKind = 'not-found' | 'conflict' | 'rejected' | 'forbidden';
 
 /**
  * Base of the typed errors domain code throws: a stable code, the kind, and the figures that

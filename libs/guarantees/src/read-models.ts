@@ -1,5 +1,6 @@
 import type { ContextReadModels } from '@ledger/platform';
 import { CreateGuaranteesReadModels1764300000000 } from './application/projections/1764300000000-create-guarantees-read-models';
+import { AddDepositCorrections1764710000000 } from './application/projections/1764710000000-add-deposit-corrections';
 import { GuaranteeCompanyRow } from './application/projections/guarantee-company.entity';
 import { GuaranteeConventionRow } from './application/projections/guarantee-convention.entity';
 import { GuaranteeFederationRow } from './application/projections/guarantee-federation.entity';
@@ -18,6 +19,10 @@ export const guaranteesReadModels: ContextReadModels = {
     GuaranteeConventionRow,
     GuaranteeRow,
   ],
-  migrations: [CreateGuaranteesReadModels1764300000000, CreateGuaranteeBalancesAsOf1764620000000],
+  migrations: [
+    CreateGuaranteesReadModels1764300000000,
+    CreateGuaranteeBalancesAsOf1764620000000,
+    AddDepositCorrections1764710000000,
+  ],
   projections: [new GuaranteesProjection(), guaranteeBalancesProjection],
 };

@@ -16,3 +16,4 @@ export {
 } from './http/dto';
 export { NOT_IDEMPOTENT, requestActorOf, setRequestActor, type RequestActor } from './http/request-actor';
 export { AsOfQueryDto } from './http/as-of-query.dto';
+export { pinStatus, pinnedStatusOf } from './http/pinned-status';

@@ -7,12 +7,21 @@ export type AuthHeaders = Readonly<{ Authorization: string }>;
 export interface TestPrincipals {
   readonly admin: AuthHeaders;
   readonly fundManager: AuthHeaders;
+  /** A second fund manager: the other person of a four-eyes approval. */
+  readonly secondFundManager: AuthHeaders;
   readonly guaranteeOfficer: AuthHeaders;
+  /** A second guarantee officer: the other person of a four-eyes approval. */
+  readonly secondGuaranteeOfficer: AuthHeaders;
   readonly auditor: AuthHeaders;
   /** A bank user's headers; the bank must be among `banks` given to `testPrincipals`. */
   bank(bankId: string): AuthHeaders;
   /** The user id (= the actor recorded in events) of each principal. */
-  readonly userIds: Readonly<Record<'admin' | 'fundManager' | 'guaranteeOfficer' | 'auditor', string>>;
+  readonly userIds: Readonly<
+    Record<
+      'admin' | 'fundManager' | 'secondFundManager' | 'guaranteeOfficer' | 'secondGuaranteeOfficer' | 'auditor',
+      string
+    >
+  >;
 }
 
 const created = new WeakMap<INestApplication, Promise<TestPrincipals>>();
@@ -43,7 +52,9 @@ async function create(app: INestApplication, banks: readonly string[]): Promise<
   const userIds = {
     admin: 'test-admin',
     fundManager: 'test-fund-manager',
+    secondFundManager: 'test-fund-manager-2',
     guaranteeOfficer: 'test-guarantee-officer',
+    secondGuaranteeOfficer: 'test-guarantee-officer-2',
     auditor: 'test-auditor',
   } as const;
   const bankHeaders = new Map<string, AuthHeaders>();
@@ -52,7 +63,9 @@ async function create(app: INestApplication, banks: readonly string[]): Promise<
   return {
     admin: await keyFor(userIds.admin, 'admin'),
     fundManager: await keyFor(userIds.fundManager, 'fund_manager'),
+    secondFundManager: await keyFor(userIds.secondFundManager, 'fund_manager'),
     guaranteeOfficer: await keyFor(userIds.guaranteeOfficer, 'guarantee_officer'),
+    secondGuaranteeOfficer: await keyFor(userIds.secondGuaranteeOfficer, 'guarantee_officer'),
     auditor: await keyFor(userIds.auditor, 'auditor'),
     bank: (bankId: string) => {
       const headers = bankHeaders.get(bankId);

@@ -174,9 +174,11 @@ async function fetchPage(
   );
 }
 
-interface FundAsOf {
+interface AsOfStamp {
   asOf: string;
   throughPosition: string;
+}
+interface FundAsOf extends AsOfStamp {
   name: string;
   contributed: MoneyJson;
   committed: MoneyJson;
@@ -185,50 +187,208 @@ interface FundAsOf {
   outstandingCommitments: MoneyJson;
   grantsApproved: number;
 }
+interface CompanyAsOf extends AsOfStamp {
+  name: string;
+  members: { active: number; total: number };
+  fundBalance: MoneyJson;
+  capacity: MoneyJson;
+  outstandingPrincipal: MoneyJson;
+  headroom: MoneyJson;
+  guaranteesInForce: number;
+  claimsPaid: MoneyJson;
+  recoveries: MoneyJson;
+}
+interface ConventionAsOf extends AsOfStamp {
+  bankId: string;
+  status: string;
+  termsVersion: number;
+  multiplier: { ratio: string; decimal: string };
+  fundBalance: MoneyJson;
+  capacity: MoneyJson;
+  outstanding: MoneyJson;
+  headroom: MoneyJson;
+  claimsPaid: MoneyJson;
+}
+interface GuaranteeAsOf extends AsOfStamp {
+  loanReference: string;
+  status: string;
+  principal: MoneyJson;
+  outstandingPrincipal: MoneyJson;
+  guaranteedOutstanding: MoneyJson;
+  claim: MoneyJson | null;
+  claimPaid: MoneyJson;
+  recovered: MoneyJson;
+}
+type AsOfResult =
+  | { kind: 'fund'; view: FundAsOf }
+  | { kind: 'company'; view: CompanyAsOf }
+  | { kind: 'convention'; view: ConventionAsOf }
+  | { kind: 'guarantee'; view: GuaranteeAsOf };
+type AsOfKind = AsOfResult['kind'];
+
+/** The entities whose balances an auditor can see as of a date, other than funds: by id. */
+const BY_ID: Record<Exclude<AsOfKind, 'fund'>, { label: string; field: string; path: string }> = {
+  company: { label: 'Company id', field: 'companyId', path: '/guarantee-companies' },
+  convention: { label: 'Convention id', field: 'conventionId', path: '/bank-conventions' },
+  guarantee: { label: 'Guarantee id', field: 'guaranteeId', path: '/guarantees' },
+};
 
 function BalancesAsOf() {
+  const [kind, setKind] = useState<AsOfKind>('fund');
+  const [result, setResult] = useState<AsOfResult | null>(null);
+  return (
+    <div className="grid">
+      <Card title="Balances as of a date">
+        <Field
+          label="Balances of"
+          name="asOfKind"
+          value={kind}
+          onChange={(v) => {
+            setKind(v as AsOfKind);
+            setResult(null);
+          }}
+          options={[
+            { value: 'fund', label: 'A co-financing fund' },
+            { value: 'company', label: 'A mutual guarantee company' },
+            { value: 'convention', label: 'A bank convention' },
+            { value: 'guarantee', label: 'A guarantee' },
+          ]}
+        />
+        {kind === 'fund' ? (
+          <FundAsOfForm onDone={(view) => setResult({ kind: 'fund', view })} />
+        ) : (
+          <CommandForm
+            key={kind}
+            submit="Show balances"
+            fields={[
+              { name: BY_ID[kind].field, label: BY_ID[kind].label },
+              { name: 'asOf', label: 'As of', kind: 'date', initial: today() },
+            ]}
+            send={(v) =>
+              api.get<unknown>(
+                `${BY_ID[kind].path}/${encodeURIComponent(v[BY_ID[kind].field].trim())}${q({ asOf: v.asOf })}`,
+              )
+            }
+            onDone={(view) => setResult({ kind, view } as AsOfResult)}
+          />
+        )}
+      </Card>
+      {result ? <AsOfCard result={result} /> : null}
+    </div>
+  );
+}
+
+function FundAsOfForm(props: { onDone: (view: FundAsOf) => void }) {
   const funds = useLoad(
     () => api.get<{ items: { fundId: string; name: string; currency: string }[] }>('/cofinancing/funds'),
     [],
   );
-  const [result, setResult] = useState<FundAsOf | null>(null);
   if (!funds.data) return funds.error ? <Problem error={funds.error} /> : <Loading loading />;
   return (
-    <div className="grid">
-      <Card title="A fund's balances as of a date">
-        <CommandForm
-          submit="Show balances"
-          fields={[
-            {
-              name: 'fundId',
-              label: 'Fund',
-              kind: 'select',
-              options: funds.data.items.map((f) => ({ value: f.fundId, label: `${f.name} (${f.currency})` })),
-            },
-            { name: 'asOf', label: 'As of', kind: 'date', initial: today() },
-          ]}
-          send={(v) => api.get<FundAsOf>(`/cofinancing/funds/${v.fundId}${q({ asOf: v.asOf })}`)}
-          onDone={(r) => setResult(r as FundAsOf)}
-        />
-      </Card>
-      {result ? (
-        <Card title={`${result.name} as of ${result.asOf}`}>
-          <dl className="stats" role="status">
-            <Stat label="Contributed" value={formatMoney(result.contributed)} />
-            <Stat label="Committed" value={formatMoney(result.committed)} />
-            <Stat label="Disbursed" value={formatMoney(result.disbursed)} />
-            <Stat label="Available" value={formatMoney(result.available)} />
-            <Stat label="Outstanding commitments" value={formatMoney(result.outstandingCommitments)} />
-            <Stat label="Grants approved" value={result.grantsApproved} />
-          </dl>
-          <p>
-            <small>Through log position {result.throughPosition}.</small>
-          </p>
-        </Card>
-      ) : null}
-    </div>
+    <CommandForm
+      submit="Show balances"
+      fields={[
+        {
+          name: 'fundId',
+          label: 'Fund',
+          kind: 'select',
+          options: funds.data.items.map((f) => ({ value: f.fundId, label: `${f.name} (${f.currency})` })),
+        },
+        { name: 'asOf', label: 'As of', kind: 'date', initial: today() },
+      ]}
+      send={(v) => api.get<FundAsOf>(`/cofinancing/funds/${v.fundId}${q({ asOf: v.asOf })}`)}
+      onDone={(r) => props.onDone(r as FundAsOf)}
+    />
   );
 }
+
+function AsOfCard({ result }: { result: AsOfResult }) {
+  const title = (() => {
+    switch (result.kind) {
+      case 'fund':
+      case 'company':
+        return result.view.name;
+      case 'convention':
+        return `Convention with ${result.view.bankId}`;
+      case 'guarantee':
+        return `Guarantee on ${result.view.loanReference}`;
+    }
+  })();
+  return (
+    <Card title={`${title} as of ${result.view.asOf}`}>
+      <dl className="stats" role="status">
+        <AsOfStats result={result} />
+      </dl>
+      <p>
+        <small>Through log position {result.view.throughPosition}.</small>
+      </p>
+    </Card>
+  );
+}
+
+function AsOfStats({ result }: { result: AsOfResult }) {
+  switch (result.kind) {
+    case 'fund': {
+      const f = result.view;
+      return (
+        <>
+          <Stat label="Contributed" value={formatMoney(f.contributed)} />
+          <Stat label="Committed" value={formatMoney(f.committed)} />
+          <Stat label="Disbursed" value={formatMoney(f.disbursed)} />
+          <Stat label="Available" value={formatMoney(f.available)} />
+          <Stat label="Outstanding commitments" value={formatMoney(f.outstandingCommitments)} />
+          <Stat label="Grants approved" value={f.grantsApproved} />
+        </>
+      );
+    }
+    case 'company': {
+      const c = result.view;
+      return (
+        <>
+          <Stat label="Fund balance" value={formatMoney(c.fundBalance)} />
+          <Stat label="Capacity" value={formatMoney(c.capacity)} />
+          <Stat label="Outstanding" value={formatMoney(c.outstandingPrincipal)} />
+          <Stat label="Headroom" value={formatMoney(c.headroom)} tone={negative(c.headroom) ? 'bad' : undefined} />
+          <Stat label="Claims paid" value={formatMoney(c.claimsPaid)} />
+          <Stat label="Recoveries" value={formatMoney(c.recoveries)} />
+          <Stat label="Guarantees in force" value={c.guaranteesInForce} />
+          <Stat label="Members (active / total)" value={`${c.members.active} / ${c.members.total}`} />
+        </>
+      );
+    }
+    case 'convention': {
+      const v = result.view;
+      return (
+        <>
+          <Stat label="Status" value={v.status} />
+          <Stat label="Fund balance" value={formatMoney(v.fundBalance)} />
+          <Stat label="Multiplier" value={<span title={v.multiplier.ratio}>× {v.multiplier.decimal}</span>} />
+          <Stat label="Capacity" value={formatMoney(v.capacity)} />
+          <Stat label="Outstanding" value={formatMoney(v.outstanding)} />
+          <Stat label="Headroom" value={formatMoney(v.headroom)} tone={negative(v.headroom) ? 'bad' : undefined} />
+          <Stat label="Claims paid" value={formatMoney(v.claimsPaid)} />
+          <Stat label="Terms version" value={v.termsVersion} />
+        </>
+      );
+    }
+    case 'guarantee': {
+      const g = result.view;
+      return (
+        <>
+          <Stat label="Status" value={g.status} />
+          <Stat label="Principal" value={formatMoney(g.principal)} />
+          <Stat label="Outstanding principal" value={formatMoney(g.outstandingPrincipal)} />
+          <Stat label="Guaranteed outstanding" value={formatMoney(g.guaranteedOutstanding)} />
+          <Stat label="Claim" value={g.claim ? formatMoney(g.claim) : '—'} />
+          <Stat label="Claim paid" value={formatMoney(g.claimPaid)} />
+          <Stat label="Recovered" value={formatMoney(g.recovered)} />
+        </>
+      );
+    }
+  }
+}
+
+const negative = (money: MoneyJson) => BigInt(money.amountMinor) < 0n;
 
 interface Verification {
   ok: boolean;

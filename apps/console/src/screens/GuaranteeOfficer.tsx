@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api';
+import { api, q } from '../api';
 import { formatBp, formatMoney, type MoneyJson } from '../money';
 import { Card, CommandForm, Field, Gauge, Loading, MoneyCell, Problem, Stat, Tabs, today, useLoad } from '../ui';
 
@@ -56,11 +56,38 @@ interface Member {
 
 const COMPANY_KEY = 'ledger-console-company';
 
+/** A company as GET /guarantee-companies lists it (its live balances too, unused by the picker). */
+interface CompanySummary {
+  companyId: string;
+  name: string;
+  currency: string;
+}
+interface CompanyPage {
+  items: CompanySummary[];
+  total: number;
+}
+const COMPANIES_PER_PAGE = 50;
+
 export function GuaranteeOfficer() {
   const [companyId, setCompanyId] = useState(() => localStorage.getItem(COMPANY_KEY) ?? '');
   const [draft, setDraft] = useState(companyId);
   const [screen, setScreen] = useState<'dashboard' | 'issue' | 'loans'>('dashboard');
   const [version, setVersion] = useState(0);
+  const [companies, setCompanies] = useState<CompanySummary[]>([]);
+  const [total, setTotal] = useState(0);
+  const [moreError, setMoreError] = useState<Error | null>(null);
+  const page = (offset: number) =>
+    api.get<CompanyPage>(`/guarantee-companies${q({ limit: COMPANIES_PER_PAGE, offset })}`);
+  const first = useLoad(async () => {
+    const loaded = await page(0);
+    setCompanies(loaded.items);
+    setTotal(loaded.total);
+    setDraft((d) => d || (loaded.items[0]?.companyId ?? ''));
+    return loaded;
+  }, []);
+  const options = companies.map((c) => ({ value: c.companyId, label: `${c.name} (${c.currency})` }));
+  // A company opened earlier but not on the pages loaded: still shown, by its id.
+  if (draft && !companies.some((c) => c.companyId === draft)) options.unshift({ value: draft, label: draft });
 
   return (
     <>
@@ -72,8 +99,29 @@ export function GuaranteeOfficer() {
           setCompanyId(draft.trim());
         }}
       >
-        <Field label="Company id" name="companyId" value={draft} onChange={setDraft} />
-        <button type="submit">Open company</button>
+        {options.length ? (
+          <>
+            <Field label="Company" name="companyId" value={draft} onChange={setDraft} options={options} />
+            <button type="submit">Open company</button>
+          </>
+        ) : null}
+        {companies.length < total ? (
+          <button
+            type="button"
+            onClick={async () => {
+              setMoreError(null);
+              try {
+                const next = await page(companies.length);
+                setCompanies((c) => [...c, ...next.items]);
+                setTotal(next.total);
+              } catch (error) {
+                setMoreError(error as Error);
+              }
+            }}
+          >
+            More companies
+          </button>
+        ) : null}
         <Tabs
           tabs={[
             { id: 'dashboard', label: 'Dashboard' },
@@ -84,6 +132,7 @@ export function GuaranteeOfficer() {
           onChange={setScreen}
         />
       </form>
+      <Problem error={first.error ?? moreError} />
       {companyId ? (
         <CompanyScreens
           key={`${companyId}-${version}`}
@@ -92,8 +141,14 @@ export function GuaranteeOfficer() {
           onChange={() => setVersion((v) => v + 1)}
           onIssued={() => setScreen('loans')}
         />
+      ) : first.loading ? (
+        <Loading loading />
       ) : (
-        <p>Enter the id of a mutual guarantee company.</p>
+        <p>
+          {options.length
+            ? 'Choose a mutual guarantee company and open it.'
+            : 'No mutual guarantee company is registered yet.'}
+        </p>
       )}
     </>
   );

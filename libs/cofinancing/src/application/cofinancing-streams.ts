@@ -6,6 +6,7 @@ import {
   type Change,
   type CommandContext,
   type Loaded,
+  type StreamModel,
 } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 import {
@@ -15,13 +16,25 @@ import {
   fundStreamId,
   grantModel,
   grantStreamId,
-  type BeneficiaryEvent,
+  evolveProposal,
+  proposalCatalog,
+  proposalStreamId,
+  type BeneficiaryStreamEvent,
   type BeneficiaryState,
-  type FundEvent,
+  type FundStreamEvent,
   type FundState,
-  type GrantEvent,
+  type GrantStreamEvent,
   type GrantState,
+  type ProposalEvent,
+  type ProposalState,
 } from '../domain';
+
+/** The four-eyes proposal stream (`cofinancing-proposal-<id>`). */
+export const proposalModel: StreamModel<ProposalState, ProposalEvent> = {
+  initialState: () => ({ status: 'none' }),
+  evolve: evolveProposal,
+  catalog: proposalCatalog,
+};
 
 /**
  * Loading and saving the three kinds of co-financing stream. `run` executes a whole
@@ -46,18 +59,29 @@ export class CofinancingStreams {
     return this.runtime.repository.load(grantStreamId(grantId), grantModel);
   }
 
-  fundChange(stream: Loaded<FundState>, events: readonly FundEvent[]): Change<FundState, FundEvent> {
+  loadProposal(proposalId: string): Promise<Loaded<ProposalState>> {
+    return this.runtime.repository.load(proposalStreamId(proposalId), proposalModel);
+  }
+
+  proposalChange(
+    stream: Loaded<ProposalState>,
+    events: readonly ProposalEvent[],
+  ): Change<ProposalState, ProposalEvent> {
+    return { stream, model: proposalModel, events };
+  }
+
+  fundChange(stream: Loaded<FundState>, events: readonly FundStreamEvent[]): Change<FundState, FundStreamEvent> {
     return { stream, model: fundModel, events };
   }
 
   beneficiaryChange(
     stream: Loaded<BeneficiaryState>,
-    events: readonly BeneficiaryEvent[],
-  ): Change<BeneficiaryState, BeneficiaryEvent> {
+    events: readonly BeneficiaryStreamEvent[],
+  ): Change<BeneficiaryState, BeneficiaryStreamEvent> {
     return { stream, model: beneficiaryModel, events };
   }
 
-  grantChange(stream: Loaded<GrantState>, events: readonly GrantEvent[]): Change<GrantState, GrantEvent> {
+  grantChange(stream: Loaded<GrantState>, events: readonly GrantStreamEvent[]): Change<GrantState, GrantStreamEvent> {
     return { stream, model: grantModel, events };
   }
 

@@ -12,6 +12,7 @@ import {
   RegisterDonorCommand,
   RequestGrantCommand,
 } from './commands';
+import type { GrantApprovalAnswer } from './commands/approve-grant.command';
 
 /** Set-up for the integration suites: the Moroccan promotion window, driven through the command bus. */
 
@@ -112,6 +113,24 @@ export async function request(
   return grantId;
 }
 
-export function approve(app: INestApplication, grantId: string, approvedOn = '2021-06-10') {
-  return app.get(CommandBus).execute(new ApproveGrantCommand({ type: 'ApproveGrant', grantId, approvedOn }, context()));
+/** Approves in one step (no four-eyes policy on the fund): the approval's figures. */
+export async function approve(
+  app: INestApplication,
+  grantId: string,
+  approvedOn = '2021-06-10',
+  by: CommandContext = context(),
+): Promise<GrantApprovalAnswer & { position: string }> {
+  const answer = await proposeOrApprove(app, grantId, approvedOn, by);
+  if ('proposalId' in answer) throw new Error(`grant ${grantId} was sent for a second approval`);
+  return answer;
+}
+
+/** The approval command as sent: approved, or (under a four-eyes policy) a pending proposal. */
+export function proposeOrApprove(
+  app: INestApplication,
+  grantId: string,
+  approvedOn = '2021-06-10',
+  by: CommandContext = context(),
+) {
+  return app.get(CommandBus).execute(new ApproveGrantCommand({ type: 'ApproveGrant', grantId, approvedOn }, by));
 }

@@ -189,6 +189,7 @@ for (const kind of testDatabaseKinds()) {
         'cofinancing.beneficiaries',
         'cofinancing.funds',
         'cofinancing.grants',
+        'cofinancing.proposals',
       ]);
       const head = await runtime.store.headPosition();
       await runtime.waitForProjections(head);

@@ -1,5 +1,5 @@
 import { Money, type CurrencyCode } from '@ledger/money';
-import { assertNever, field, type SnapshotPolicy, type StreamModel } from '@ledger/event-sourcing';
+import { assertNever, EventCatalog, field, type SnapshotPolicy, type StreamModel } from '@ledger/event-sourcing';
 import { assertIsoDate } from './calendar';
 import type { AddMemberFirm, EnrolBeneficiary, MemberFirm } from './commands';
 import { BeneficiaryAlreadyEnrolled, BeneficiaryNotFound, InvalidSchedule } from './errors';
@@ -7,10 +7,11 @@ import {
   BeneficiaryEnrolled,
   BENEFICIARY_KINDS,
   MemberFirmAdded,
-  beneficiaryCatalog,
+  beneficiaryDefinitions,
   type BeneficiaryEvent,
   type BeneficiaryKind,
 } from './events';
+import { beneficiaryFourEyesDefinitions, type BeneficiaryFourEyesEvent } from './four-eyes';
 
 export type BeneficiaryState =
   | { readonly status: 'none' }
@@ -23,6 +24,8 @@ export type BeneficiaryState =
       readonly memberFirms: Readonly<Record<string, MemberFirm>>;
       /** Subsidy counted against each cap, by capKey(window, participation year). */
       readonly capUsed: Readonly<Record<string, Money>>;
+      /** Held by pending four-eyes proposals, by proposal id: counts against the cap until released. */
+      readonly capReserved: Readonly<Record<string, { readonly key: string; readonly amount: Money }>>;
     };
 
 export type EnrolledBeneficiary = Extract<BeneficiaryState, { status: 'enrolled' }>;
@@ -35,7 +38,35 @@ export function capUsedFor(
   year: number,
   currency: CurrencyCode,
 ): Money {
-  return beneficiary.capUsed[capKey(windowId, year)] ?? Money.zero(currency);
+  const key = capKey(windowId, year);
+  let used = beneficiary.capUsed[key] ?? Money.zero(currency);
+  for (const held of Object.values(beneficiary.capReserved)) if (held.key === key) used = used.plus(held.amount);
+  return used;
+}
+
+/** The beneficiary stream: its own events and the four-eyes cap reservations. */
+export type BeneficiaryStreamEvent = BeneficiaryEvent | BeneficiaryFourEyesEvent;
+
+export function evolveBeneficiaryStream(state: BeneficiaryState, event: BeneficiaryStreamEvent): BeneficiaryState {
+  switch (event.type) {
+    case 'cofinancing.CapReserved':
+      if (state.status !== 'enrolled') return state;
+      return {
+        ...state,
+        capReserved: {
+          ...state.capReserved,
+          [event.proposalId]: { key: capKey(event.windowId, event.participationYear), amount: event.amount },
+        },
+      };
+    case 'cofinancing.CapReservationReleased': {
+      if (state.status !== 'enrolled') return state;
+      const { [event.proposalId]: _released, ...rest } = state.capReserved;
+      void _released;
+      return { ...state, capReserved: rest };
+    }
+    default:
+      return evolveBeneficiary(state, event);
+  }
 }
 
 export function evolveBeneficiary(state: BeneficiaryState, event: BeneficiaryEvent): BeneficiaryState {
@@ -49,6 +80,7 @@ export function evolveBeneficiary(state: BeneficiaryState, event: BeneficiaryEve
         enrolledOn: event.enrolledOn,
         memberFirms: Object.fromEntries(event.memberFirms.map((firm) => [firm.firmId, firm])),
         capUsed: {},
+        capReserved: {},
       };
     case 'cofinancing.MemberFirmAdded':
       if (state.status !== 'enrolled') return state;
@@ -120,11 +152,12 @@ const beneficiarySnapshotCodec = field.object({
     field.object({ firmId: field.string(), name: field.string(), womenOwned: field.optional(field.boolean()) }),
   ),
   capUsed: field.array(field.object({ key: field.string(), used: field.money() })),
+  capReserved: field.array(field.object({ proposalId: field.string(), key: field.string(), amount: field.money() })),
 });
 
 /** A consortium approved every month for years stays quick to load. */
 export const beneficiarySnapshotPolicy: SnapshotPolicy<BeneficiaryState> = {
-  version: 1,
+  version: 2,
   every: 100,
   encode: (state) =>
     state.status !== 'enrolled'
@@ -135,6 +168,7 @@ export const beneficiarySnapshotPolicy: SnapshotPolicy<BeneficiaryState> = {
             ...state,
             memberFirms: Object.values(state.memberFirms),
             capUsed: Object.entries(state.capUsed).map(([key, used]) => ({ key, used })),
+            capReserved: Object.entries(state.capReserved).map(([proposalId, held]) => ({ proposalId, ...held })),
           }),
         },
   decode: (json) => {
@@ -148,13 +182,21 @@ export const beneficiarySnapshotPolicy: SnapshotPolicy<BeneficiaryState> = {
       enrolledOn: b.enrolledOn,
       memberFirms: Object.fromEntries(b.memberFirms.map((firm) => [firm.firmId, firm])),
       capUsed: Object.fromEntries(b.capUsed.map(({ key, used }) => [key, used])),
+      capReserved: Object.fromEntries(
+        b.capReserved.map(({ proposalId, key, amount }) => [proposalId, { key, amount }]),
+      ),
     };
   },
 };
 
-export const beneficiaryModel: StreamModel<BeneficiaryState, BeneficiaryEvent> = {
+export const beneficiaryStreamCatalog = new EventCatalog<BeneficiaryStreamEvent>([
+  ...beneficiaryDefinitions,
+  ...beneficiaryFourEyesDefinitions,
+]);
+
+export const beneficiaryModel: StreamModel<BeneficiaryState, BeneficiaryStreamEvent> = {
   initialState: () => ({ status: 'none' }),
-  evolve: evolveBeneficiary,
-  catalog: beneficiaryCatalog,
+  evolve: evolveBeneficiaryStream,
+  catalog: beneficiaryStreamCatalog,
   snapshot: beneficiarySnapshotPolicy,
 };

@@ -144,10 +144,4 @@ export interface CancelGrant {
 }
 
 export type GrantCommand =
-  | RequestGrant
-  | ApproveGrant
-  | RejectGrant
-  | DisburseGrant
-  | ReverseDisbursement
-  | CloseGrant
-  | CancelGrant;
+  RequestGrant | ApproveGrant | RejectGrant | DisburseGrant | ReverseDisbursement | CloseGrant | CancelGrant;

@@ -206,18 +206,27 @@ export class ParticipationYearIneligible extends DomainError {
   }
 }
 
+/** `available` is after the reservations of pending four-eyes proposals (`reserved`, zero when none). */
 export class FundInsufficient extends DomainError {
   readonly code = 'fund-insufficient';
   readonly kind = 'rejected' as const;
+  readonly reserved: Money;
   constructor(
     readonly available: Money,
     readonly requested: Money,
+    reserved?: Money,
   ) {
-    super(`the fund has ${available.toString()} available, the approval needs ${requested.toString()}`, {
-      availableMinor: available.toMinorString(),
-      requestedMinor: requested.toMinorString(),
-      currency: available.currency.code,
-    });
+    const held = reserved ?? available.minus(available);
+    super(
+      `the fund has ${available.toString()} available${held.isZero() ? '' : ` (after ${held.toString()} reserved by pending proposals)`}, the approval needs ${requested.toString()}`,
+      {
+        availableMinor: available.toMinorString(),
+        requestedMinor: requested.toMinorString(),
+        reservedMinor: held.toMinorString(),
+        currency: available.currency.code,
+      },
+    );
+    this.reserved = held;
   }
 }
 
@@ -242,7 +251,8 @@ export class CapExceeded extends DomainError {
   }
 }
 
-export type GrantCommandName = 'request' | 'approve' | 'reject' | 'disburse' | 'reverse-disbursement' | 'close' | 'cancel';
+export type GrantCommandName =
+  'request' | 'approve' | 'reject' | 'disburse' | 'reverse-disbursement' | 'close' | 'cancel';
 
 export class IllegalGrantTransition extends DomainError {
   readonly code = 'illegal-grant-transition';

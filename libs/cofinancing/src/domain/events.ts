@@ -277,16 +277,10 @@ export type FundEvent =
   | CommitmentReleased;
 export type BeneficiaryEvent = BeneficiaryEnrolled | MemberFirmAdded | CapAllocated | CapReleased;
 export type GrantEvent =
-  | GrantRequested
-  | GrantApproved
-  | GrantRejected
-  | GrantDisbursed
-  | DisbursementReversed
-  | GrantClosed
-  | GrantCancelled;
+  GrantRequested | GrantApproved | GrantRejected | GrantDisbursed | DisbursementReversed | GrantClosed | GrantCancelled;
 export type CofinancingEvent = FundEvent | BeneficiaryEvent | GrantEvent;
 
-const fundDefinitions = [
+export const fundDefinitions = [
   FundCreated,
   DonorRegistered,
   ContributionRecorded,
@@ -295,8 +289,8 @@ const fundDefinitions = [
   FundsCommitted,
   CommitmentReleased,
 ];
-const beneficiaryDefinitions = [BeneficiaryEnrolled, MemberFirmAdded, CapAllocated, CapReleased];
-const grantDefinitions = [
+export const beneficiaryDefinitions = [BeneficiaryEnrolled, MemberFirmAdded, CapAllocated, CapReleased];
+export const grantDefinitions = [
   GrantRequested,
   GrantApproved,
   GrantRejected,

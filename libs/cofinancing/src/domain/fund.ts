@@ -1,5 +1,5 @@
 import { Money, currencyOf, type CurrencyCode } from '@ledger/money';
-import { assertNever, field, type SnapshotPolicy, type StreamModel } from '@ledger/event-sourcing';
+import { assertNever, EventCatalog, field, type SnapshotPolicy, type StreamModel } from '@ledger/event-sourcing';
 import { assertIsoDate } from './calendar';
 import type { AmendSchedule, CreateFund, OpenWindow, RecordContribution, RegisterDonor } from './commands';
 import {
@@ -19,9 +19,10 @@ import {
   FundCreated,
   WindowOpened,
   WindowScheduleAmended,
-  fundCatalog,
+  fundDefinitions,
   type FundEvent,
 } from './events';
+import { fundFourEyesDefinitions, sumOf, type FundApprovalPolicy, type FundFourEyesEvent } from './four-eyes';
 import {
   scheduleShape,
   SUPPORT_KINDS,
@@ -51,13 +52,47 @@ export type FundState =
       readonly committed: Money;
       readonly donors: Readonly<Record<string, { readonly name: string }>>;
       readonly windows: Readonly<Record<string, WindowState>>;
+      /** Four-eyes policy, or null when one person decides everything. */
+      readonly approvalPolicy: FundApprovalPolicy | null;
+      /** Amounts held by pending four-eyes proposals, by proposal id: not committed, but not available. */
+      readonly reservations: Readonly<Record<string, Money>>;
     };
 
 export type OpenFund = Extract<FundState, { status: 'open' }>;
 
-/** available = contributed − committed: what new approvals may still commit. */
+/** available = contributed − committed − reserved: what new approvals (and proposals) may still use. */
 export function availableOf(fund: OpenFund): Money {
-  return fund.contributed.minus(fund.committed);
+  return fund.contributed.minus(fund.committed).minus(reservedOf(fund));
+}
+
+/** What pending four-eyes proposals hold on the fund. */
+export function reservedOf(fund: OpenFund): Money {
+  return sumOf(Object.values(fund.reservations), Money.zero(fund.currency));
+}
+
+/** The fund stream: its own events and the four-eyes policy and reservations. */
+export type FundStreamEvent = FundEvent | FundFourEyesEvent;
+
+export function evolveFundStream(state: FundState, event: FundStreamEvent): FundState {
+  switch (event.type) {
+    case 'cofinancing.FundApprovalPolicySet':
+      if (state.status !== 'open') return state;
+      return {
+        ...state,
+        approvalPolicy: { approveGrantAbove: event.approveGrantAbove, proposalTtlHours: event.proposalTtlHours },
+      };
+    case 'cofinancing.FundsReserved':
+      if (state.status !== 'open') return state;
+      return { ...state, reservations: { ...state.reservations, [event.proposalId]: event.amount } };
+    case 'cofinancing.FundReservationReleased': {
+      if (state.status !== 'open') return state;
+      const { [event.proposalId]: _released, ...rest } = state.reservations;
+      void _released;
+      return { ...state, reservations: rest };
+    }
+    default:
+      return evolveFund(state, event);
+  }
 }
 
 export function evolveFund(state: FundState, event: FundEvent): FundState {
@@ -72,6 +107,8 @@ export function evolveFund(state: FundState, event: FundEvent): FundState {
         committed: Money.zero(event.currency),
         donors: {},
         windows: {},
+        approvalPolicy: null,
+        reservations: {},
       };
     case 'cofinancing.DonorRegistered':
       if (state.status !== 'open') return state;
@@ -224,6 +261,10 @@ const fundSnapshotShape = {
   currency: field.currency(),
   contributed: field.money(),
   committed: field.money(),
+  approvalPolicy: field.optional(
+    field.object({ approveGrantAbove: field.optional(field.money()), proposalTtlHours: field.integer() }),
+  ),
+  reservations: field.array(field.object({ proposalId: field.string(), amount: field.money() })),
   donors: field.array(field.object({ donorId: field.string(), name: field.string() })),
   windows: field.array(
     field.object({
@@ -238,7 +279,7 @@ const fundSnapshotCodec = field.object(fundSnapshotShape);
 
 /** The fund stream takes every approval and release: keep a snapshot every 100 events. */
 export const fundSnapshotPolicy: SnapshotPolicy<FundState> = {
-  version: 1,
+  version: 2,
   every: 100,
   encode: (state) => {
     if (state.status !== 'open') return { status: 'none', fund: null };
@@ -248,6 +289,7 @@ export const fundSnapshotPolicy: SnapshotPolicy<FundState> = {
         ...state,
         donors: Object.entries(state.donors).map(([donorId, donor]) => ({ donorId, name: donor.name })),
         windows: Object.values(state.windows),
+        reservations: Object.entries(state.reservations).map(([proposalId, amount]) => ({ proposalId, amount })),
       }),
     };
   },
@@ -263,13 +305,17 @@ export const fundSnapshotPolicy: SnapshotPolicy<FundState> = {
       committed: fund.committed,
       donors: Object.fromEntries(fund.donors.map((donor) => [donor.donorId, { name: donor.name }])),
       windows: Object.fromEntries(fund.windows.map((window) => [window.windowId, window])),
+      approvalPolicy: fund.approvalPolicy,
+      reservations: Object.fromEntries(fund.reservations.map((held) => [held.proposalId, held.amount])),
     };
   },
 };
 
-export const fundModel: StreamModel<FundState, FundEvent> = {
+export const fundStreamCatalog = new EventCatalog<FundStreamEvent>([...fundDefinitions, ...fundFourEyesDefinitions]);
+
+export const fundModel: StreamModel<FundState, FundStreamEvent> = {
   initialState: () => ({ status: 'none' }),
-  evolve: evolveFund,
-  catalog: fundCatalog,
+  evolve: evolveFundStream,
+  catalog: fundStreamCatalog,
   snapshot: fundSnapshotPolicy,
 };

@@ -1,5 +1,5 @@
 import { Money, type BasisPoints } from '@ledger/money';
-import { assertNever, type StreamModel } from '@ledger/event-sourcing';
+import { assertNever, EventCatalog, type StreamModel } from '@ledger/event-sourcing';
 import { assertIsoDate, participationYear } from './calendar';
 import { capUsedFor, requireEnrolled, type BeneficiaryState } from './beneficiary';
 import type {
@@ -38,12 +38,14 @@ import {
   GrantDisbursed,
   GrantRejected,
   GrantRequested,
-  grantCatalog,
+  grantDefinitions,
   type BeneficiaryEvent,
   type FundEvent,
   type GrantEvent,
 } from './events';
-import { assertFundCurrency, availableOf, requireOpenFund, requireWindow, type FundState } from './fund';
+import { assertFundCurrency, availableOf, requireOpenFund, requireWindow, reservedOf, type FundState } from './fund';
+import { GrantApprovalPending } from './four-eyes.errors';
+import { grantFourEyesDefinitions, type GrantFourEyesEvent } from './four-eyes';
 import { payInvoice } from './invoice-payment';
 import { computeSubsidy, scheduleInForce } from './schedule';
 
@@ -82,7 +84,12 @@ export interface DisbursementEntry {
 
 export type GrantState =
   | { readonly status: 'none' }
-  | { readonly status: 'requested'; readonly request: GrantRequest }
+  | {
+      readonly status: 'requested';
+      readonly request: GrantRequest;
+      /** A four-eyes proposal to approve it is waiting for a second person. */
+      readonly pendingProposalId?: string | null;
+    }
   | { readonly status: 'rejected'; readonly request: GrantRequest; readonly reason: string }
   | {
       readonly status: 'approved';
@@ -196,10 +203,31 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
   }
 }
 
-export const grantModel: StreamModel<GrantState, GrantEvent> = {
+/** The grant stream: its own events and the four-eyes lock on its approval. */
+export type GrantStreamEvent = GrantEvent | GrantFourEyesEvent;
+
+export function evolveGrantStream(state: GrantState, event: GrantStreamEvent): GrantState {
+  switch (event.type) {
+    case 'cofinancing.GrantApprovalProposed':
+      return state.status === 'requested' ? { ...state, pendingProposalId: event.proposalId } : state;
+    case 'cofinancing.GrantApprovalProposalSettled':
+      return state.status === 'requested' && state.pendingProposalId === event.proposalId
+        ? { ...state, pendingProposalId: null }
+        : state;
+    default:
+      return evolveGrant(state, event);
+  }
+}
+
+export const grantStreamCatalog = new EventCatalog<GrantStreamEvent>([
+  ...grantDefinitions,
+  ...grantFourEyesDefinitions,
+]);
+
+export const grantModel: StreamModel<GrantState, GrantStreamEvent> = {
   initialState: () => ({ status: 'none' }),
-  evolve: evolveGrant,
-  catalog: grantCatalog,
+  evolve: evolveGrantStream,
+  catalog: grantStreamCatalog,
 };
 
 function illegal(grantId: string, state: GrantState, command: GrantCommandName, reason?: string): never {
@@ -264,6 +292,7 @@ export function approveGrant(
 ): ApprovalDecision {
   const grant = states.grant;
   if (grant.status !== 'requested') return illegal(command.grantId, grant, 'approve');
+  if (grant.pendingProposalId) throw new GrantApprovalPending(command.grantId, grant.pendingProposalId);
   const request = grant.request;
   assertIsoDate(command.approvedOn, 'approvedOn');
   notBefore('approvedOn', command.approvedOn, request.requestedOn);
@@ -278,7 +307,8 @@ export function approveGrant(
     capUsed: capUsedFor(beneficiary, window.windowId, request.participationYear, fund.currency),
   });
   const available = availableOf(fund);
-  if (computation.subsidy.greaterThan(available)) throw new FundInsufficient(available, computation.subsidy);
+  if (computation.subsidy.greaterThan(available))
+    throw new FundInsufficient(available, computation.subsidy, reservedOf(fund));
   const ids = {
     grantId: request.grantId,
     fundId: fund.fundId,

@@ -7,3 +7,5 @@ export * from './invoice-payment';
 export * from './fund';
 export * from './beneficiary';
 export * from './grant';
+export * from './four-eyes';
+export * from './four-eyes.errors';

@@ -14,6 +14,8 @@ import { TerminateConventionCommand } from './commands/terminate-convention.comm
 import { WithdrawGuaranteeFundCommand } from './commands/withdraw-guarantee-fund.command';
 import { DepositGuaranteeFundCommand } from './commands/deposit-guarantee-fund.command';
 import { AdmitMemberCommand } from './commands/admit-member.command';
+import { ReverseDepositCommand } from './commands/reverse-deposit.command';
+import { ReverseRepaymentCommand } from './commands/reverse-repayment.command';
 import { companyModel, streamIds } from '../domain';
 import {
   context,
@@ -38,7 +40,7 @@ for (const kind of testDatabaseKinds()) {
       const { federationId } = await commands.execute(
         new RegisterFederationCommand({ name: 'Fédération', currency: 'XOF', registeredOn: '2008-01-01' }, context),
       );
-      await commands.execute(
+      const kaolack = await commands.execute(
         new RegisterCompanyCommand(
           { name: 'SCM de Kaolack', currency: 'XOF', federationId, registeredOn: '2008-01-20' },
           context,
@@ -88,6 +90,44 @@ for (const kind of testDatabaseKinds()) {
       );
       await commands.execute(
         new RecordRepaymentCommand(c.guaranteeId, { amount: xof(100_000_000), repaidOn: '2008-10-01' }, context),
+      );
+      // Corrections: a repayment on the wrong loan, a deposit booked to the wrong company.
+      await commands.execute(
+        new RecordRepaymentCommand(a.guaranteeId, { amount: xof(1_000_000), repaidOn: '2008-09-15' }, context),
+      );
+      const aEvents = await t.runtime.store.readStream(streamIds.guarantee(a.guaranteeId));
+      const mistaken = aEvents.filter((event) => event.type === 'guarantees.LoanRepaymentRecorded').pop();
+      await commands.execute(
+        new ReverseRepaymentCommand(
+          a.guaranteeId,
+          { repaymentEventId: mistaken?.id ?? '', reason: 'wrong loan', correctedOn: '2008-09-20' },
+          context,
+        ),
+      );
+      const misbooked = await commands.execute(
+        new DepositGuaranteeFundCommand(
+          companyId,
+          {
+            bankId: 'CNCAS',
+            amount: xof(5_000_000),
+            termDepositReference: 'DAT-3',
+            depositedOn: '2008-09-01',
+            maturesOn: null,
+          },
+          context,
+        ),
+      );
+      await commands.execute(
+        new ReverseDepositCommand(
+          companyId,
+          {
+            depositId: misbooked.depositId,
+            reason: 'Kaolack’s deposit',
+            correctedOn: '2008-09-20',
+            moveTo: { companyId: kaolack.companyId, depositId: 'moved-dat-3' },
+          },
+          context,
+        ),
       );
       await commands.execute(new CallGuaranteeCommand(b.guaranteeId, { calledOn: '2008-11-01' }, context));
       await commands.execute(

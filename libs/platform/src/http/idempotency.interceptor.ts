@@ -13,6 +13,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { LedgerRuntime } from '../ledger-runtime';
 import { commandContextOf } from './command-context.decorator';
 import { NOT_IDEMPOTENT } from './request-actor';
+import { pinnedStatusOf, pinStatus } from './pinned-status';
 
 /**
  * Commands sent with an `Idempotency-Key` take effect once. A repeat with the same request gets
@@ -40,7 +41,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       (async () => {
         const claim = await store.claim(actor, idempotencyKey, requestHash);
         if (claim.outcome === 'replay') {
-          response.status(claim.status);
+          pinStatus(response, claim.status);
           response.setHeader('Idempotent-Replayed', 'true');
           return claim.body;
         }
@@ -56,7 +57,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         try {
           const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-          await store.complete(actor, idempotencyKey, successStatus(context, request), body);
+          await store.complete(
+            actor,
+            idempotencyKey,
+            pinnedStatusOf(response) ?? successStatus(context, request),
+            body,
+          );
           return body;
         } catch (error) {
           await store.release(actor, idempotencyKey);

@@ -14,4 +14,17 @@ export interface GrantApprovalAnswer {
   readonly fundAvailableAfter: MoneyJson;
 }
 
-export class ApproveGrantCommand extends CofinancingCommand<ApproveGrant, GrantApprovalAnswer> {}
+/** Four-eyes: the approval needs a second person; nothing is committed yet, the subsidy is reserved. */
+export interface ProposalPendingAnswer {
+  readonly proposalId: string;
+  readonly status: 'pending';
+  readonly grantId: string;
+  readonly expiresAt: string;
+  readonly reserved: MoneyJson;
+  readonly threshold: MoneyJson;
+}
+
+export class ApproveGrantCommand extends CofinancingCommand<
+  ApproveGrant,
+  GrantApprovalAnswer | ProposalPendingAnswer
+> {}

@@ -18,4 +18,7 @@ export interface DisbursementReversalAnswer {
   readonly commitmentLeft: MoneyJson;
 }
 
-export class ReverseDisbursementCommand extends CofinancingCommand<ReverseDisbursementInput, DisbursementReversalAnswer> {}
+export class ReverseDisbursementCommand extends CofinancingCommand<
+  ReverseDisbursementInput,
+  DisbursementReversalAnswer
+> {}

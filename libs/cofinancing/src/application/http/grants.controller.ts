@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { CommandCtx, MoneyDto } from '@ledger/platform';
@@ -14,6 +14,7 @@ import {
   ReverseDisbursementCommand,
 } from '../commands';
 import { GetGrantQuery, GetSubsidyPreviewQuery, ListGrantsQuery } from '../queries';
+import { AcceptedWhenPendingInterceptor } from './accepted-when-pending.interceptor';
 import { CommandDocs } from './api-docs';
 import {
   ApproveGrantDto,
@@ -59,9 +60,16 @@ export class GrantsController {
 
   @Post(':grantId/approval')
   @HttpCode(200)
+  @UseInterceptors(AcceptedWhenPendingInterceptor)
   @CommandDocs()
   @ApiOkResponse({
     description: 'the subsidy computed (rate, schedule version, cap) and the fund’s available after it',
+  })
+  @ApiAcceptedResponse({
+    description:
+      'four-eyes: the subsidy exceeds the fund’s `approveGrantAbove`, so nothing is approved yet: ' +
+      '`{ proposalId, status: "pending", expiresAt, reserved, threshold }`; the subsidy is reserved until a second ' +
+      'fund manager confirms (`POST /cofinancing/proposals/:id/confirmation`), declines, or it expires',
   })
   approve(@Param('grantId') grantId: string, @Body() body: ApproveGrantDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(

@@ -32,7 +32,12 @@ export class GetGrantHandler implements IQueryHandler<GetGrantQuery> {
         reversal:
           d.reversalPosition === null
             ? null
-            : { reversedOn: d.reversedOn, reason: d.reversalReason, position: d.reversalPosition, replacedBy: d.replacedBy },
+            : {
+                reversedOn: d.reversedOn,
+                reason: d.reversalReason,
+                position: d.reversalPosition,
+                replacedBy: d.replacedBy,
+              },
         replaces: d.replaces,
       })),
     };

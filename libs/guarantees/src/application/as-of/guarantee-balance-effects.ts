@@ -102,6 +102,10 @@ export function guaranteeBalanceEffects(event: GuaranteesEvent): BalanceEffects 
       return { movements: [company(event.companyId, 'capitalPaid', event.amount.amountMinor)] };
     case 'guarantees.GuaranteeFundDeposited':
       return { movements: [company(event.companyId, 'fundDeposited', event.amount.amountMinor)] };
+    case 'guarantees.GuaranteeFundDepositReversed':
+      // Recorded with the deposit's business time: as of its date it nets to zero from now on,
+      // while as known before the correction the deposit still counts.
+      return { movements: [company(event.companyId, 'fundDeposited', -event.amount.amountMinor)] };
     case 'guarantees.GuaranteeFundWithdrawn':
       return { movements: [company(event.companyId, 'fundWithdrawn', event.amount.amountMinor)] };
     case 'guarantees.MemberLoanDefaulted':
@@ -201,6 +205,21 @@ export function guaranteeBalanceEffects(event: GuaranteesEvent): BalanceEffects 
         ],
       };
     }
+    case 'guarantees.ConventionExposureRestored': {
+      const [principal, guaranteed] = [event.principal.amountMinor, event.guaranteed.amountMinor];
+      const exposure = (make: typeof company, id: string) => [
+        make(id, 'outstandingPrincipal', principal),
+        make(id, 'guaranteedOutstanding', guaranteed),
+      ];
+      return {
+        movements: [
+          ...exposure(convention, event.conventionId),
+          ...exposure(company, event.companyId),
+          guarantee(event.guaranteeId, 'outstandingPrincipal', principal),
+          guarantee(event.guaranteeId, 'guaranteedOutstanding', guaranteed),
+        ],
+      };
+    }
     case 'guarantees.GuaranteeIssued':
       return {
         movements: [guarantee(event.guaranteeId, 'issued', 1n)],
@@ -244,6 +263,7 @@ export function guaranteeBalanceEffects(event: GuaranteesEvent): BalanceEffects 
     case 'guarantees.MemberLoanGuaranteed':
     case 'guarantees.MemberLoanRepaid':
     case 'guarantees.LoanRepaymentRecorded':
+    case 'guarantees.LoanRepaymentReversed':
     case 'guarantees.BankLoanGuaranteed':
       return { movements: [] };
     default:

@@ -14,6 +14,8 @@ import { SignConventionHandler } from './sign-convention.handler';
 import { SubscribeCapitalHandler } from './subscribe-capital.handler';
 import { TerminateConventionHandler } from './terminate-convention.handler';
 import { WithdrawGuaranteeFundHandler } from './withdraw-guarantee-fund.handler';
+import { ReverseDepositHandler } from './reverse-deposit.handler';
+import { ReverseRepaymentHandler } from './reverse-repayment.handler';
 import { CompanyStreamWriter } from './company-stream.writer';
 import { ConventionStreamWriter } from './convention-stream.writer';
 import { GuaranteeStreamWriter } from './guarantee-stream.writer';
@@ -29,6 +31,8 @@ export const commandHandlers = [
   RecordMemberDepartureHandler,
   RecordRecoveryHandler,
   RecordRepaymentHandler,
+  ReverseDepositHandler,
+  ReverseRepaymentHandler,
   RegisterCompanyHandler,
   RegisterFederationHandler,
   SignConventionHandler,

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { BankScoped, ResourceAccess } from '@ledger/access';
-import { invalidField } from '@ledger/platform';
+import { AsOfQueryDto, invalidField } from '@ledger/platform';
 import { BANK_ID_PATTERN, LOAN_REFERENCE_PATTERN } from '../../domain';
 import { GetConventionHeadroomQuery } from '../queries/get-convention-headroom.query';
 import { GetLoanCoverageQuery } from '../queries/get-loan-coverage.query';
@@ -38,11 +38,21 @@ export class BankAccessController {
     return this.queries.execute(new ListBankConventionsQuery(bankId));
   }
 
-  /** Capacity, outstanding and headroom (negative when claims shrank the fund) of one convention. */
+  /**
+   * Capacity, outstanding and headroom (negative when claims shrank the fund) of one convention;
+   * with `asOf`/`knownAt`, as they stood then (the terms and fund balance of that date).
+   */
   @Get('conventions/:conventionId/headroom')
-  headroom(@Param('bankId') bankId: string, @Param('conventionId') conventionId: string) {
+  @ApiOkResponse({
+    description:
+      "capacity, outstanding and headroom now (with the read models' `position`), or as of `asOf` as known at " +
+      '`knownAt` (with `asOf`, `knownAt` and `throughPosition`)',
+  })
+  @ApiNotFoundResponse({ description: "no such convention of this bank (another bank's convention included)" })
+  headroom(@Param('bankId') bankId: string, @Param('conventionId') conventionId: string, @Query() at: AsOfQueryDto) {
     checkBank(bankId);
-    return this.queries.execute(new GetConventionHeadroomQuery(bankId, conventionId));
+    const point = AsOfQueryDto.asked(at) ? AsOfQueryDto.toInput(at) : null;
+    return this.queries.execute(new GetConventionHeadroomQuery(bankId, conventionId, point));
   }
 
   /** The guarantees under one of the bank's conventions (another bank's convention: 404). */

@@ -1,11 +1,13 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
-import type { CommandContext } from '@ledger/event-sourcing';
+import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { CommandCtx, MoneyDto } from '@ledger/platform';
 import { DepositGuaranteeFundCommand } from '../commands/deposit-guarantee-fund.command';
+import { ReverseDepositCommand } from '../commands/reverse-deposit.command';
 import { WithdrawGuaranteeFundCommand } from '../commands/withdraw-guarantee-fund.command';
+import { ReverseDepositDto } from './dto/correction.dto';
 import { FundDepositDto } from './dto/fund-deposit.dto';
 import { FundWithdrawalDto } from './dto/fund-withdrawal.dto';
 
@@ -22,6 +24,34 @@ export class FundDepositsController {
       new DepositGuaranteeFundCommand(
         companyId,
         { ...body, amount: MoneyDto.toMoney(body.amount), maturesOn: body.maturesOn ?? null },
+        context,
+      ),
+    );
+  }
+
+  /**
+   * A correction: the deposit is reversed by a new event linked to it (never edited), with the
+   * reason; with `moveToCompanyId`, booked on that company in the same append.
+   */
+  @Post(':depositId/reversal')
+  @HttpCode(200)
+  reverse(
+    @Param('companyId') companyId: string,
+    @Param('depositId') depositId: string,
+    @Body() body: ReverseDepositDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new ReverseDepositCommand(
+        companyId,
+        {
+          depositId,
+          reason: body.reason,
+          correctedOn: body.correctedOn,
+          moveTo: body.moveToCompanyId
+            ? { companyId: body.moveToCompanyId, depositId: newEntityId(context, 'moved-deposit') }
+            : null,
+        },
         context,
       ),
     );

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
@@ -9,9 +9,11 @@ import { CallGuaranteeCommand } from '../commands/call-guarantee.command';
 import { PayClaimCommand } from '../commands/pay-claim.command';
 import { RecordRecoveryCommand } from '../commands/record-recovery.command';
 import { RecordRepaymentCommand } from '../commands/record-repayment.command';
+import { ReverseRepaymentCommand } from '../commands/reverse-repayment.command';
 import { GetGuaranteeQuery } from '../queries/get-guarantee.query';
 import { CallGuaranteeDto } from './dto/call-guarantee.dto';
 import { ClaimPaymentDto } from './dto/claim-payment.dto';
+import { ReverseRepaymentDto } from './dto/correction.dto';
 import { RecoveryDto } from './dto/recovery.dto';
 import { RepaymentDto } from './dto/repayment.dto';
 
@@ -41,6 +43,27 @@ export class GuaranteesController {
       new RecordRepaymentCommand(
         guaranteeId,
         { amount: MoneyDto.toMoney(body.amount), repaidOn: body.repaidOn },
+        context,
+      ),
+    );
+  }
+
+  /**
+   * A correction: the repayment (named by the id of its LoanRepaymentRecorded event, as the audit
+   * history shows it) is reversed by a new event linked to it; the outstanding goes back up.
+   */
+  @Post(':guaranteeId/repayments/:repaymentEventId/reversal')
+  @HttpCode(200)
+  reverseRepayment(
+    @Param('guaranteeId') guaranteeId: string,
+    @Param('repaymentEventId') repaymentEventId: string,
+    @Body() body: ReverseRepaymentDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new ReverseRepaymentCommand(
+        guaranteeId,
+        { repaymentEventId, reason: body.reason, correctedOn: body.correctedOn },
         context,
       ),
     );

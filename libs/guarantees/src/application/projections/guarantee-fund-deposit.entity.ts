@@ -32,4 +32,20 @@ export class GuaranteeFundDepositRow {
 
   @Column({ type: 'bigint', name: 'last_position' })
   lastPosition!: string;
+
+  /** Position of the GuaranteeFundDeposited event (what a reversal names as `correctsPosition`). */
+  @Column({ type: 'bigint', nullable: true })
+  position!: string | null;
+
+  @Column({ type: 'text', nullable: true, name: 'reversed_on' })
+  reversedOn!: string | null;
+
+  @Column({ type: 'text', nullable: true, name: 'reversal_reason' })
+  reversalReason!: string | null;
+
+  @Column({ type: 'bigint', nullable: true, name: 'reversal_position' })
+  reversalPosition!: string | null;
+
+  @Column({ type: 'text', nullable: true, name: 'moved_to_company_id' })
+  movedToCompanyId!: string | null;
 }

@@ -92,8 +92,8 @@ export class GuaranteesProjection implements Projection {
       case 'guarantees.GuaranteeFundDeposited':
         await db.query(
           `INSERT INTO guarantee_fund_deposits (company_id, deposit_id, bank_id, currency, amount, term_deposit_reference,
-             deposited_on, matures_on, last_position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+             deposited_on, matures_on, last_position, position)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
           [
             event.companyId,
             event.depositId,
@@ -126,6 +126,22 @@ export class GuaranteesProjection implements Projection {
           db,
           event.companyId,
           { fund_withdrawn: event.amount.amountMinor },
+          -event.amount.amountMinor,
+          position,
+        );
+        return;
+      case 'guarantees.GuaranteeFundDepositReversed':
+        await db.query(
+          `UPDATE guarantee_fund_deposits
+              SET reversed_on = $3, reversal_reason = $4, reversal_position = $5, moved_to_company_id = $6,
+                  last_position = $5
+            WHERE company_id = $1 AND deposit_id = $2`,
+          [event.companyId, event.depositId, event.correctedOn, event.reason, position, event.movedToCompanyId],
+        );
+        await fundMoved(
+          db,
+          event.companyId,
+          { fund_deposited: -event.amount.amountMinor },
           -event.amount.amountMinor,
           position,
         );
@@ -250,6 +266,17 @@ export class GuaranteesProjection implements Projection {
         return;
       }
 
+      case 'guarantees.ConventionExposureRestored': {
+        const figures = {
+          outstanding_principal: event.principal.amountMinor,
+          guaranteed_outstanding: event.guaranteed.amountMinor,
+        };
+        await add(db, 'guarantee_conventions', convention(event), figures, position);
+        await refreshConvention(db, event.conventionId);
+        await add(db, 'guarantee_companies', company(event), figures, position);
+        return;
+      }
+
       // ---- guarantees --------------------------------------------------------------------------
       case 'guarantees.GuaranteeIssued':
         await db.query(
@@ -277,6 +304,7 @@ export class GuaranteesProjection implements Projection {
         );
         return;
       case 'guarantees.LoanRepaymentRecorded':
+      case 'guarantees.LoanRepaymentReversed':
         await db.query(
           `UPDATE guarantees SET outstanding_principal = $2, guaranteed_outstanding = $3, last_position = $4
             WHERE guarantee_id = $1`,

@@ -130,6 +130,40 @@ export class GuaranteesReadModel {
     };
   }
 
+  /**
+   * One page of the companies, by name then id, each with its live balances (capacity and
+   * headroom summed over its conventions in force), and how many there are in all.
+   */
+  async companies(limit: number, offset: number) {
+    const rows = await this.query(
+      `SELECT c.*, coalesce(v.capacity, 0) AS capacity, coalesce(v.headroom, 0) AS headroom
+         FROM guarantee_companies c
+         LEFT JOIN (SELECT company_id, sum(capacity) AS capacity, sum(headroom) AS headroom
+                      FROM guarantee_conventions WHERE status = 'in-force' GROUP BY company_id) v
+           ON v.company_id = c.company_id
+        ORDER BY c.name, c.company_id LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+    const [{ total }] = await this.query('SELECT count(*)::int AS total FROM guarantee_companies', []);
+    return {
+      items: rows.map((row) => ({
+        companyId: row.company_id as string,
+        name: row.name as string,
+        currency: row.currency as string,
+        federationId: row.federation_id,
+        registeredOn: row.registered_on,
+        members: { active: row.members_active, total: row.members_total },
+        fundDeposited: money(row.fund_deposited, row.currency),
+        fundWithdrawn: money(row.fund_withdrawn, row.currency),
+        ...this.figures(row, row.currency),
+        position: String(row.last_position),
+      })),
+      total: Number(total),
+      limit,
+      offset,
+    };
+  }
+
   async members(companyId: string) {
     const [company] = await this.query('SELECT currency FROM guarantee_companies WHERE company_id = $1', [companyId]);
     if (!company) throw new CompanyNotFound(companyId);

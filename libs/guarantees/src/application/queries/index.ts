@@ -1,5 +1,6 @@
 import { GetFederationHandler } from './get-federation.handler';
 import { GetCompanyHandler } from './get-company.handler';
+import { ListCompaniesHandler } from './list-companies.handler';
 import { ListMembersHandler } from './list-members.handler';
 import { GetConventionHandler } from './get-convention.handler';
 import { ListConventionGuaranteesHandler } from './list-convention-guarantees.handler';
@@ -12,6 +13,7 @@ import { ListBankConventionGuaranteesHandler } from './list-bank-convention-guar
 export const queryHandlers = [
   GetFederationHandler,
   GetCompanyHandler,
+  ListCompaniesHandler,
   ListMembersHandler,
   GetConventionHandler,
   ListConventionGuaranteesHandler,

@@ -1,0 +1,4 @@
+import type { SetFundApprovalPolicy } from '../../domain';
+import { CofinancingCommand } from './cofinancing.command';
+
+export class SetApprovalPolicyCommand extends CofinancingCommand<SetFundApprovalPolicy, { fundId: string }> {}

@@ -1,0 +1,68 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@ledger/event-store';
+import type { Projection } from '@ledger/event-sourcing';
+import { proposalCatalog } from '../../domain';
+
+/**
+ * Four-eyes proposals, pending and settled, with their deadlines: what `GET /cofinancing/proposals`
+ * lists, and what the expiry scheduler reads (pending ones past `expires_at`). Checkpointed like
+ * every projection, so a restart loses no deadline: they live in the data.
+ */
+export class CofinancingProposalsProjection implements Projection {
+  readonly name = 'cofinancing.proposals';
+  readonly tables = ['cofinancing_proposals'];
+
+  async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+    if (!proposalCatalog.has(recorded.type)) return;
+    const event = proposalCatalog.decode(recorded);
+    switch (event.type) {
+      case 'cofinancing.ApprovalProposed':
+        await manager.query(
+          `INSERT INTO cofinancing_proposals (proposal_id, action, fund_id, grant_id, beneficiary_id, amount, currency,
+             threshold, approved_on, proposed_by, proposed_at, expires_at, status, position)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', $13)
+           ON CONFLICT (proposal_id) DO NOTHING`,
+          [
+            event.proposalId,
+            event.action,
+            event.fundId,
+            event.grantId,
+            event.beneficiaryId,
+            event.amount.toMinorString(),
+            event.amount.currency.code,
+            event.threshold.toMinorString(),
+            event.command.approvedOn,
+            event.proposedBy,
+            event.proposedAt,
+            event.expiresAt,
+            recorded.position.toString(),
+          ],
+        );
+        return;
+      case 'cofinancing.ProposalConfirmed':
+        await this.settle(manager, event.proposalId, 'confirmed', event.confirmedBy, event.confirmedAt, null);
+        return;
+      case 'cofinancing.ProposalDeclined':
+        await this.settle(manager, event.proposalId, 'declined', event.declinedBy, event.declinedAt, event.reason);
+        return;
+      case 'cofinancing.ProposalExpired':
+        await this.settle(manager, event.proposalId, 'expired', null, event.expiredAt, null);
+        return;
+    }
+  }
+
+  private async settle(
+    manager: EntityManager,
+    proposalId: string,
+    status: string,
+    by: string | null,
+    at: string,
+    reason: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE cofinancing_proposals SET status = $2, settled_by = $3, settled_at = $4, reason = $5
+        WHERE proposal_id = $1`,
+      [proposalId, status, by, at, reason],
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ResourceAccess } from '@ledger/access';
+import type { CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx, MoneyDto } from '@ledger/platform';
+import { SetApprovalPolicyCommand } from '../commands';
+import { CommandDocs } from './api-docs';
+import { SetApprovalPolicyDto } from './dto/four-eyes.dto';
+
+@ApiTags('cofinancing: four-eyes proposals')
+@ResourceAccess('cofinancing')
+@Controller('cofinancing/funds/:fundId/approval-policy')
+export class ApprovalPolicyController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @CommandDocs()
+  @ApiCreatedResponse({
+    description:
+      'sets the fund’s four-eyes policy: approving a grant whose subsidy exceeds `approveGrantAbove` then answers ' +
+      '202 with a pending proposal that a second fund manager must confirm within `proposalTtlHours`',
+  })
+  set(@Param('fundId') fundId: string, @Body() body: SetApprovalPolicyDto, @CommandCtx() context: CommandContext) {
+    return this.commands.execute(
+      new SetApprovalPolicyCommand(
+        {
+          type: 'SetFundApprovalPolicy',
+          fundId,
+          approveGrantAbove: body.approveGrantAbove ? MoneyDto.toMoney(body.approveGrantAbove) : null,
+          proposalTtlHours: body.proposalTtlHours,
+          setOn: body.setOn,
+        },
+        context,
+      ),
+    );
+  }
+}
