@@ -5,7 +5,7 @@
  * demo programme (`seed-demo`) of N events of history.
  *
  * Usage: npm run bench:api [-- --events 10000[,100000]] [-- --targets postgres,embedded]
- *        [-- --seconds 10] [-- --connections 10] [-- --no-wait] [-- --profile]
+ *        [-- --seconds 10] [-- --seed 42] [-- --connections 10] [-- --no-wait] [-- --profile]
  * The API is the built one (dist/apps/api/src/main.js) started as a child process with a high
  * RATE_LIMIT_PER_MINUTE; `--no-wait` starts it with WAIT_FOR_PROJECTIONS=false (no read-your-writes
  * wait in the command path); `--profile` runs it under `node --cpu-prof` and writes the profile to
@@ -27,6 +27,7 @@ const SECONDS = Number(option('seconds', '10'));
 const CONNECTIONS = Number(option('connections', '10'));
 const WAIT = !flag('no-wait');
 const PROFILE = flag('profile');
+const SEED = Number(option('seed', '42'));
 const FUNDS = 8;
 const CONVENTIONS = 8;
 
@@ -356,15 +357,15 @@ async function measureTarget(target: string, events: number, env: Record<string,
 
 /** The demo programme in an embedded data folder, generated once and reused (a marker file says it is complete). */
 async function seededEmbedded(events: number) {
-  const dataDir = join(process.cwd(), 'bench', '.data', `embedded_demo_${events}_s42`);
+  const dataDir = join(process.cwd(), 'bench', '.data', `embedded_demo_${events}_s${SEED}`);
   const marker = join(dataDir, 'seeded.json');
   if (!existsSync(marker)) {
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
-    console.log(`seeding ${dataDir} with ${events} events (seed-demo, seed 42); reused by later runs`);
+    console.log(`seeding ${dataDir} with ${events} events (seed-demo, seed ${SEED}); reused by later runs`);
     const result = await seedDemo({
       events,
-      seed: 42,
+      seed: SEED,
       skipChecks: true,
       config: { dataDir, databaseUrl: undefined, kurrentDbConnectionString: undefined },
       log: (line) => console.log(`  ${line}`),
@@ -385,7 +386,7 @@ async function main(): Promise<void> {
     if (targets.includes('postgres')) {
       if (!(await serverReachable(benchDatabaseUrl))) console.log(`PostgreSQL server unreachable at ${benchDatabaseUrl}: skipped`);
       else {
-        const ledger = await seededLedger(benchDatabaseUrl, events);
+        const ledger = await seededLedger(benchDatabaseUrl, events, SEED);
         rows.push(...(await measureTarget('postgres', events, ledger.env, ledger.head, port++)));
       }
     }
