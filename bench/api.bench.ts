@@ -66,6 +66,7 @@ async function child(specFile: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const spec = JSON.parse(require('node:fs').readFileSync(specFile, 'utf8')) as ChildSpec;
   let next = 0;
+  const salt = Date.now().toString(36);
   const result = await autocannon({
     url: spec.url,
     connections: spec.connections,
@@ -79,7 +80,8 @@ async function child(specFile: string): Promise<void> {
           return {
             ...request,
             path: spec.paths[index % spec.paths.length],
-            ...(spec.bodies ? { body: spec.bodies[index % spec.bodies.length] } : {}),
+            // `{n}` makes each request's references unique (invoice numbers, loan references).
+            ...(spec.bodies ? { body: spec.bodies[index % spec.bodies.length].replace(/\{n\}/g, `${salt}-${index}`) } : {}),
           };
         },
       },
@@ -237,7 +239,13 @@ async function prepare(url: string, run: string) {
   const conventions = await inParallel(CONVENTIONS, 4, async (i) => {
     const { companyId } = (await go('/guarantee-companies', { name: `Bench SCM ${run} ${i}`, currency: 'XOF', registeredOn: '2008-01-15' })) as { companyId: string };
     const members = await Promise.all(
-      [0, 1, 2, 3].map(async (m) => ((await go(`/guarantee-companies/${companyId}/members`, { name: `M${m}`, admittedOn: '2008-02-01' })) as { memberId: string }).memberId),
+      [0, 1, 2, 3].map(async (m) => {
+        const { memberId } = (await go(`/guarantee-companies/${companyId}/members`, { name: `M${m}`, admittedOn: '2008-02-01' })) as { memberId: string };
+        const member = `/guarantee-companies/${companyId}/members/${memberId}`;
+        await go(`${member}/capital-subscriptions`, { amount: money(100_000, 'XOF'), subscribedOn: '2008-02-01' });
+        await go(`${member}/capital-payments`, { amount: money(100_000, 'XOF'), paidOn: '2008-02-15' });
+        return memberId;
+      }),
     );
     await go(`/guarantee-companies/${companyId}/fund-deposits`, { bankId: banks[i], amount: money('1000000000000000', 'XOF'), termDepositReference: 'DAT', depositedOn: '2008-03-01' });
     const { conventionId } = (await go('/bank-conventions', {
@@ -299,7 +307,7 @@ async function measureTarget(target: string, events: number, env: Record<string,
         method: 'POST',
         headers: { authorization: `Bearer ${setup.manager}` },
         paths: setup.approvedGrants.map((id) => `/cofinancing/grants/${id}/disbursements`),
-        bodies: [JSON.stringify({ invoiceReference: 'INV', invoiceDate: '2021-07-01', invoiceAmount: money(1000, 'MAD'), disbursedOn: '2021-07-02' })],
+        bodies: [JSON.stringify({ invoiceReference: 'INV-{n}', invoiceDate: '2021-07-01', invoiceAmount: money(1000, 'MAD'), disbursedOn: '2021-07-02' })],
       }),
     );
     const issuances = setup.conventions.flatMap((c) =>
@@ -317,7 +325,7 @@ async function measureTarget(target: string, events: number, env: Record<string,
         bodies: issuances.map((i, n) =>
           JSON.stringify({
             memberId: i.memberId,
-            loanReference: `L-${n}`,
+            loanReference: `L-${n}-{n}`,
             principal: money(1_000_000, 'XOF'),
             loanStartDate: '2021-05-01',
             maturityDate: '2025-05-01',

@@ -95,6 +95,9 @@ export async function setUpWorld(base: string, principals: TestPrincipals, contr
     const { memberId } = await created(
       go(`/guarantee-companies/${companyId}/members`, { name: `Member ${i}`, admittedOn: '2008-02-01' }),
     );
+    const member = `/guarantee-companies/${companyId}/members/${memberId}`;
+    await created(go(`${member}/capital-subscriptions`, { amount: xof(100_000), subscribedOn: '2008-02-01' }));
+    await created(go(`${member}/capital-payments`, { amount: xof(100_000), paidOn: '2008-02-15' }));
     members.push(memberId);
   }
   await created(
