@@ -22,7 +22,8 @@ import { BENCH_ADMIN_KEY, seededLedger } from './seeded-ledger';
 
 const argv = process.argv;
 const flag = (name: string) => argv.includes(`--${name}`);
-const option = (name: string, fallback: string) => (argv.indexOf(`--${name}`) > 0 ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
+const option = (name: string, fallback: string) =>
+  argv.indexOf(`--${name}`) > 0 ? argv[argv.indexOf(`--${name}`) + 1] : fallback;
 const SECONDS = Number(option('seconds', '10'));
 const CONNECTIONS = Number(option('connections', '10'));
 const WAIT = !flag('no-wait');
@@ -81,7 +82,9 @@ async function child(specFile: string): Promise<void> {
             ...request,
             path: spec.paths[index % spec.paths.length],
             // `{n}` makes each request's references unique (invoice numbers, loan references).
-            ...(spec.bodies ? { body: spec.bodies[index % spec.bodies.length].replace(/\{n\}/g, `${salt}-${index}`) } : {}),
+            ...(spec.bodies
+              ? { body: spec.bodies[index % spec.bodies.length].replace(/\{n\}/g, `${salt}-${index}`) }
+              : {}),
           };
         },
       },
@@ -161,7 +164,13 @@ async function stopApi(api: ChildProcess): Promise<void> {
 
 // ---- set-up through HTTP --------------------------------------------------------------------
 
-async function call(url: string, key: string, method: string, path: string, body?: object): Promise<Record<string, unknown>> {
+async function call(
+  url: string,
+  key: string,
+  method: string,
+  path: string,
+  body?: object,
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -201,26 +210,45 @@ async function prepare(url: string, run: string) {
   const go = (path: string, body: object) => call(url, officer, 'POST', path, body);
 
   const funds = await inParallel(FUNDS, 4, async (i) => {
-    const { fundId } = (await fm('/cofinancing/funds', { name: `Bench ${run} ${i}`, currency: 'MAD', createdOn: '2021-01-01' })) as { fundId: string };
-    const { donorId } = (await fm(`/cofinancing/funds/${fundId}/donors`, { name: 'Donor', registeredOn: '2021-01-01' })) as { donorId: string };
-    await fm(`/cofinancing/funds/${fundId}/contributions`, { donorId, amount: money('100000000000000', 'MAD'), receivedOn: '2021-01-10', reference: 'B' });
+    const { fundId } = (await fm('/cofinancing/funds', {
+      name: `Bench ${run} ${i}`,
+      currency: 'MAD',
+      createdOn: '2021-01-01',
+    })) as { fundId: string };
+    const { donorId } = (await fm(`/cofinancing/funds/${fundId}/donors`, {
+      name: 'Donor',
+      registeredOn: '2021-01-01',
+    })) as { donorId: string };
+    await fm(`/cofinancing/funds/${fundId}/contributions`, {
+      donorId,
+      amount: money('100000000000000', 'MAD'),
+      receivedOn: '2021-01-10',
+      reference: 'B',
+    });
     const { windowId } = (await fm(`/cofinancing/funds/${fundId}/windows`, {
       name: 'Promotion',
       supportKind: 'consortium-promotion',
       openedOn: '2021-01-01',
-      schedule: { effectiveFrom: '2021-01-01', years: [{ rateBp: 7500, cap: money('100000000000000', 'MAD') }], afterLastYear: { rule: 'ineligible' } },
+      schedule: {
+        effectiveFrom: '2021-01-01',
+        years: [{ rateBp: 7500, cap: money('100000000000000', 'MAD') }],
+        afterLastYear: { rule: 'ineligible' },
+      },
     })) as { windowId: string };
     return { fundId, windowId };
   });
-  const beneficiaries = await inParallel(32, 8, async (i) =>
-    (
-      (await fm('/cofinancing/beneficiaries', {
-        name: `Bench consortium ${i}`,
-        kind: 'export-consortium',
-        enrolledOn: '2021-03-15',
-        memberFirms: [{ name: 'Firm' }],
-      })) as { beneficiaryId: string }
-    ).beneficiaryId,
+  const beneficiaries = await inParallel(
+    32,
+    8,
+    async (i) =>
+      (
+        (await fm('/cofinancing/beneficiaries', {
+          name: `Bench consortium ${i}`,
+          kind: 'export-consortium',
+          enrolledOn: '2021-03-15',
+          memberFirms: [{ name: 'Firm' }],
+        })) as { beneficiaryId: string }
+      ).beneficiaryId,
   );
   const requestGrant = (i: number) =>
     fm('/cofinancing/grants', {
@@ -237,17 +265,29 @@ async function prepare(url: string, run: string) {
     return grantId;
   });
   const conventions = await inParallel(CONVENTIONS, 4, async (i) => {
-    const { companyId } = (await go('/guarantee-companies', { name: `Bench SCM ${run} ${i}`, currency: 'XOF', registeredOn: '2008-01-15' })) as { companyId: string };
+    const { companyId } = (await go('/guarantee-companies', {
+      name: `Bench SCM ${run} ${i}`,
+      currency: 'XOF',
+      registeredOn: '2008-01-15',
+    })) as { companyId: string };
     const members = await Promise.all(
       [0, 1, 2, 3].map(async (m) => {
-        const { memberId } = (await go(`/guarantee-companies/${companyId}/members`, { name: `M${m}`, admittedOn: '2008-02-01' })) as { memberId: string };
+        const { memberId } = (await go(`/guarantee-companies/${companyId}/members`, {
+          name: `M${m}`,
+          admittedOn: '2008-02-01',
+        })) as { memberId: string };
         const member = `/guarantee-companies/${companyId}/members/${memberId}`;
         await go(`${member}/capital-subscriptions`, { amount: money(100_000, 'XOF'), subscribedOn: '2008-02-01' });
         await go(`${member}/capital-payments`, { amount: money(100_000, 'XOF'), paidOn: '2008-02-15' });
         return memberId;
       }),
     );
-    await go(`/guarantee-companies/${companyId}/fund-deposits`, { bankId: banks[i], amount: money('1000000000000000', 'XOF'), termDepositReference: 'DAT', depositedOn: '2008-03-01' });
+    await go(`/guarantee-companies/${companyId}/fund-deposits`, {
+      bankId: banks[i],
+      amount: money('1000000000000000', 'XOF'),
+      termDepositReference: 'DAT',
+      depositedOn: '2008-03-01',
+    });
     const { conventionId } = (await go('/bank-conventions', {
       companyId,
       bankId: banks[i],
@@ -284,7 +324,9 @@ async function measureTarget(target: string, events: number, env: Record<string,
     const toApprove = await inParallel(approvals, 16, (i) => setup.requestGrant(i));
     const row = (scenario: string, m: Measured) => {
       rows.push({ target, events, head: head.toString(), waitForProjections: WAIT, scenario, ...m });
-      console.log(`${target} ${events} ${scenario}: ${m.requestsPerSecond} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms (${m.non2xx} non-2xx)`);
+      console.log(
+        `${target} ${events} ${scenario}: ${m.requestsPerSecond} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms (${m.non2xx} non-2xx)`,
+      );
     };
     row(
       'approve grant',
@@ -307,7 +349,14 @@ async function measureTarget(target: string, events: number, env: Record<string,
         method: 'POST',
         headers: { authorization: `Bearer ${setup.manager}` },
         paths: setup.approvedGrants.map((id) => `/cofinancing/grants/${id}/disbursements`),
-        bodies: [JSON.stringify({ invoiceReference: 'INV-{n}', invoiceDate: '2021-07-01', invoiceAmount: money(1000, 'MAD'), disbursedOn: '2021-07-02' })],
+        bodies: [
+          JSON.stringify({
+            invoiceReference: 'INV-{n}',
+            invoiceDate: '2021-07-01',
+            invoiceAmount: money(1000, 'MAD'),
+            disbursedOn: '2021-07-02',
+          }),
+        ],
       }),
     );
     const issuances = setup.conventions.flatMap((c) =>
@@ -375,14 +424,14 @@ async function seededEmbedded(events: number) {
       events,
       seed: SEED,
       skipChecks: true,
-      config: { dataDir, databaseUrl: undefined, kurrentDbConnectionString: undefined },
+      config: { dataDir, databaseUrl: undefined, schema: undefined, kurrentDbConnectionString: undefined },
       log: (line) => console.log(`  ${line}`),
     });
     writeFileSync(marker, JSON.stringify({ head: result.head }));
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const head = BigInt((JSON.parse(require('node:fs').readFileSync(marker, 'utf8')) as { head: string }).head);
-  return { env: { DATA_DIR: dataDir, DATABASE_URL: '', KURRENTDB_CONNECTION_STRING: '' }, head };
+  return { env: { DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_SCHEMA: '', KURRENTDB_CONNECTION_STRING: '' }, head };
 }
 
 async function main(): Promise<void> {
@@ -392,7 +441,8 @@ async function main(): Promise<void> {
   let port = 3400 + Math.floor(Math.random() * 500);
   for (const events of eventsArg(10_000)) {
     if (targets.includes('postgres')) {
-      if (!(await serverReachable(benchDatabaseUrl))) console.log(`PostgreSQL server unreachable at ${benchDatabaseUrl}: skipped`);
+      if (!(await serverReachable(benchDatabaseUrl)))
+        console.log(`PostgreSQL server unreachable at ${benchDatabaseUrl}: skipped`);
       else {
         const ledger = await seededLedger(benchDatabaseUrl, events, SEED);
         rows.push(...(await measureTarget('postgres', events, ledger.env, ledger.head, port++)));

@@ -94,7 +94,11 @@ for (const kind of testDatabaseKinds()) {
       expect(head).toBeGreaterThan(150n);
       const at = head / 2n + 17n; // inside a batch of 100
       const batchSize = 100;
-      for (const inner of [projectionNamed('cofinancing.grants'), projectionNamed('guarantees.read-models'), appliedOnce]) {
+      for (const inner of [
+        projectionNamed('cofinancing.grants'),
+        projectionNamed('guarantees.read-models'),
+        appliedOnce,
+      ]) {
         const killed = new ProjectionRunner(killedAt(inner, at, killFor(kind)), runtime.store, runtime.dataSource, {
           batchSize,
         });
@@ -103,7 +107,9 @@ for (const kind of testDatabaseKinds()) {
         // The batch that died left nothing: the checkpoint is the batch boundary before `at`.
         expect(checkpoint).toBe(((at - 1n) / BigInt(batchSize)) * BigInt(batchSize));
       }
-      const [partial] = await runtime.dataSource.query('SELECT count(*)::int AS n, max(position) AS last FROM reliability_applied');
+      const [partial] = await runtime.dataSource.query(
+        'SELECT count(*)::int AS n, max(position) AS last FROM reliability_applied',
+      );
       expect(partial.n).toBe(Number(((at - 1n) / 100n) * 100n));
       expect(String(partial.last)).toBe(String(((at - 1n) / 100n) * 100n));
       // The read models as they stand (at their checkpoint) equal a rebuild to that same position.
@@ -111,7 +117,11 @@ for (const kind of testDatabaseKinds()) {
       expect(differences(halfway)).toEqual([]);
 
       // Restarted with the real projections: resumes at the checkpoint and reaches the head.
-      for (const inner of [projectionNamed('cofinancing.grants'), projectionNamed('guarantees.read-models'), appliedOnce]) {
+      for (const inner of [
+        projectionNamed('cofinancing.grants'),
+        projectionNamed('guarantees.read-models'),
+        appliedOnce,
+      ]) {
         const restarted = new ProjectionRunner(inner, runtime.store, runtime.dataSource, { batchSize });
         expect(await restarted.catchUp()).toBe(head);
       }
@@ -163,7 +173,7 @@ describeOnPostgresServer('the database connection dropped in the middle of a com
     for (let i = 0; i < 200 && !answered; i++) {
       const { rows } = await holder.query<{ pid: number }>(
         `SELECT pid FROM pg_stat_activity
-          WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query ILIKE '%ledger_append%'`,
+          WHERE pid <> pg_backend_pid() AND datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
       );
       if (rows.length > 0) {
         await holder.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
@@ -171,7 +181,9 @@ describeOnPostgresServer('the database connection dropped in the middle of a com
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error(`no append waited for the lock; the command answered ${answered?.status} ${JSON.stringify(answered?.body)}`);
+    throw new Error(
+      `no append waited for the lock; the command answered ${answered?.status} ${JSON.stringify(answered?.body)}`,
+    );
   }
 
   it('answers a clear 503, writes nothing, and the same command retried with its key applies once', async () => {
@@ -312,10 +324,16 @@ for (const kind of testDatabaseKinds()) {
       expect(missing).toEqual([]);
       // And shows in the read models of the new process.
       for (const ack of result.acknowledged.filter((a) => a.body.grantId && a.path === '/cofinancing/grants')) {
-        await request(url2).get(`/cofinancing/grants/${String(ack.body.grantId)}`).set(principals.fundManager).expect(200);
+        await request(url2)
+          .get(`/cofinancing/grants/${String(ack.body.grantId)}`)
+          .set(principals.fundManager)
+          .expect(200);
       }
       for (const ack of result.acknowledged.filter((a) => a.body.guaranteeId && a.path.endsWith('/guarantees'))) {
-        await request(url2).get(`/guarantees/${String(ack.body.guaranteeId)}`).set(principals.guaranteeOfficer).expect(200);
+        await request(url2)
+          .get(`/guarantees/${String(ack.body.guaranteeId)}`)
+          .set(principals.guaranteeOfficer)
+          .expect(200);
       }
 
       const replay = await replayInvariants(runtime);

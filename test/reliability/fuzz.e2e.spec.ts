@@ -82,7 +82,12 @@ const BAD_VALUES: Json[] = [
 ];
 
 /** Fields whose breakage must always be refused: amounts, numbers, dates, currencies, ids. */
-const STRICT_FIELD = /(amount|Minor|currency|On$|Date$|Bp$|multiplier|Id$|rate|years|schedule|cap|principal|eligibleCost)/i;
+const STRICT_FIELD = {
+  // Case matters for the suffixes: `reason` ends in "on" but is free text.
+  test: (field: string) =>
+    /(amount|Minor|currency|multiplier|rate|years|schedule|cap|principal|eligibleCost)/i.test(field) ||
+    /(On|Date|Bp|Id)$/.test(field),
+};
 
 function resolve(schema: Schema, components: Record<string, Schema>): Schema {
   if (schema.$ref) return resolve(components[schema.$ref.split('/').pop()!], components);
@@ -113,13 +118,15 @@ function sample(schema: Schema, components: Record<string, Schema>, name = '', d
 /** Paths (as key lists) to every node of a JSON value but the root. */
 function nodes(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
   if (value === null || typeof value !== 'object') return [];
-  const entries: [string | number, Json][] = Array.isArray(value)
-    ? value.map((v, i) => [i, v])
-    : Object.entries(value);
+  const entries: [string | number, Json][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
   return entries.flatMap(([key, child]) => [[...prefix, key], ...nodes(child, [...prefix, key])]);
 }
 
-function withChange(value: Json, path: (string | number)[], change: (parent: Json[] | Record<string, Json>, key: string | number) => void): Json {
+function withChange(
+  value: Json,
+  path: (string | number)[],
+  change: (parent: Json[] | Record<string, Json>, key: string | number) => void,
+): Json {
   const copy = structuredClone(value);
   let parent = copy as Record<string | number, Json>;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, Json>;
@@ -218,9 +225,17 @@ for (const kind of testDatabaseKinds()) {
 
       const docs = await request(base).get('/docs/json').expect(200);
       const components = (docs.body.components?.schemas ?? {}) as Record<string, Schema>;
-      const endpoints = Object.entries(docs.body.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> } }>>)
+      const endpoints = Object.entries(
+        docs.body.paths as Record<
+          string,
+          Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> } }>
+        >,
+      )
         .filter(([, operations]) => operations.post)
-        .map(([path, operations]) => ({ path, schema: operations.post.requestBody?.content?.['application/json']?.schema }));
+        .map(([path, operations]) => ({
+          path,
+          schema: operations.post.requestBody?.content?.['application/json']?.schema,
+        }));
       expect(endpoints.length).toBeGreaterThan(25);
 
       const failures: string[] = [];
@@ -241,7 +256,11 @@ for (const kind of testDatabaseKinds()) {
             let broken: string | number = '(none)';
             if (mutation.kind === 'whole') body = mutation.bad;
             else if (mutation.kind === 'extra')
-              body = withChange(valid, [mutation.extraName], (parent, key) => ((parent as Record<string, Json>)[key] = mutation.bad));
+              body = withChange(
+                valid,
+                [mutation.extraName],
+                (parent, key) => ((parent as Record<string, Json>)[key] = mutation.bad),
+              );
             else if (leaves.length > 0 && (mutation.kind === 'replace' || mutation.kind === 'delete')) {
               const target = leaves[mutation.at % leaves.length];
               broken = target[target.length - 1];
@@ -265,7 +284,10 @@ for (const kind of testDatabaseKinds()) {
               if ((await runtime.store.headPosition()) !== headBefore) failures.push(`${what}: the log changed`);
             } else if (
               mutation.kind === 'whole' ||
-              (mutation.kind === 'replace' && typeof broken === 'string' && STRICT_FIELD.test(broken) && !isHarmless(mutation.bad, valid, leaves, mutation.at))
+              (mutation.kind === 'replace' &&
+                typeof broken === 'string' &&
+                STRICT_FIELD.test(broken) &&
+                !isHarmless(mutation.bad, valid, leaves, mutation.at))
             ) {
               failures.push(`${what}: accepted`);
             }
@@ -298,5 +320,13 @@ function isHarmless(bad: Json, valid: Json, leaves: (string | number)[][], at: n
   const target = leaves[at % leaves.length];
   let current: Json = valid;
   for (const key of target) current = (current as Record<string | number, Json>)[key];
-  return JSON.stringify(current) === JSON.stringify(bad) || (typeof bad === 'object' && bad !== null && !Array.isArray(bad) && 'amountMinor' in bad && typeof bad.amountMinor === 'string' && /^[1-9]\d*$/.test(bad.amountMinor));
+  return (
+    JSON.stringify(current) === JSON.stringify(bad) ||
+    (typeof bad === 'object' &&
+      bad !== null &&
+      !Array.isArray(bad) &&
+      'amountMinor' in bad &&
+      typeof bad.amountMinor === 'string' &&
+      /^[1-9]\d*$/.test(bad.amountMinor))
+  );
 }

@@ -44,7 +44,6 @@ for (const kind of testDatabaseKinds()) {
       const world = await setUpWorld(base, principals);
 
       const load = await mixedLoad(base, principals, world, { clients: 50, durationMs: LOAD_MS });
-      if (process.env.RELIABILITY_DEBUG) console.log(kind, load.requests, load.byStatus);
       expect(load.serverErrors).toEqual([]);
       // The load did something: commands went through, and some were refused by the rules.
       expect(load.acknowledged.length).toBeGreaterThan(50);

@@ -39,7 +39,11 @@ async function created(test: request.Test): Promise<Record<string, string>> {
 }
 
 /** Three MAD funds (declining promotion schedule, cap 200,000 MAD a year), six consortia, one XOF company, two conventions. */
-export async function setUpWorld(base: string, principals: TestPrincipals, contributedMajor = 1_500_000): Promise<World> {
+export async function setUpWorld(
+  base: string,
+  principals: TestPrincipals,
+  contributedMajor = 1_500_000,
+): Promise<World> {
   const fm = (path: string, body: object) => request(base).post(path).set(principals.fundManager).send(body);
   const go = (path: string, body: object) => request(base).post(path).set(principals.guaranteeOfficer).send(body);
   const funds: World['funds'] = [];
@@ -210,7 +214,11 @@ export async function mixedLoad(
           disbursedOn: '2021-07-15',
         },
       };
-    return { path: `/cofinancing/grants/${grantId}/closure`, headers: principals.fundManager, body: { closedOn: '2021-12-31' } };
+    return {
+      path: `/cofinancing/grants/${grantId}/closure`,
+      headers: principals.fundManager,
+      body: { closedOn: '2021-12-31' },
+    };
   };
 
   const officerOp = (): Op => {
@@ -262,7 +270,12 @@ export async function mixedLoad(
     return {
       path: `/guarantee-companies/${world.companyId}/fund-deposits`,
       headers,
-      body: { bankId: 'CNCAS', amount: xof(between(1_000_000, 30_000_000)), termDepositReference: `DAT-${n}`, depositedOn: '2021-04-01' },
+      body: {
+        bankId: 'CNCAS',
+        amount: xof(between(1_000_000, 30_000_000)),
+        termDepositReference: `DAT-${n}`,
+        depositedOn: '2021-04-01',
+      },
     };
   };
 
@@ -366,7 +379,8 @@ export async function replayInvariants(runtime: LedgerRuntime): Promise<Replay> 
       case 'cofinancing.FundsCommitted': {
         const f = fund(d.fundId as string);
         f.committed += minor(d.amount);
-        if (f.committed > f.contributed) problems.push(`${at}: fund ${d.fundId} commits ${f.committed} > ${f.contributed}`);
+        if (f.committed > f.contributed)
+          problems.push(`${at}: fund ${d.fundId} commits ${f.committed} > ${f.contributed}`);
         part(`approval:${d.grantId}`, event);
         break;
       }
@@ -381,7 +395,8 @@ export async function replayInvariants(runtime: LedgerRuntime): Promise<Replay> 
       case 'cofinancing.CapAllocated': {
         const key = `${d.beneficiaryId}/${d.windowId}/${d.participationYear}`;
         add(capUsed, key, minor(d.amount));
-        if (capUsed.get(key)! > minor(d.cap)) problems.push(`${at}: cap ${key} used ${capUsed.get(key)} > ${minor(d.cap)}`);
+        if (capUsed.get(key)! > minor(d.cap))
+          problems.push(`${at}: cap ${key} used ${capUsed.get(key)} > ${minor(d.cap)}`);
         part(`approval:${d.grantId}`, event);
         break;
       }
@@ -394,7 +409,9 @@ export async function replayInvariants(runtime: LedgerRuntime): Promise<Replay> 
         add(grantDisbursed, grantId, minor(d.paid));
         fund(d.fundId as string).disbursed += minor(d.paid);
         if (grantDisbursed.get(grantId)! > (grantCommitted.get(grantId) ?? 0n))
-          problems.push(`${at}: grant ${grantId} disbursed ${grantDisbursed.get(grantId)} > committed ${grantCommitted.get(grantId)}`);
+          problems.push(
+            `${at}: grant ${grantId} disbursed ${grantDisbursed.get(grantId)} > committed ${grantCommitted.get(grantId)}`,
+          );
         break;
       }
       case 'cofinancing.GrantClosed':
@@ -426,13 +443,19 @@ export async function replayInvariants(runtime: LedgerRuntime): Promise<Replay> 
         add(conventions, conventionId, minor(terms.basis === 'loan-principal' ? d.principal : d.guaranteedAmount));
         const capacity = ((companies.get(terms.companyId) ?? 0n) * terms.num) / terms.den;
         if (conventions.get(conventionId)! > capacity)
-          problems.push(`${at}: convention ${conventionId} outstanding ${conventions.get(conventionId)} > capacity ${capacity}`);
+          problems.push(
+            `${at}: convention ${conventionId} outstanding ${conventions.get(conventionId)} > capacity ${capacity}`,
+          );
         part(`issuance:${d.guaranteeId}`, event);
         break;
       }
       case 'guarantees.ConventionExposureReduced': {
         const terms = conventionTerms.get(d.conventionId as string)!;
-        add(conventions, d.conventionId as string, -minor(terms.basis === 'loan-principal' ? d.principal : d.guaranteed));
+        add(
+          conventions,
+          d.conventionId as string,
+          -minor(terms.basis === 'loan-principal' ? d.principal : d.guaranteed),
+        );
         break;
       }
       case 'guarantees.GuaranteeIssued':
@@ -461,7 +484,14 @@ export async function replayInvariants(runtime: LedgerRuntime): Promise<Replay> 
 export async function readModelInvariants(runtime: LedgerRuntime, replay: Replay): Promise<string[]> {
   const problems: string[] = [];
   const query = <T>(sql: string) => runtime.dataSource.query(sql) as Promise<T[]>;
-  const funds = await query<{ fund_id: string; contributed: string; committed: string; disbursed: string; paid: string; contributions: string }>(`
+  const funds = await query<{
+    fund_id: string;
+    contributed: string;
+    committed: string;
+    disbursed: string;
+    paid: string;
+    contributions: string;
+  }>(`
     SELECT f.fund_id, f.contributed, f.committed, f.disbursed,
       (SELECT coalesce(sum(amount), 0) FROM cofinancing_contributions c WHERE c.fund_id = f.fund_id) AS contributions,
       (SELECT coalesce(sum(d.paid), 0) FROM cofinancing_disbursements d JOIN cofinancing_grants g USING (grant_id) WHERE g.fund_id = f.fund_id) AS paid
@@ -473,12 +503,21 @@ export async function readModelInvariants(runtime: LedgerRuntime, replay: Replay
     const available = contributed - committed;
     const undisbursed = committed - disbursed;
     if (available < 0n || undisbursed < 0n || contributed !== available + undisbursed + disbursed)
-      problems.push(`fund ${f.fund_id}: contributed ${contributed}, committed ${committed}, disbursed ${disbursed} do not balance`);
+      problems.push(
+        `fund ${f.fund_id}: contributed ${contributed}, committed ${committed}, disbursed ${disbursed} do not balance`,
+      );
     if (contributed !== BigInt(f.contributions) || disbursed !== BigInt(f.paid))
       problems.push(`fund ${f.fund_id}: totals differ from its contributions / disbursements rows`);
     const replayed = replay.funds.get(f.fund_id);
-    if (!replayed || replayed.contributed !== contributed || replayed.committed !== committed || replayed.disbursed !== disbursed)
-      problems.push(`fund ${f.fund_id}: read model ${contributed}/${committed}/${disbursed} ≠ replay ${JSON.stringify(replayed, (_, v) => (typeof v === 'bigint' ? String(v) : v))}`);
+    if (
+      !replayed ||
+      replayed.contributed !== contributed ||
+      replayed.committed !== committed ||
+      replayed.disbursed !== disbursed
+    )
+      problems.push(
+        `fund ${f.fund_id}: read model ${contributed}/${committed}/${disbursed} ≠ replay ${JSON.stringify(replayed, (_, v) => (typeof v === 'bigint' ? String(v) : v))}`,
+      );
   }
   const [grants] = await query<{ over: string }>(
     `SELECT count(*) AS over FROM cofinancing_grants WHERE disbursed > subsidy OR disbursed + released > subsidy`,
@@ -499,13 +538,17 @@ export async function readModelInvariants(runtime: LedgerRuntime, replay: Replay
     if (BigInt(c.outstanding) !== BigInt(c.computed))
       problems.push(`convention ${c.convention_id}: outstanding ${c.outstanding} ≠ Σ live guarantees ${c.computed}`);
     if (BigInt(c.outstanding) !== (replay.conventions.get(c.convention_id) ?? 0n))
-      problems.push(`convention ${c.convention_id}: outstanding ${c.outstanding} ≠ replay ${replay.conventions.get(c.convention_id)}`);
+      problems.push(
+        `convention ${c.convention_id}: outstanding ${c.outstanding} ≠ replay ${replay.conventions.get(c.convention_id)}`,
+      );
   }
   const companies = await query<{ company_id: string; fund_balance: string; identity: string }>(`
     SELECT company_id, fund_balance, fund_deposited - fund_withdrawn - claims_paid + recoveries AS identity FROM guarantee_companies`);
   for (const c of companies) {
     if (BigInt(c.fund_balance) !== BigInt(c.identity) || BigInt(c.fund_balance) < 0n)
-      problems.push(`company ${c.company_id}: fund ${c.fund_balance} ≠ deposits − withdrawals − claims + recoveries ${c.identity}`);
+      problems.push(
+        `company ${c.company_id}: fund ${c.fund_balance} ≠ deposits − withdrawals − claims + recoveries ${c.identity}`,
+      );
     if (BigInt(c.fund_balance) !== (replay.companies.get(c.company_id) ?? 0n))
       problems.push(`company ${c.company_id}: fund ${c.fund_balance} ≠ replay ${replay.companies.get(c.company_id)}`);
   }

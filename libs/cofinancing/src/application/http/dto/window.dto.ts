@@ -39,15 +39,16 @@ export class AfterLastYearDto {
   @IsIn(['ineligible', 'floor-rate'])
   rule!: 'ineligible' | 'floor-rate';
 
+  // Required with 'floor-rate'; checked whenever given, so that nothing malformed is ever accepted.
   @ApiPropertyOptional({ example: 2500, description: "with 'floor-rate': the rate of every later year" })
-  @ValidateIf((o: AfterLastYearDto) => o.rule === 'floor-rate')
+  @ValidateIf((o: AfterLastYearDto) => o.rule === 'floor-rate' || o.rateBp !== undefined)
   @IsInt({ message: 'must be an integer number of basis points' })
   @Min(0)
   @Max(10_000)
   rateBp?: number;
 
   @ApiPropertyOptional({ type: MoneyDto, description: "with 'floor-rate': the cap of every later year" })
-  @ValidateIf((o: AfterLastYearDto) => o.rule === 'floor-rate')
+  @ValidateIf((o: AfterLastYearDto) => o.rule === 'floor-rate' || o.cap !== undefined)
   @IsDefined()
   @IsObject()
   @ValidateNested()
