@@ -43,20 +43,18 @@ for (const kind of testDatabaseKinds()) {
 
     it('20 simultaneous proposals of 75 000 MAD on 1 000 000 available: exactly 13 pending, 7 refused', async () => {
       const { fundId, windowId } = await moroccanFund(app, 1_000_000);
-      await app
-        .get(CommandBus)
-        .execute(
-          new SetApprovalPolicyCommand(
-            {
-              type: 'SetFundApprovalPolicy',
-              fundId,
-              approveGrantAbove: mad(50_000),
-              proposalTtlHours: 24,
-              setOn: '2021-01-01',
-            },
-            context(),
-          ),
-        );
+      await app.get(CommandBus).execute(
+        new SetApprovalPolicyCommand(
+          {
+            type: 'SetFundApprovalPolicy',
+            fundId,
+            approveGrantAbove: mad(50_000),
+            proposalTtlHours: 24,
+            setOn: '2021-01-01',
+          },
+          context(),
+        ),
+      );
       const grants: string[] = [];
       for (let i = 0; i < 20; i++) {
         const beneficiaryId = await enrol(app, `Consortium ${i}`);
