@@ -39,5 +39,6 @@ export {
 } from './as-of/balance-ledger';
 export { balanceLedgerTablesSql, dropBalanceLedgerTablesSql } from './as-of/balance-ledger.migration';
 export { BalancesProjection } from './as-of/balances.projection';
+export { readAsOf } from './as-of/read-as-of';
 export { IdempotencyStore, type IdempotencyClaim } from './idempotency/idempotency-store';
 export { eventSourcingMigrations } from './migrations';

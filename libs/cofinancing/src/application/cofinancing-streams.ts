@@ -10,6 +10,7 @@ import {
 } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 import {
+  GrantNotFound,
   beneficiaryModel,
   beneficiaryStreamId,
   fundModel,
@@ -26,6 +27,7 @@ import {
   type GrantStreamEvent,
   type GrantState,
   type ProposalEvent,
+  type ReleaseDecision,
   type ProposalState,
 } from '../domain';
 
@@ -102,6 +104,34 @@ export class CofinancingStreams {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async save(changes: readonly Change<any, any>[], context: CommandContext, date: string): Promise<bigint> {
     return positionOf(await this.runtime.repository.save(withEvents(changes), context, businessTime(date)));
+  }
+
+  /**
+   * Closure or cancellation: decides on the grant alone, then writes the grant, the fund and the
+   * beneficiary's cap together (the fund and cap changes are empty when nothing is released).
+   * Returns the position reached and the grant's new events.
+   */
+  async releaseGrant(
+    grantId: string,
+    decide: (state: GrantState) => ReleaseDecision,
+    context: CommandContext,
+    date: string,
+  ): Promise<{ position: bigint; grantEvents: readonly GrantStreamEvent[] }> {
+    const grant = await this.loadGrant(grantId);
+    if (grant.state.status === 'none') throw new GrantNotFound(grantId);
+    const decision = decide(grant.state);
+    const { fundId, beneficiaryId } = grant.state.request;
+    const [fund, beneficiary] = await Promise.all([this.loadFund(fundId), this.loadBeneficiary(beneficiaryId)]);
+    const position = await this.save(
+      [
+        this.grantChange(grant, decision.grant),
+        this.fundChange(fund, decision.fund),
+        this.beneficiaryChange(beneficiary, decision.beneficiary),
+      ],
+      context,
+      date,
+    );
+    return { position, grantEvents: decision.grant };
   }
 
   async run<T extends { position: bigint }>(work: () => Promise<T>): Promise<T> {

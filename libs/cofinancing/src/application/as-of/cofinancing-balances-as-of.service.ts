@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { resolveAsOf, type AsOf, type AsOfInput, type AsOfStamp, type SqlRunner } from '@ledger/event-sourcing';
+import { readAsOf, type AsOf, type AsOfInput, type AsOfStamp, type SqlRunner } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 import { BeneficiaryNotFound, DonorNotFound, FundNotFound, WindowNotFound } from '../../domain';
 import { effectiveRate, moneyOf } from '../queries/read-model-json';
@@ -177,24 +177,11 @@ export class CofinancingBalancesAsOf {
     }));
   }
 
-  /** Runs the reads of one answer in one snapshot, and stamps it with the point it reflects. */
   private read<T>(
     at: AsOfInput | undefined,
     work: (db: SqlRunner, point: AsOf, stamp: AsOfStamp) => Promise<T>,
   ): Promise<T> {
-    const point = resolveAsOf(at, new Date());
-    return this.runtime.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [checkpoint]: { position: string }[] = await manager.query(
-        'SELECT position FROM projection_checkpoints WHERE name = $1',
-        [COFINANCING_BALANCES_PROJECTION],
-      );
-      const stamp: AsOfStamp = {
-        asOf: point.asOf,
-        knownAt: point.knownAt?.toISOString() ?? null,
-        throughPosition: checkpoint?.position ?? '0',
-      };
-      return work(manager, point, stamp);
-    });
+    return readAsOf(this.runtime.dataSource, COFINANCING_BALANCES_PROJECTION, at, work);
   }
 }
 

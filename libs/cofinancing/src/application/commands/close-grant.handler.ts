@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { closeGrant, GrantNotFound, type GrantClosed } from '../../domain';
+import { closeGrant, type GrantClosed } from '../../domain';
 import { CofinancingStreams } from '../cofinancing-streams';
 import { CloseGrantCommand } from './close-grant.command';
 
@@ -9,26 +9,10 @@ export class CloseGrantHandler implements ICommandHandler<CloseGrantCommand> {
   constructor(private readonly streams: CofinancingStreams) {}
 
   async execute({ command, context }: CloseGrantCommand) {
-    const { position, closed } = await this.streams.run(async () => {
-      const grant = await this.streams.loadGrant(command.grantId);
-      if (grant.state.status === 'none') throw new GrantNotFound(command.grantId);
-      const decision = closeGrant(command, grant.state);
-      const { fundId, beneficiaryId } = grant.state.request;
-      const [fund, beneficiary] = await Promise.all([
-        this.streams.loadFund(fundId),
-        this.streams.loadBeneficiary(beneficiaryId),
-      ]);
-      const position = await this.streams.save(
-        [
-          this.streams.grantChange(grant, decision.grant),
-          this.streams.fundChange(fund, decision.fund),
-          this.streams.beneficiaryChange(beneficiary, decision.beneficiary),
-        ],
-        context,
-        command.closedOn,
-      );
-      return { position, closed: decision.grant[0] as GrantClosed };
-    });
+    const { position, grantEvents } = await this.streams.run(() =>
+      this.streams.releaseGrant(command.grantId, (state) => closeGrant(command, state), context, command.closedOn),
+    );
+    const closed = grantEvents[0] as GrantClosed;
     return {
       grantId: command.grantId,
       committed: closed.committed.toJSON(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  resolveAsOf,
+  readAsOf,
   type AsOf,
   type AsOfInput,
   type AsOfStamp,
@@ -261,24 +261,11 @@ export class GuaranteeBalancesAsOf {
     };
   }
 
-  /** Runs the reads of one answer in one snapshot, and stamps it with the point it reflects. */
   private read<T>(
     at: AsOfInput | undefined,
     work: (db: SqlRunner, point: AsOf, stamp: AsOfStamp) => Promise<T>,
   ): Promise<T> {
-    const point = resolveAsOf(at, new Date());
-    return this.runtime.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [checkpoint]: { position: string }[] = await manager.query(
-        'SELECT position FROM projection_checkpoints WHERE name = $1',
-        [GUARANTEE_BALANCES_PROJECTION],
-      );
-      const stamp: AsOfStamp = {
-        asOf: point.asOf,
-        knownAt: point.knownAt?.toISOString() ?? null,
-        throughPosition: checkpoint?.position ?? '0',
-      };
-      return work(manager, point, stamp);
-    });
+    return readAsOf(this.runtime.dataSource, GUARANTEE_BALANCES_PROJECTION, at, work);
   }
 }
 
