@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { Clock, ExpiryScheduler } from '@ledger/cofinancing';
+import { ExpiryScheduler } from '@ledger/cofinancing';
+import { Clock } from '@ledger/platform';
 import {
   closeTestApp,
   testDatabaseKinds,

@@ -32,7 +32,6 @@ export const cofinancingReadModels: ContextReadModels = {
 };
 
 // Four-eyes: the injected clock and the expiry scheduler (tests move the clock and call `runDue`).
-export { Clock } from './application/four-eyes/clock';
 export { ExpiryScheduler } from './application/four-eyes/expiry-scheduler';
 
 // Balances as of a business date, as known at a record time: for the audit exports and other contexts.

@@ -1,4 +1,5 @@
 export { loadLedgerConfig, type LedgerConfig } from './ledger-config';
+export { Clock } from './clock';
 export { LedgerRuntime, type RuntimeLogger } from './ledger-runtime';
 export type { ContextReadModels } from './read-model-registry';
 export { EVENT_STORE, LEDGER_CONFIG, LedgerPlatformModule, type LedgerPlatformOptions } from './ledger-platform.module';

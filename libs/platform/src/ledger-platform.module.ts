@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { EventSourcedRepository, IdempotencyStore } from '@ledger/event-sourcing';
 import { loadLedgerConfig, type LedgerConfig } from './ledger-config';
+import { Clock } from './clock';
 import { LedgerRuntime } from './ledger-runtime';
 import type { ContextReadModels } from './read-model-registry';
 
@@ -65,8 +66,9 @@ export class LedgerPlatformModule {
           inject: [LedgerRuntime],
         },
         LedgerLifecycle,
+        Clock,
       ],
-      exports: [LEDGER_CONFIG, LedgerRuntime, EVENT_STORE, EventSourcedRepository, IdempotencyStore],
+      exports: [LEDGER_CONFIG, Clock, LedgerRuntime, EVENT_STORE, EventSourcedRepository, IdempotencyStore],
     };
   }
 }

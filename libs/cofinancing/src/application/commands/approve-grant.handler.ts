@@ -10,7 +10,7 @@ import {
   type GrantApproved,
 } from '../../domain';
 import { CofinancingStreams } from '../cofinancing-streams';
-import { Clock } from '../four-eyes/clock';
+import { Clock } from '@ledger/platform';
 import { ApproveGrantCommand, type GrantApprovalAnswer, type ProposalPendingAnswer } from './approve-grant.command';
 
 /**

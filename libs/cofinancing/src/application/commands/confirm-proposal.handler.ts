@@ -11,7 +11,7 @@ import {
   type GrantApproved,
 } from '../../domain';
 import { CofinancingStreams } from '../cofinancing-streams';
-import { Clock } from '../four-eyes/clock';
+import { Clock } from '@ledger/platform';
 import { ConfirmProposalCommand } from './settle-proposal.command';
 
 /**

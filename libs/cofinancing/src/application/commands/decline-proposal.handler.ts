@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CorrectionReasonMissing, ProposalDeclined, releaseReservations, requirePendingProposal } from '../../domain';
 import { CofinancingStreams } from '../cofinancing-streams';
-import { Clock } from '../four-eyes/clock';
+import { Clock } from '@ledger/platform';
 import { DeclineProposalCommand } from './decline-proposal.command';
 
 /** Declines a pending proposal (any fund manager, the proposer too: withdrawing needs no second person). */

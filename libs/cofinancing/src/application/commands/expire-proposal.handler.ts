@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { dueProposal, ProposalExpired, releaseReservations } from '../../domain';
 import { CofinancingStreams } from '../cofinancing-streams';
-import { Clock } from '../four-eyes/clock';
+import { Clock } from '@ledger/platform';
 import { ExpireProposalCommand } from './expire-proposal.command';
 
 /**

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { CommandBus } from '@nestjs/cqrs';
 import { LedgerRuntime } from '@ledger/platform';
 import { ExpireProposalCommand } from '../commands';
-import { Clock } from './clock';
+import { Clock } from '@ledger/platform';
 
 /** How often the running service looks for due proposals. The deadlines themselves are in the data. */
 const TICK_MS = 60_000;
