@@ -8,7 +8,7 @@ import { DomainError } from './domain-error';
 import { EventSourcedRepository } from './event-sourced-repository';
 import { eventSourcingMigrations } from './migrations';
 import { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';
-import { ProjectionRunner } from './projections/projection-runner';
+import { ProjectionGroup, ProjectionRunner } from './projections/projection-runner';
 import type { Projection } from './projections/projection';
 import { defineEvent, EventCatalog, type EventOf } from './schema/event-definition';
 import { field } from './schema/fields';
@@ -63,9 +63,10 @@ for (const kind of testDatabaseKinds()) {
         entities: [ProjectionCheckpoint],
         migrations: [...eventStoreMigrations, ...eventSourcingMigrations],
       });
-      await dataSource.query(
-        'CREATE TABLE test_balances (account text PRIMARY KEY, balance numeric(38,0) NOT NULL, events integer NOT NULL)',
-      );
+      for (const table of ['test_balances', 'test_balances_2'])
+        await dataSource.query(
+          `CREATE TABLE ${table} (account text PRIMARY KEY, balance numeric(38,0) NOT NULL, events integer NOT NULL)`,
+        );
       store = new PostgresEventStore(database.pool, { pollIntervalMs: 20 });
       repository = new EventSourcedRepository(store, new SqlSnapshotStore(database.pool));
     });
@@ -152,22 +153,32 @@ for (const kind of testDatabaseKinds()) {
     });
 
     describe('a projection runner', () => {
-      const balances = (failAt?: () => bigint | null): Projection => ({
-        name: 'test-balances',
-        tables: ['test_balances'],
+      const balances = (failAt?: () => bigint | null, table = 'test_balances'): Projection => ({
+        name: table.replace('_', '-'),
+        tables: [table],
         async apply(event: RecordedEvent, manager: EntityManager) {
           if (!event.streamId.startsWith('proj-')) return;
           if (failAt?.() === event.position) throw new Error(`crash at ${event.position}`);
           const decoded = account.catalog.decode(event);
           const delta = decoded.type === 'test.Deposited' ? decoded.amount.amountMinor : -decoded.amount.amountMinor;
           await manager.query(
-            `INSERT INTO test_balances (account, balance, events) VALUES ($1, $2, 1)
-             ON CONFLICT (account) DO UPDATE SET balance = test_balances.balance + EXCLUDED.balance, events = test_balances.events + 1`,
+            `INSERT INTO ${table} (account, balance, events) VALUES ($1, $2, 1)
+             ON CONFLICT (account) DO UPDATE SET balance = ${table}.balance + EXCLUDED.balance, events = ${table}.events + 1`,
             [event.streamId, delta.toString()],
           );
         },
       });
-      const rows = async () => dataSource.query('SELECT account, balance, events FROM test_balances ORDER BY account');
+      const rows = async (table = 'test_balances') =>
+        dataSource.query(`SELECT account, balance, events FROM ${table} ORDER BY account`);
+      const deposit = async (id: string, minor: bigint) => {
+        const stream = await repository.load(id, account);
+        const [result] = await repository.save(
+          [{ stream, model: account, events: [Deposited.create({ amount: mad(minor) })] }],
+          context,
+          new Date(),
+        );
+        return result.position;
+      };
 
       it('applies each event exactly once across a crash mid-batch, and a rebuild gives the same rows', async () => {
         const ids = [`proj-${randomUUID()}`, `proj-${randomUUID()}`];
@@ -207,6 +218,56 @@ for (const kind of testDatabaseKinds()) {
         expect(await rows()).toEqual([]);
         await restarted.catchUp();
         expect(await rows()).toEqual(live);
+      });
+
+      it('runs with others as a group: one failing read model stops only itself, and resumes without skipping', async () => {
+        const id = `proj-${randomUUID()}`;
+        let failAt: bigint | null = null;
+        const healthy = new ProjectionRunner(balances(), store, dataSource);
+        const failing = new ProjectionRunner(
+          balances(() => failAt, 'test_balances_2'),
+          store,
+          dataSource,
+        );
+        ProjectionGroup.drive([healthy, failing], store, dataSource, { pollIntervalMs: 20 });
+        // Both start from the same place: reset them (their tables too) to the same empty state.
+        await healthy.reset();
+        await failing.reset();
+        await healthy.start();
+        await failing.start();
+        try {
+          await healthy.waitFor(await store.headPosition());
+          await failing.waitFor(await store.headPosition());
+          const first = await deposit(id, 100n);
+          await failing.waitFor(first);
+          failAt = first + 1n;
+          const second = await deposit(id, 20n);
+          expect(second).toBe(failAt);
+          await deposit(id, 3n);
+          const head = await store.headPosition();
+          // The healthy one reaches the head; the failing one stays just before the event it fails on.
+          await healthy.waitFor(head);
+          expect(await rows()).toContainEqual({ account: id, balance: '123', events: 3 });
+          expect(failing.checkpoint).toBe(first);
+          expect(await failing.storedCheckpoint()).toBe(first);
+          expect(await rows('test_balances_2')).toContainEqual({ account: id, balance: '100', events: 1 });
+          // Fixed: it resumes where it stopped (retried with backoff), applying each event once.
+          failAt = null;
+          await failing.waitFor(head);
+          expect(await rows('test_balances_2')).toEqual(await rows());
+          expect(await failing.storedCheckpoint()).toBe(head);
+          expect(await healthy.storedCheckpoint()).toBe(head);
+        } finally {
+          await healthy.stop();
+          await failing.stop();
+        }
+        // Stopped members are left alone: a new event is not applied until they start again.
+        const after = await deposit(id, 1n);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(healthy.checkpoint).toBeLessThan(after);
+        await healthy.start();
+        await healthy.waitFor(after);
+        await healthy.stop();
       });
 
       it('runs live in the background and lets a writer wait for its own write', async () => {

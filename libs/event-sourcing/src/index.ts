@@ -22,7 +22,13 @@ export { businessTime, newEntityId, positionOf, withEvents } from './command-sup
 export { SqlSnapshotStore, type Snapshot, type SnapshotStore } from './sql/snapshot-store';
 export type { Projection } from './projections/projection';
 export { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';
-export { ProjectionRunner, type CatchUpOptions, type ProjectionRunnerOptions } from './projections/projection-runner';
+export {
+  ProjectionGroup,
+  ProjectionRunner,
+  type CatchUpOptions,
+  type ProjectionGroupOptions,
+  type ProjectionRunnerOptions,
+} from './projections/projection-runner';
 export { InvalidAsOf, monthOf, resolveAsOf, utcDay, type AsOf, type AsOfInput, type AsOfStamp } from './as-of/as-of';
 export {
   BalanceLedger,

@@ -4,6 +4,7 @@ import {
   EventSourcedRepository,
   IdempotencyStore,
   ProjectionCheckpoint,
+  ProjectionGroup,
   ProjectionRunner,
   SqlSnapshotStore,
   eventSourcingMigrations,
@@ -66,6 +67,8 @@ export class LedgerRuntime {
       const projections = contexts
         .flatMap((context) => context.projections)
         .map((projection) => new ProjectionRunner(projection, store, dataSource, { logger }));
+      // In the service they run as one group: one read and one transaction per page for all.
+      ProjectionGroup.drive(projections, store, dataSource, { logger });
       logger.log(
         `ledger opened: events in ${config.kurrentDbConnectionString ? 'KurrentDB' : database.kind === 'embedded' ? 'embedded PGlite' : 'PostgreSQL'}, ` +
           `read models in ${database.kind === 'embedded' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`,
