@@ -1,120 +1,27 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { closeTestApp, testLedgerConfig, testPrincipals } from '@ledger/testing';
-import { createApp } from '../../apps/api/src/bootstrap';
-import { consoleDirectory } from '../../apps/api/src/console-static';
-import { seedLedger, type SeededLedger } from './support/seed';
+import type { Page } from 'playwright-core';
+import type { SeededLedger } from './support/seed';
+import { consoleHarness, type ConsoleKeys } from './support/browser-harness';
 
 /**
  * The web console in headless Debian Chromium, against the real service on an embedded database:
  * each role signs in with its API key and does its main task end to end; a bank cannot reach
  * another bank's data; the approval flow works with the keyboard alone; no console errors.
+ * (Four-eyes proposals and corrections: four-eyes.browser.spec.ts.)
  */
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
-
-/**
- * Chromium logs every 4xx answer as "Failed to load resource"; those are the API's expected
- * refusals (a wrong key, a bad date, another bank's convention). Every other console error fails.
- */
-const EXPECTED_HTTP_REFUSAL = /^Failed to load resource: the server responded with a status of 4\d\d/;
 
 describe('the web console in a real browser', () => {
-  let app: INestApplication;
-  let browser: Browser;
-  let baseUrl: string;
-  let keys: { fundManager: string; guaranteeOfficer: string; auditor: string; cncas: string };
-  let seeded: SeededLedger;
-  const { config, dropSchema } = testLedgerConfig('embedded');
+  const h = consoleHarness();
+  const { signIn, shot, fieldError, seeStat, focusedText, tabTo } = h;
   let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    if (!consoleDirectory())
-      throw new Error('the console is not built: run `npm run build` (npm run test:browser does)');
-    app = await createApp(config, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const principals = await testPrincipals(app, { banks: ['CNCAS', 'BICIS'] });
-    const key = (headers: { Authorization: string }) => headers.Authorization.replace(/^Bearer /, '');
-    keys = {
-      fundManager: key(principals.fundManager),
-      guaranteeOfficer: key(principals.guaranteeOfficer),
-      auditor: key(principals.auditor),
-      cncas: key(principals.bank('CNCAS')),
-    };
-    seeded = await seedLedger(baseUrl, keys);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // Playwright starts Chromium with a fresh, empty profile of its own (a new user-data-dir).
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+  let baseUrl: string;
+  let keys: ConsoleKeys;
+  let seeded: SeededLedger;
+  beforeAll(() => {
+    ({ baseUrl, keys, seeded } = h);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeTestApp(app, dropSchema);
+  beforeEach(() => {
+    page = h.page;
   });
-
-  beforeEach(async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
-    page = await context.newPage();
-    problems = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !EXPECTED_HTTP_REFUSAL.test(message.text())) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  });
-
-  afterEach(async () => {
-    await page.context().close();
-    expect(problems).toEqual([]);
-  });
-
-  const signIn = async (apiKey: string) => {
-    await page.goto(`${baseUrl}/console/`);
-    await page.getByLabel('API key').fill(apiKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Signed in as').waitFor();
-  };
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const stat = (scope: Locator | Page, label: string) =>
-    scope
-      .locator('.stat')
-      .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
-      .locator('dd');
-  /** Waits for the field to be marked invalid and returns the error shown next to it. */
-  const fieldError = async (label: string) => {
-    const field = page.getByLabel(label, { exact: true });
-    await page.locator(`[aria-invalid="true"][name="${await field.getAttribute('name')}"]`).waitFor();
-    return page.locator(`[id="${await field.getAttribute('aria-describedby')}"]`).textContent();
-  };
-  /** Waits until the figure labelled `label` shows `value` (screens re-read after each command). */
-  const seeStat = (scope: Locator | Page, label: string, value: string) =>
-    stat(scope, label).getByText(value, { exact: true }).waitFor({ timeout: 10_000 });
-  const focusedText = () => page.evaluate('document.activeElement ? document.activeElement.textContent : null');
-  /** Presses Tab until the focused element's text is `text`; fails after `max` presses. */
-  const tabTo = async (text: string, max = 60) => {
-    for (let i = 0; i < max; i++) {
-      await page.keyboard.press('Tab');
-      if ((await focusedText()) === text) return;
-    }
-    throw new Error(`Tab never reached "${text}"`);
-  };
 
   it('refuses an unknown key on the sign-in form, next to the field', async () => {
     await page.goto(`${baseUrl}/`);

@@ -151,6 +151,8 @@ export function CommandForm(props: {
     initial?: string;
     options?: readonly { value: string; label: string }[];
     placeholder?: string;
+    /** Left empty, it is not checked (and not in `money`): the caller sends it only when filled. */
+    optional?: boolean;
   }[];
   send: (values: Values, money: Record<string, MoneyJson>) => Promise<unknown>;
   onDone: (result: unknown) => void;
@@ -168,6 +170,7 @@ export function CommandForm(props: {
     const money: Record<string, MoneyJson> = {};
     for (const f of props.fields) {
       const value = values[f.name] ?? '';
+      if (f.optional && value.trim() === '') continue;
       if (f.kind === 'money' && f.currency) {
         const parsed = parseMajor(value, f.currency);
         if (parsed.ok) money[f.name] = { amountMinor: parsed.amountMinor, currency: f.currency };

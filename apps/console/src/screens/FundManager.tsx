@@ -3,6 +3,8 @@ import type { ChartConfiguration } from 'chart.js';
 import { api, q } from '../api';
 import { chartValue, formatBp, formatMoney, type MoneyJson } from '../money';
 import { Card, ChartCanvas, CommandForm, Field, Loading, MoneyCell, Problem, Stat, Tabs, today, useLoad } from '../ui';
+import { CorrectionCard } from './Correction';
+import { ApprovalPolicyCard, isPendingAnswer, PendingNotice, ProposalsCard, type PendingAnswer } from './FourEyes';
 
 interface Fund {
   fundId: string;
@@ -65,7 +67,13 @@ interface History {
   points: { asOf: string; contributed: MoneyJson; committed: MoneyJson; disbursed: MoneyJson; available: MoneyJson }[];
 }
 
-type Screen = 'dashboard' | 'queue' | 'grants';
+type Screen = 'dashboard' | 'queue' | 'grants' | 'four-eyes';
+
+/** A command only proposed (202): the notice shown in place of its result. */
+interface Proposed {
+  answer: PendingAnswer;
+  what: string;
+}
 
 export function FundManager() {
   const funds = useLoad(() => api.get<{ items: Fund[] }>('/cofinancing/funds'), []);
@@ -98,6 +106,7 @@ export function FundManager() {
             { id: 'dashboard', label: 'Dashboard' },
             { id: 'queue', label: 'Grant requests' },
             { id: 'grants', label: 'Approved grants' },
+            { id: 'four-eyes', label: 'Four-eyes proposals' },
           ]}
           current={screen}
           onChange={setScreen}
@@ -106,6 +115,7 @@ export function FundManager() {
       {screen === 'dashboard' ? <FundDashboard fund={current} version={version} /> : null}
       {screen === 'queue' ? <GrantQueue fund={current} onChange={changed} version={version} /> : null}
       {screen === 'grants' ? <ApprovedGrants fund={current} onChange={changed} version={version} /> : null}
+      {screen === 'four-eyes' ? <FourEyes fund={current} onChange={changed} version={version} /> : null}
     </>
   );
 }
@@ -249,6 +259,7 @@ function GrantQueue({ fund, onChange, version }: { fund: Fund; onChange: () => v
   const windowName = useWindowNames(fund.fundId);
   const [selected, setSelected] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
+  const [proposed, setProposed] = useState<Proposed | null>(null);
   const grant = grants.data?.items.find((g) => g.grantId === selected);
 
   return (
@@ -260,6 +271,7 @@ function GrantQueue({ fund, onChange, version }: { fund: Fund; onChange: () => v
             {outcome}
           </p>
         ) : null}
+        {proposed ? <PendingNotice answer={proposed.answer} what={proposed.what} /> : null}
         {grants.data && grants.data.items.length === 0 ? <p>No request is waiting.</p> : null}
         {grants.data && grants.data.items.length > 0 ? (
           <table>
@@ -293,6 +305,7 @@ function GrantQueue({ fund, onChange, version }: { fund: Fund; onChange: () => v
                       onClick={() => {
                         setSelected(g.grantId);
                         setOutcome(null);
+                        setProposed(null);
                       }}
                     >
                       Review {g.description}
@@ -310,7 +323,8 @@ function GrantQueue({ fund, onChange, version }: { fund: Fund; onChange: () => v
           grant={grant}
           onDecided={(message) => {
             setSelected(null);
-            setOutcome(message);
+            if (typeof message === 'string') setOutcome(message);
+            else setProposed(message);
             onChange();
           }}
         />
@@ -319,7 +333,7 @@ function GrantQueue({ fund, onChange, version }: { fund: Fund; onChange: () => v
   );
 }
 
-function GrantReview({ grant, onDecided }: { grant: Grant; onDecided: (message: string) => void }) {
+function GrantReview({ grant, onDecided }: { grant: Grant; onDecided: (message: string | Proposed) => void }) {
   const preview = useLoad(
     () => api.get<Preview>(`/cofinancing/grants/${grant.grantId}/subsidy-preview`),
     [grant.grantId],
@@ -383,7 +397,9 @@ function GrantReview({ grant, onDecided }: { grant: Grant; onDecided: (message: 
           }
           onDone={(result) =>
             onDecided(
-              `Approved “${grant.description}”: subsidy ${formatMoney((result as { subsidy: MoneyJson }).subsidy)}.`,
+              isPendingAnswer(result)
+                ? { answer: result, what: `the approval of “${grant.description}”` }
+                : `Approved “${grant.description}”: subsidy ${formatMoney((result as { subsidy: MoneyJson }).subsidy)}.`,
             )
           }
         />
@@ -412,9 +428,15 @@ function ApprovedGrants({ fund, onChange, version }: { fund: Fund; onChange: () 
       api.get<{ items: Grant[] }>(`/cofinancing/grants${q({ fundId: fund.fundId, status: 'approved', limit: 200 })}`),
     [fund.fundId, version],
   );
-  const [selected, setSelected] = useState<{ id: string; action: 'disburse' | 'close' } | null>(null);
+  const [selected, setSelected] = useState<{ id: string; action: 'disburse' | 'close' | 'correct' } | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
+  const [proposed, setProposed] = useState<Proposed | null>(null);
   const grant = grants.data?.items.find((g) => g.grantId === selected?.id);
+  const select = (id: string, action: 'disburse' | 'close' | 'correct') => {
+    setSelected({ id, action });
+    setOutcome(null);
+    setProposed(null);
+  };
 
   return (
     <div className="grid">
@@ -425,6 +447,7 @@ function ApprovedGrants({ fund, onChange, version }: { fund: Fund; onChange: () 
             {outcome}
           </p>
         ) : null}
+        {proposed ? <PendingNotice answer={proposed.answer} what={proposed.what} /> : null}
         <table>
           <thead>
             <tr>
@@ -453,10 +476,13 @@ function ApprovedGrants({ fund, onChange, version }: { fund: Fund; onChange: () 
                   <MoneyCell money={g.commitmentLeft} />
                 </td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => setSelected({ id: g.grantId, action: 'disburse' })}>
+                  <button type="button" onClick={() => select(g.grantId, 'disburse')}>
                     Record disbursement for {g.description}
                   </button>
-                  <button type="button" onClick={() => setSelected({ id: g.grantId, action: 'close' })}>
+                  <button type="button" onClick={() => select(g.grantId, 'correct')}>
+                    Correct a disbursement of {g.description}
+                  </button>
+                  <button type="button" onClick={() => select(g.grantId, 'close')}>
                     Close {g.description}
                   </button>
                 </td>
@@ -489,15 +515,28 @@ function ApprovedGrants({ fund, onChange, version }: { fund: Fund; onChange: () 
               )
             }
             onDone={(result) => {
-              const r = result as { paid: MoneyJson; commitmentLeft: MoneyJson };
-              setOutcome(
-                `Paid ${formatMoney(r.paid)} on “${grant.description}”; commitment left ${formatMoney(r.commitmentLeft)}.`,
-              );
+              if (isPendingAnswer(result)) {
+                setProposed({ answer: result, what: `a disbursement on “${grant.description}”` });
+              } else {
+                const r = result as { paid: MoneyJson; commitmentLeft: MoneyJson };
+                setOutcome(
+                  `Paid ${formatMoney(r.paid)} on “${grant.description}”; commitment left ${formatMoney(r.commitmentLeft)}.`,
+                );
+              }
               setSelected(null);
               onChange();
             }}
           />
         </Card>
+      ) : null}
+      {grant && selected?.action === 'correct' ? (
+        <CorrectionCard
+          key={grant.grantId}
+          grantId={grant.grantId}
+          description={grant.description}
+          currency={fund.currency}
+          onDone={onChange}
+        />
       ) : null}
       {grant && selected?.action === 'close' ? (
         <Card title={`Close: ${grant.description}`} wide>
@@ -515,6 +554,20 @@ function ApprovedGrants({ fund, onChange, version }: { fund: Fund; onChange: () 
           />
         </Card>
       ) : null}
+    </div>
+  );
+}
+
+function FourEyes({ fund, onChange, version }: { fund: Fund; onChange: () => void; version: number }) {
+  const grants = useLoad(
+    () => api.get<{ items: Grant[] }>(`/cofinancing/grants${q({ fundId: fund.fundId, limit: 200 })}`),
+    [fund.fundId, version],
+  );
+  const grantName = (id: string) => grants.data?.items.find((g) => g.grantId === id)?.description ?? id;
+  return (
+    <div className="grid">
+      <ProposalsCard fund={fund} version={version} grantName={grantName} onChange={onChange} />
+      <ApprovalPolicyCard fund={fund} />
     </div>
   );
 }
