@@ -3,13 +3,17 @@
  * and compare it with the live one (`rebuildAndCompare`, what `ledger projections rebuild --compare`
  * runs): events/s per projection pass and over the whole rebuild, and memory sampled during the run
  * (peak RSS per quarter of the run: flat when memory is constant). PostgreSQL server.
- * Usage: npm run bench:rebuild [-- --events 1000000]
+ * Usage: npm run bench:rebuild [-- --events 1000000] [-- --concurrency 4]
  */
 import { rebuildAndCompare } from '@ledger/audit';
 import { ledgerContexts } from '../apps/api/src/ledger-contexts';
 import { benchDatabaseUrl, report, round, serverReachable } from './bench-support';
 import { eventsArg, memorySummary, openRuntime, withMemorySampling } from './bench-runtime';
 import { seededLedger } from './seeded-ledger';
+
+const CONCURRENCY = Number(
+  process.argv.indexOf('--concurrency') > 0 ? process.argv[process.argv.indexOf('--concurrency') + 1] : 4,
+);
 
 async function main(): Promise<void> {
   if (!(await serverReachable(benchDatabaseUrl)))
@@ -32,18 +36,17 @@ async function main(): Promise<void> {
             projections: ledgerContexts.flatMap((context) => context.readModels.projections),
           },
           {
+            concurrency: CONCURRENCY,
             onProjectionStart: (name) => {
-              const now = process.hrtime.bigint();
-              for (const pass of Object.values(passes))
-                if (pass.seconds < 0) pass.seconds = Number(now - pass.started) / 1e9;
-              passes[name] = { seconds: -1, started: now };
+              passes[name] = { seconds: -1, started: process.hrtime.bigint() };
+            },
+            onProjectionDone: ({ projection }) => {
+              passes[projection].seconds = Number(process.hrtime.bigint() - passes[projection].started) / 1e9;
             },
           },
         ),
       );
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const now = process.hrtime.bigint();
-      for (const pass of Object.values(passes)) if (pass.seconds < 0) pass.seconds = Number(now - pass.started) / 1e9;
       const perProjection = Object.fromEntries(
         Object.entries(passes).map(([name, pass]) => [name, round(Number(head) / pass.seconds)]),
       );
@@ -51,6 +54,8 @@ async function main(): Promise<void> {
         target: 'postgres',
         events: Number(head),
         projections: rebuilt.projections.length,
+        /** Passes run side by side (`--concurrency`). */
+        concurrency: CONCURRENCY,
         identical: rebuilt.identical,
         seconds: Math.round(seconds * 10) / 10,
         /** Log events replayed per second, all projections together (each replays the whole log). */

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { loadLedgerConfig } from '@ledger/platform';
 import { createApp } from './bootstrap';
@@ -7,6 +8,9 @@ async function main(): Promise<void> {
   const config = loadLedgerConfig();
   const app = await createApp(config);
   await app.listen(config.port);
+  const server = app.getHttpServer() as Server;
+  server.requestTimeout = config.httpRequestTimeoutMs;
+  server.headersTimeout = Math.min(config.httpRequestTimeoutMs, 10_000);
   new Logger('Bootstrap').log(`listening on http://localhost:${config.port} — OpenAPI at /docs, health at /health`);
 }
 

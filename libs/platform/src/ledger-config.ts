@@ -15,6 +15,8 @@ export interface LedgerConfig {
   readonly runProjections: boolean;
   /** How many times a command is run in all when it keeps losing optimistic-concurrency races. */
   readonly commandAttempts: number;
+  /** A client must have sent its whole request within this time (slow clients cannot hold sockets). */
+  readonly httpRequestTimeoutMs: number;
 }
 
 export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
@@ -27,6 +29,9 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
   const commandAttempts = Number(env.LEDGER_COMMAND_ATTEMPTS || 25);
   if (!Number.isInteger(commandAttempts) || commandAttempts < 1)
     throw new Error(`LEDGER_COMMAND_ATTEMPTS must be an integer ≥ 1, got ${env.LEDGER_COMMAND_ATTEMPTS}`);
+  const httpRequestTimeoutMs = Number(env.HTTP_REQUEST_TIMEOUT_MS || 30_000);
+  if (!Number.isInteger(httpRequestTimeoutMs) || httpRequestTimeoutMs < 1_000)
+    throw new Error(`HTTP_REQUEST_TIMEOUT_MS must be an integer ≥ 1000, got ${env.HTTP_REQUEST_TIMEOUT_MS}`);
   return {
     // The server also used by tests in CI: DATABASE_URL wins, TEST_DATABASE_URL is for tests only.
     databaseUrl: env.DATABASE_URL || undefined,
@@ -38,5 +43,6 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     poolSize,
     runProjections: env.RUN_PROJECTIONS !== 'false',
     commandAttempts,
+    httpRequestTimeoutMs,
   };
 }

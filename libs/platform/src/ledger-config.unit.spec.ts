@@ -10,3 +10,14 @@ describe('loadLedgerConfig', () => {
     expect(() => loadLedgerConfig({ LEDGER_COMMAND_ATTEMPTS: value })).toThrow(/LEDGER_COMMAND_ATTEMPTS/);
   });
 });
+
+describe('HTTP_REQUEST_TIMEOUT_MS', () => {
+  it('gives a client 30 s to send its request unless set', () => {
+    expect(loadLedgerConfig({}).httpRequestTimeoutMs).toBe(30_000);
+    expect(loadLedgerConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000' }).httpRequestTimeoutMs).toBe(5_000);
+  });
+
+  it.each(['999', '-1', '2.5', 'soon'])('refuses HTTP_REQUEST_TIMEOUT_MS=%s', (value) => {
+    expect(() => loadLedgerConfig({ HTTP_REQUEST_TIMEOUT_MS: value })).toThrow(/HTTP_REQUEST_TIMEOUT_MS/);
+  });
+});

@@ -32,6 +32,13 @@ export interface RebuildCompareOptions {
   readonly keep?: boolean;
   readonly onProgress?: (projection: string, position: bigint, target: bigint) => void;
   readonly onProjectionStart?: (projection: string, target: bigint) => void;
+  readonly onProjectionDone?: (comparison: ProjectionComparison) => void;
+  /**
+   * How many projections are rebuilt at once (default 4). A pass waits on the database most of
+   * the time (row by row), so passes side by side use the cores; each holds one connection while
+   * it applies a page, so on a pool of one (embedded) they simply take turns.
+   */
+  readonly concurrency?: number;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -56,12 +63,27 @@ export async function rebuildAndCompare(
   await dataSource.query(`CREATE SCHEMA ${schema}`);
   try {
     await createReadModelTables(dataSource, schema, [...eventSourcingMigrations, ...readModels.migrations]);
-    const projections: ProjectionComparison[] = [];
-    for (const projection of readModels.projections) {
-      const rebuilt = new ProjectionRunner(projection, store, dataSource, { searchPath });
-      const live = new ProjectionRunner(projection, store, dataSource);
-      projections.push(await compareAtSamePosition(dataSource, projection, live, rebuilt, liveSchema, schema, options));
-    }
+    const projections: ProjectionComparison[] = new Array(readModels.projections.length);
+    let next = 0;
+    const pass = async () => {
+      while (next < readModels.projections.length) {
+        const index = next++;
+        const projection = readModels.projections[index];
+        const rebuilt = new ProjectionRunner(projection, store, dataSource, { searchPath });
+        const live = new ProjectionRunner(projection, store, dataSource);
+        projections[index] = await compareAtSamePosition(
+          dataSource,
+          projection,
+          live,
+          rebuilt,
+          liveSchema,
+          schema,
+          options,
+        );
+        options.onProjectionDone?.(projections[index]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, pass));
     return { schema, kept: options.keep ?? false, identical: projections.every((p) => p.identical), projections };
   } finally {
     if (!options.keep) await dataSource.query(`DROP SCHEMA ${schema} CASCADE`);
