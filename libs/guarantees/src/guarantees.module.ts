@@ -5,6 +5,7 @@ import { guaranteesControllers } from './application/http';
 import { queryHandlers } from './application/queries';
 import { GuaranteesReadModel } from './application/queries/guarantees.read-model';
 import { GuaranteeBalancesAsOf, GuaranteeBalancesAsOfHandler } from './application/as-of';
+import { GuaranteesExpiryScheduler } from './application/four-eyes/expiry-scheduler';
 
 /** Mutual guarantee companies, federations, bank conventions and guarantees, over the shared ledger runtime. */
 @Module({
@@ -17,7 +18,8 @@ import { GuaranteeBalancesAsOf, GuaranteeBalancesAsOfHandler } from './applicati
     ...queryHandlers,
     GuaranteeBalancesAsOf,
     GuaranteeBalancesAsOfHandler,
+    GuaranteesExpiryScheduler,
   ],
-  exports: [GuaranteeBalancesAsOf],
+  exports: [GuaranteeBalancesAsOf, GuaranteesExpiryScheduler],
 })
 export class GuaranteesModule {}

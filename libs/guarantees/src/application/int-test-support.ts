@@ -111,6 +111,7 @@ export async function readModelRows(runtime: LedgerRuntime): Promise<Record<stri
     guarantee_fund_deposits: 'company_id, deposit_id',
     guarantee_conventions: 'convention_id',
     guarantees: 'guarantee_id',
+    guarantees_proposals: 'proposal_id',
   };
   const rows: Record<string, unknown[]> = {};
   for (const table of GUARANTEES_TABLES) {

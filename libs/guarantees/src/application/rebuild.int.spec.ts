@@ -16,7 +16,14 @@ import { DepositGuaranteeFundCommand } from './commands/deposit-guarantee-fund.c
 import { AdmitMemberCommand } from './commands/admit-member.command';
 import { ReverseDepositCommand } from './commands/reverse-deposit.command';
 import { ReverseRepaymentCommand } from './commands/reverse-repayment.command';
+import { Clock } from '@ledger/platform';
 import { companyModel, streamIds } from '../domain';
+import {
+  ConfirmGuaranteeProposalCommand,
+  DeclineGuaranteeProposalCommand,
+  ExpireGuaranteeProposalCommand,
+  SetCompanyApprovalPolicyCommand,
+} from './commands/four-eyes.commands';
 import {
   context,
   openGuaranteesApp,
@@ -153,13 +160,87 @@ for (const kind of testDatabaseKinds()) {
       await commands.execute(
         new RecordMemberDepartureCommand(companyId, { memberId: members[2], leftOn: '2009-04-01' }, context),
       );
+      // Four-eyes: issuances above 30,000,000 guaranteed and every correction need a second officer.
+      await commands.execute(
+        new SetCompanyApprovalPolicyCommand(
+          companyId,
+          {
+            issueGuaranteeAbove: xof(30_000_000),
+            correctionsNeedSecondPerson: true,
+            proposalTtlHours: 24,
+            setOn: '2009-04-02',
+          },
+          context,
+        ),
+      );
+      const second = { ...context, actor: 'int-test-second' };
+      const propose = (memberId: string, principal: number, loanReference: string) =>
+        issue(memberId, principal, loanReference, '2009-04-03') as Promise<{ proposalId: string; guaranteeId: string }>;
+      const confirmed = await propose(members[0], 80_000_000, 'L-E');
+      await commands.execute(new ConfirmGuaranteeProposalCommand(confirmed.proposalId, second));
+      const declined = await propose(members[1], 70_000_000, 'L-F');
+      await commands.execute(new DeclineGuaranteeProposalCommand(declined.proposalId, 'file incomplete', second));
+      const pending = await propose(members[1], 64_000_000, 'L-G');
+      const wrong = await commands.execute(
+        new DepositGuaranteeFundCommand(
+          companyId,
+          {
+            bankId: 'CNCAS',
+            amount: xof(1_000_000),
+            termDepositReference: 'DAT-4',
+            depositedOn: '2009-04-03',
+            maturesOn: null,
+          },
+          context,
+        ),
+      );
+      const depositReversal = (await commands.execute(
+        new ReverseDepositCommand(
+          companyId,
+          { depositId: wrong.depositId, reason: 'duplicate', correctedOn: '2009-04-04', moveTo: null },
+          context,
+        ),
+      )) as { proposalId: string };
+      await commands.execute(new ConfirmGuaranteeProposalCommand(depositReversal.proposalId, second));
+      await commands.execute(
+        new RecordRepaymentCommand(confirmed.guaranteeId, { amount: xof(5_000_000), repaidOn: '2009-04-05' }, context),
+      );
+      const eEvents = await t.runtime.store.readStream(streamIds.guarantee(confirmed.guaranteeId));
+      const repaidE = eEvents.filter((event) => event.type === 'guarantees.LoanRepaymentRecorded').pop();
+      const repaymentReversal = (await commands.execute(
+        new ReverseRepaymentCommand(
+          confirmed.guaranteeId,
+          { repaymentEventId: repaidE?.id ?? '', reason: 'wrong loan', correctedOn: '2009-04-06' },
+          context,
+        ),
+      )) as { proposalId: string };
+      // Left unconfirmed past its deadline: it expires and releases its reservation.
+      const clock = jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(Date.now() + 25 * 3_600_000));
+      const expired = await commands.execute(new ExpireGuaranteeProposalCommand(repaymentReversal.proposalId, context));
+      clock.mockRestore();
+      expect(expired.expired).toBe(true);
+
       await commands.execute(
         new TerminateConventionCommand(conventionId, { terminatedOn: '2009-06-30', reason: 'renegotiation' }, context),
       );
 
       await t.runtime.waitForProjections(await t.runtime.store.headPosition());
       const live = await readModelRows(t.runtime);
-      expect(live.guarantees).toHaveLength(4);
+      expect(live.guarantees).toHaveLength(5);
+      expect(
+        (live.guarantees_proposals as { proposal_id: string; status: string }[]).map((row) => [
+          row.proposal_id,
+          row.status,
+        ]),
+      ).toEqual(
+        expect.arrayContaining([
+          [confirmed.proposalId, 'confirmed'],
+          [declined.proposalId, 'declined'],
+          [pending.proposalId, 'pending'],
+          [depositReversal.proposalId, 'confirmed'],
+          [repaymentReversal.proposalId, 'expired'],
+        ]),
+      );
       const [company] = live.guarantee_companies.filter(
         (row) => (row as { company_id: string }).company_id === companyId,
       );
@@ -168,7 +249,7 @@ for (const kind of testDatabaseKinds()) {
         claims_paid: '100000000',
         recoveries: '100000000',
         members_active: 3,
-        guarantees_issued: 4,
+        guarantees_issued: 5,
       });
 
       const runner = t.runtime.projections.find((p) => p.name === 'guarantees.read-models') as ProjectionRunner;
@@ -188,6 +269,39 @@ for (const kind of testDatabaseKinds()) {
           context,
         ),
       );
+      // A four-eyes policy and a pending reservation, before the snapshot: it must carry them.
+      await t.commands.execute(
+        new SetCompanyApprovalPolicyCommand(
+          companyId,
+          {
+            issueGuaranteeAbove: xof(1_000),
+            correctionsNeedSecondPerson: true,
+            proposalTtlHours: 720,
+            setOn: '2008-01-01',
+          },
+          context,
+        ),
+      );
+      const { depositId } = await t.commands.execute(
+        new DepositGuaranteeFundCommand(
+          companyId,
+          {
+            bankId: 'CNCAS',
+            amount: xof(5_000),
+            termDepositReference: 'DAT-L',
+            depositedOn: '2008-01-02',
+            maturesOn: null,
+          },
+          context,
+        ),
+      );
+      await t.commands.execute(
+        new ReverseDepositCommand(
+          companyId,
+          { depositId, reason: 'duplicate', correctedOn: '2008-01-03', moveTo: null },
+          context,
+        ),
+      );
       for (let i = 0; i < 120; i++) {
         await t.commands.execute(
           new AdmitMemberCommand(companyId, { name: `Firm ${i}`, admittedOn: '2008-02-01' }, context),
@@ -202,7 +316,13 @@ for (const kind of testDatabaseKinds()) {
       const fromSnapshot = await t.runtime.repository.load(streamId, companyModel);
       const fullReplay = await t.runtime.repository.load(streamId, { ...companyModel, snapshot: undefined });
       expect(fromSnapshot).toEqual(fullReplay);
-      expect(fromSnapshot.revision).toBe(120n);
+      expect(fromSnapshot.revision).toBe(123n);
+      const state = fromSnapshot.state;
+      if (state.status !== 'registered') throw new Error('company missing');
+      expect(state.approvalPolicy).toMatchObject({ issueGuaranteeAbove: xof(1_000), proposalTtlHours: 720 });
+      expect(Object.values(state.reservations)).toEqual([
+        expect.objectContaining({ action: 'reverse-deposit', depositId, fund: xof(5_000) }),
+      ]);
     });
   });
 }

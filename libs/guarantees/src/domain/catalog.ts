@@ -2,9 +2,11 @@ import { EventCatalog } from '@ledger/event-sourcing';
 import { companyEvents, type CompanyEvent } from './company';
 import { conventionEvents, type ConventionEvent } from './convention';
 import { federationEvents, type FederationEvent } from './federation';
-import { BankLoanGuaranteed, guaranteeEvents, type BankLoanEvent, type GuaranteeEvent } from './guarantee';
+import { bankLoanEvents, guaranteeEvents, type BankLoanEvent, type GuaranteeEvent } from './guarantee';
+import { proposalEvents, type GuaranteeProposalEvent } from './four-eyes.events';
 
-export type GuaranteesEvent = FederationEvent | CompanyEvent | ConventionEvent | GuaranteeEvent | BankLoanEvent;
+export type GuaranteesEvent =
+  FederationEvent | CompanyEvent | ConventionEvent | GuaranteeEvent | BankLoanEvent | GuaranteeProposalEvent;
 
 /** Every event type of the context, for projections reading the global log. */
 export const guaranteesCatalog = new EventCatalog<GuaranteesEvent>([
@@ -12,5 +14,6 @@ export const guaranteesCatalog = new EventCatalog<GuaranteesEvent>([
   ...companyEvents,
   ...conventionEvents,
   ...guaranteeEvents,
-  BankLoanGuaranteed,
+  ...bankLoanEvents,
+  ...proposalEvents,
 ]);

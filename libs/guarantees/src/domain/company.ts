@@ -13,6 +13,7 @@ import { Money, type CurrencyCode } from '@ledger/money';
 import {
   AlreadyExists,
   CapitalPaymentExceedsSubscription,
+  CorrectionPending,
   CompanyNotFound,
   CorrectionReasonMissing,
   DepositNotFound,
@@ -29,6 +30,7 @@ import {
   WrongCurrency,
   type StandingProblem,
 } from './errors';
+import { companyFourEyesEvents, type ProposalAction } from './four-eyes.events';
 
 // ---- events --------------------------------------------------------------------------------------
 
@@ -170,6 +172,7 @@ export const companyEvents = [
   MemberLoanDefaulted,
   ClaimPaidFromFund,
   RecoveryReturnedToFund,
+  ...companyFourEyesEvents,
 ] as const;
 
 export type CompanyEvent = EventOf<(typeof companyEvents)[number]>;
@@ -202,6 +205,22 @@ export interface DepositState {
   readonly reversedOn: string | null;
 }
 
+/** The company's four-eyes policy (see four-eyes.ts). */
+export interface CompanyApprovalPolicy {
+  readonly issueGuaranteeAbove: Money | null;
+  readonly correctionsNeedSecondPerson: boolean;
+  readonly proposalTtlHours: number;
+}
+
+/** What a pending proposal holds on the company: `fund` is held back from the guarantee fund (deposit reversals). */
+export interface CompanyReservation {
+  readonly action: ProposalAction;
+  readonly conventionId: string | null;
+  readonly memberId: string | null;
+  readonly depositId: string | null;
+  readonly fund: Money;
+}
+
 export interface RegisteredCompany {
   readonly status: 'registered';
   readonly companyId: string;
@@ -213,6 +232,9 @@ export interface RegisteredCompany {
   readonly deposits: ReadonlyMap<string, DepositState>;
   /** deposits − withdrawals − claims paid + recoveries. */
   readonly fundBalance: Money;
+  readonly approvalPolicy: CompanyApprovalPolicy | null;
+  /** Pending four-eyes proposals, by proposal id. */
+  readonly reservations: Readonly<Record<string, CompanyReservation>>;
 }
 
 export type CompanyState = { readonly status: 'unregistered' } | RegisteredCompany;
@@ -243,6 +265,8 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
       members: new Map(),
       deposits: new Map(),
       fundBalance: Money.zero(event.currency),
+      approvalPolicy: null,
+      reservations: {},
     };
   }
   if (state.status !== 'registered') return state;
@@ -322,6 +346,34 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
         ? withMember(next, event.memberId, (m) => ({ ...m, defaults: without(m.defaults, event.guaranteeId) }))
         : next;
     }
+    case 'guarantees.CompanyApprovalPolicySet':
+      return {
+        ...state,
+        approvalPolicy: {
+          issueGuaranteeAbove: event.issueGuaranteeAbove,
+          correctionsNeedSecondPerson: event.correctionsNeedSecondPerson,
+          proposalTtlHours: event.proposalTtlHours,
+        },
+      };
+    case 'guarantees.CompanyReservationMade':
+      return {
+        ...state,
+        reservations: {
+          ...state.reservations,
+          [event.proposalId]: {
+            action: event.action,
+            conventionId: event.conventionId,
+            memberId: event.memberId,
+            depositId: event.depositId,
+            fund: event.fund,
+          },
+        },
+      };
+    case 'guarantees.CompanyReservationReleased': {
+      const reservations = { ...state.reservations };
+      delete reservations[event.proposalId];
+      return { ...state, reservations };
+    }
     default:
       return assertNever(event);
   }
@@ -332,7 +384,7 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
 const moneyJson = (m: Money) => m.toMinorString();
 
 export const companySnapshot: SnapshotPolicy<CompanyState> = {
-  version: 2,
+  version: 3,
   every: 100,
   encode: (state): JsonObject => {
     if (state.status !== 'registered') return { status: state.status };
@@ -365,6 +417,21 @@ export const companySnapshot: SnapshotPolicy<CompanyState> = {
         maturesOn: d.maturesOn,
         reversedOn: d.reversedOn,
       })),
+      approvalPolicy: state.approvalPolicy
+        ? {
+            issueGuaranteeAbove: state.approvalPolicy.issueGuaranteeAbove?.toMinorString() ?? null,
+            correctionsNeedSecondPerson: state.approvalPolicy.correctionsNeedSecondPerson,
+            proposalTtlHours: state.approvalPolicy.proposalTtlHours,
+          }
+        : null,
+      reservations: Object.entries(state.reservations).map(([proposalId, r]) => ({
+        proposalId,
+        action: r.action,
+        conventionId: r.conventionId,
+        memberId: r.memberId,
+        depositId: r.depositId,
+        fund: moneyJson(r.fund),
+      })),
     };
   },
   decode: (json) => {
@@ -392,6 +459,19 @@ export const companySnapshot: SnapshotPolicy<CompanyState> = {
       maturesOn: (d.maturesOn as string | null) ?? null,
       reversedOn: (d.reversedOn as string | null) ?? null,
     }));
+    const policy = (json.approvalPolicy as JsonObject | null | undefined) ?? null;
+    const reservations = ((json.reservations as JsonObject[] | undefined) ?? []).map(
+      (r): [string, CompanyReservation] => [
+        r.proposalId as string,
+        {
+          action: r.action as ProposalAction,
+          conventionId: (r.conventionId as string | null) ?? null,
+          memberId: (r.memberId as string | null) ?? null,
+          depositId: (r.depositId as string | null) ?? null,
+          fund: money(r.fund),
+        },
+      ],
+    );
     return {
       status: 'registered',
       companyId: json.companyId as string,
@@ -402,6 +482,14 @@ export const companySnapshot: SnapshotPolicy<CompanyState> = {
       fundBalance: money(json.fundBalance),
       members: new Map(members.map((m) => [m.memberId, m])),
       deposits: new Map(deposits.map((d) => [d.depositId, d])),
+      approvalPolicy: policy
+        ? {
+            issueGuaranteeAbove: policy.issueGuaranteeAbove === null ? null : money(policy.issueGuaranteeAbove),
+            correctionsNeedSecondPerson: policy.correctionsNeedSecondPerson as boolean,
+            proposalTtlHours: policy.proposalTtlHours as number,
+          }
+        : null,
+      reservations: Object.fromEntries(reservations),
     };
   },
 };
@@ -455,9 +543,37 @@ export function requireGoodStanding(company: RegisteredCompany, memberId: string
   return member;
 }
 
-/** The fund pays out only what it holds: its balance never goes below zero. */
+/** What pending deposit reversals hold back from the guarantee fund. */
+export function fundReserved(company: RegisteredCompany, except: string | null = null): Money {
+  let total = Money.zero(company.currency);
+  for (const [proposalId, reservation] of Object.entries(company.reservations)) {
+    if (proposalId !== except) total = total.plus(reservation.fund);
+  }
+  return total;
+}
+
+/** The fund balance less what pending deposit reversals hold back: what capacity and payments may use. */
+export function unreservedFund(company: RegisteredCompany): Money {
+  return company.fundBalance.minus(fundReserved(company));
+}
+
+/** The pending proposal that locks a deposit (its reversal), or null. */
+export function depositLockedBy(company: RegisteredCompany, depositId: string): string | null {
+  for (const [proposalId, reservation] of Object.entries(company.reservations)) {
+    if (reservation.depositId === depositId) return proposalId;
+  }
+  return null;
+}
+
+/**
+ * The fund pays out only what it holds: its balance never goes below zero, nor below what pending
+ * deposit reversals hold back (they would take it out if confirmed).
+ */
 export function requireFundCovers(company: RegisteredCompany, amount: Money): void {
-  if (company.fundBalance.lessThan(amount)) throw new InsufficientGuaranteeFund(company.fundBalance, amount);
+  const reserved = fundReserved(company);
+  if (company.fundBalance.minus(reserved).lessThan(amount)) {
+    throw new InsufficientGuaranteeFund(company.fundBalance, amount, reserved);
+  }
 }
 
 const requireActive = (member: MemberState): MemberState => {
@@ -536,7 +652,11 @@ function recordDeparture(
   company: RegisteredCompany,
 ) {
   const member = requireActive(requireMember(company, command.memberId));
-  const live = member.guaranteesInForce.length + member.defaults.length;
+  // A guarantee waiting for a second officer counts too: confirmed, it would be issued to a member gone.
+  const pending = Object.values(company.reservations).filter(
+    (r) => r.action === 'issue-guarantee' && r.memberId === member.memberId,
+  ).length;
+  const live = member.guaranteesInForce.length + member.defaults.length + pending;
   if (live > 0) throw new MemberHasLiveGuarantees(member.memberId, live);
   if (command.leftOn < member.admittedOn) {
     throw new InvalidInput('leftOn', `must not be before the member's admission (${member.admittedOn})`);
@@ -592,6 +712,8 @@ function deposit(command: Extract<CompanyCommand, { type: 'DepositGuaranteeFund'
 function withdraw(command: Extract<CompanyCommand, { type: 'WithdrawGuaranteeFund' }>, company: RegisteredCompany) {
   const found = company.deposits.get(command.depositId);
   if (!found) throw new DepositNotFound(company.companyId, command.depositId);
+  const lockedBy = depositLockedBy(company, found.depositId);
+  if (lockedBy !== null) throw new CorrectionPending('deposit', found.depositId, lockedBy);
   const amount = requireAmount(company, command.amount, 'amount');
   const available = found.amount.minus(found.withdrawn);
   if (amount.greaterThan(available)) throw new WithdrawalExceedsDeposit(found.depositId, available, amount);
@@ -638,6 +760,8 @@ export function reverseDeposit(
   const found = company.deposits.get(command.depositId);
   if (!found) throw new DepositNotFound(companyId, command.depositId);
   if (found.reversedOn !== null) throw new EntryAlreadyReversed('deposit', found.depositId, found.reversedOn);
+  const lockedBy = depositLockedBy(company, found.depositId);
+  if (lockedBy !== null) throw new CorrectionPending('deposit', found.depositId, lockedBy);
   if (command.reason.trim().length === 0) throw new CorrectionReasonMissing();
   if (command.correctedOn < found.depositedOn) {
     throw new InvalidInput('correctedOn', `must not be before the deposit (${found.depositedOn})`);
@@ -651,12 +775,14 @@ export function reverseDeposit(
       found.withdrawn,
     );
   }
-  if (company.fundBalance.lessThan(found.amount)) {
+  // Other pending reversals would take their deposits out too: together they never take the fund below zero.
+  const otherwiseHeld = fundReserved(company);
+  if (company.fundBalance.minus(otherwiseHeld).lessThan(found.amount)) {
     throw new ReversalWouldBreakInvariant(
       found.depositId,
       'fund-balance-not-negative',
       found.amount,
-      company.fundBalance,
+      company.fundBalance.minus(otherwiseHeld),
       found.withdrawn,
     );
   }

@@ -19,6 +19,7 @@ import {
   ConventionTerminated,
   InvalidInput,
 } from './errors';
+import { conventionFourEyesEvents } from './four-eyes.events';
 
 /**
  * What the ceiling (fund × multiplier) is compared with: the outstanding principal of the loans
@@ -118,6 +119,7 @@ export const conventionEvents = [
   ConventionExposureAdded,
   ConventionExposureReduced,
   ConventionExposureRestored,
+  ...conventionFourEyesEvents,
 ] as const;
 
 export type ConventionEvent = EventOf<(typeof conventionEvents)[number]>;
@@ -136,6 +138,13 @@ interface ConventionData {
   readonly outstandingPrincipal: Money;
   readonly guaranteedOutstanding: Money;
   readonly guaranteesInForce: number;
+  /** Headroom held by pending four-eyes proposals, by proposal id. */
+  readonly reservations: Readonly<Record<string, ConventionReservation>>;
+}
+
+export interface ConventionReservation {
+  readonly principal: Money;
+  readonly guaranteed: Money;
 }
 
 export type SignedConvention =
@@ -158,6 +167,7 @@ export function evolveConvention(state: ConventionState, event: ConventionEvent)
       outstandingPrincipal: Money.zero(event.currency),
       guaranteedOutstanding: Money.zero(event.currency),
       guaranteesInForce: 0,
+      reservations: {},
     };
   }
   if (state.status === 'unsigned') return state;
@@ -188,6 +198,19 @@ export function evolveConvention(state: ConventionState, event: ConventionEvent)
         outstandingPrincipal: state.outstandingPrincipal.plus(event.principal),
         guaranteedOutstanding: state.guaranteedOutstanding.plus(event.guaranteed),
       };
+    case 'guarantees.ConventionExposureReserved':
+      return {
+        ...state,
+        reservations: {
+          ...state.reservations,
+          [event.proposalId]: { principal: event.principal, guaranteed: event.guaranteed },
+        },
+      };
+    case 'guarantees.ConventionReservationReleased': {
+      const reservations = { ...state.reservations };
+      delete reservations[event.proposalId];
+      return { ...state, reservations };
+    }
     default:
       return assertNever(event);
   }
@@ -206,7 +229,7 @@ const termsJson = (terms: ConventionTerms) => ({
 });
 
 export const conventionSnapshot: SnapshotPolicy<ConventionState> = {
-  version: 1,
+  version: 2,
   every: 100,
   encode: (state): JsonObject => {
     if (state.status === 'unsigned') return { status: state.status };
@@ -223,6 +246,11 @@ export const conventionSnapshot: SnapshotPolicy<ConventionState> = {
       outstandingPrincipal: state.outstandingPrincipal.toMinorString(),
       guaranteedOutstanding: state.guaranteedOutstanding.toMinorString(),
       guaranteesInForce: state.guaranteesInForce,
+      reservations: Object.entries(state.reservations).map(([proposalId, r]) => ({
+        proposalId,
+        principal: r.principal.toMinorString(),
+        guaranteed: r.guaranteed.toMinorString(),
+      })),
     };
   },
   decode: (json) => {
@@ -248,6 +276,12 @@ export const conventionSnapshot: SnapshotPolicy<ConventionState> = {
       outstandingPrincipal: money(json.outstandingPrincipal),
       guaranteedOutstanding: money(json.guaranteedOutstanding),
       guaranteesInForce: json.guaranteesInForce as number,
+      reservations: Object.fromEntries(
+        ((json.reservations as JsonObject[] | undefined) ?? []).map((r) => [
+          r.proposalId as string,
+          { principal: money(r.principal), guaranteed: money(r.guaranteed) },
+        ]),
+      ),
     };
     return json.status === 'terminated'
       ? { ...data, status: 'terminated', terminatedOn: json.terminatedOn as string }
@@ -275,6 +309,15 @@ export function outstandingUnder(
   figures: { readonly outstandingPrincipal: Money; readonly guaranteedOutstanding: Money },
 ): Money {
   return basis === 'loan-principal' ? figures.outstandingPrincipal : figures.guaranteedOutstanding;
+}
+
+/** What pending proposals hold of the headroom, under a ceiling basis (except one proposal, when given). */
+export function reservedUnder(basis: CeilingBasis, convention: SignedConvention, except: string | null = null): Money {
+  let total = Money.zero(convention.currency);
+  for (const [proposalId, r] of Object.entries(convention.reservations)) {
+    if (proposalId !== except) total = total.plus(basis === 'loan-principal' ? r.principal : r.guaranteed);
+  }
+  return total;
 }
 
 export interface ConventionFigures {

@@ -1,5 +1,5 @@
 import { DomainError, type DomainErrorKind } from '@ledger/event-sourcing';
-import type { Money } from '@ledger/money';
+import { Money } from '@ledger/money';
 
 /**
  * Typed refusals of the mutual guarantee context. Each carries its figures (amounts as strings of
@@ -179,7 +179,7 @@ export class MemberHasLiveGuarantees extends GuaranteesError {
     readonly memberId: string,
     readonly liveGuarantees: number,
   ) {
-    super(`member ${memberId} still has ${liveGuarantees} guarantee(s) in force or in default`, {
+    super(`member ${memberId} still has ${liveGuarantees} guarantee(s) in force, in default or proposed`, {
       memberId,
       liveGuarantees,
     });
@@ -226,12 +226,20 @@ export class InsufficientGuaranteeFund extends GuaranteesError {
   constructor(
     readonly fundBalance: Money,
     readonly requested: Money,
+    /** Held back by pending deposit reversals (four-eyes), which count as gone. */
+    readonly reserved: Money = Money.zero(fundBalance.currency.code),
   ) {
-    super(`the guarantee fund holds ${fundBalance.toString()}, cannot pay out ${requested.toString()}`, {
-      fundBalance: amount(fundBalance),
-      requested: amount(requested),
-      currency: requested.currency.code,
-    });
+    super(
+      `the guarantee fund holds ${fundBalance.toString()}` +
+        (reserved.isZero() ? '' : ` (${reserved.toString()} of it held back by pending reversals)`) +
+        `, cannot pay out ${requested.toString()}`,
+      {
+        fundBalance: amount(fundBalance),
+        requested: amount(requested),
+        reserved: amount(reserved),
+        currency: requested.currency.code,
+      },
+    );
   }
 }
 
@@ -279,16 +287,21 @@ export class InsufficientHeadroom extends GuaranteesError {
     readonly requested: Money,
     readonly capacity: Money,
     readonly outstanding: Money,
+    /** Held by pending four-eyes proposals (issuances, repayment reversals); `headroom` is net of it. */
+    readonly reserved: Money = Money.zero(outstanding.currency.code),
   ) {
     super(
       `convention ${conventionId} has ${headroom.toString()} of headroom ` +
-        `(capacity ${capacity.toString()}, outstanding ${outstanding.toString()}); ${requested.toString()} requested`,
+        `(capacity ${capacity.toString()}, outstanding ${outstanding.toString()}` +
+        (reserved.isZero() ? '' : `, reserved by pending proposals ${reserved.toString()}`) +
+        `); ${requested.toString()} requested`,
       {
         conventionId,
         headroom: amount(headroom),
         requested: amount(requested),
         capacity: amount(capacity),
         outstanding: amount(outstanding),
+        reserved: amount(reserved),
         currency: requested.currency.code,
       },
     );
@@ -447,5 +460,74 @@ export class CorrectionReasonMissing extends GuaranteesError {
   readonly kind = 'rejected';
   constructor() {
     super('a correction must give its reason', { field: 'reason' });
+  }
+}
+
+// ---- four-eyes ---------------------------------------------------------------------------------
+
+/** The proposer of a four-eyes proposal may not confirm it: a second, different person must. */
+export class SelfConfirmationRefused extends GuaranteesError {
+  readonly code = 'self-confirmation-refused';
+  readonly kind = 'forbidden';
+  constructor(
+    readonly proposalId: string,
+    readonly actor: string,
+  ) {
+    super(`${actor} proposed ${proposalId} and may not confirm it: a second person must`, { proposalId, actor });
+  }
+}
+
+/** Only a pending proposal, before its deadline, can be confirmed or declined. */
+export class ProposalNotPending extends GuaranteesError {
+  readonly code: 'proposal-not-found' | 'proposal-not-pending';
+  readonly kind: 'not-found' | 'conflict';
+  constructor(
+    readonly proposalId: string,
+    readonly status: string,
+    kind: 'not-found' | 'conflict' = 'conflict',
+  ) {
+    super(
+      kind === 'not-found'
+        ? `proposal ${proposalId} does not exist`
+        : `proposal ${proposalId} is ${status}: only a pending proposal before its deadline can be settled`,
+      { proposalId, status },
+    );
+    this.kind = kind;
+    this.code = kind === 'not-found' ? 'proposal-not-found' : 'proposal-not-pending';
+  }
+}
+
+/** A bank loan whose guarantee is already waiting for a second person. */
+export class LoanGuaranteePending extends GuaranteesError {
+  readonly code = 'loan-guarantee-pending';
+  readonly kind = 'conflict';
+  constructor(
+    readonly bankId: string,
+    readonly loanReference: string,
+    readonly proposalId: string,
+  ) {
+    super(`loan ${loanReference} of bank ${bankId} has a guarantee waiting for a second person (${proposalId})`, {
+      bankId,
+      loanReference,
+      proposalId,
+      field: 'loanReference',
+    });
+  }
+}
+
+/** An entry whose reversal is waiting for a second person: no second reversal, no withdrawal from it meanwhile. */
+export class CorrectionPending extends GuaranteesError {
+  readonly code = 'correction-pending';
+  readonly kind = 'conflict';
+  constructor(
+    readonly entry: 'deposit' | 'repayment',
+    readonly entryId: string,
+    readonly proposalId: string,
+  ) {
+    super(`${entry} ${entryId} has a reversal waiting for a second person (${proposalId})`, {
+      entry,
+      entryId,
+      proposalId,
+    });
   }
 }

@@ -1,6 +1,13 @@
 import { assertNever, defineEvent, EventCatalog, field, type EventOf, type StreamModel } from '@ledger/event-sourcing';
 import { BasisPoints, Money } from '@ledger/money';
 import { GuaranteeNotFound } from './errors';
+import {
+  BankLoanReservationReleased,
+  BankLoanReserved,
+  guaranteeFourEyesEvents,
+  type BankLoanReservationReleased as BankLoanReservationReleasedEvent,
+  type BankLoanReserved as BankLoanReservedEvent,
+} from './four-eyes.events';
 
 // ---- events --------------------------------------------------------------------------------------
 
@@ -81,6 +88,7 @@ export const guaranteeEvents = [
   GuaranteeCalled,
   GuaranteeClaimPaid,
   GuaranteeRecoveryRecorded,
+  ...guaranteeFourEyesEvents,
 ] as const;
 
 export type GuaranteeEvent = EventOf<(typeof guaranteeEvents)[number]>;
@@ -108,6 +116,8 @@ export type IssuedGuarantee =
       readonly guaranteedOutstanding: Money;
       /** Repayment event ids already reversed, with the correction's date. */
       readonly reversedRepayments: Readonly<Record<string, string>>;
+      /** Repayment event ids whose reversal waits for a second person, with the proposal id. */
+      readonly pendingReversals: Readonly<Record<string, string>>;
     } & GuaranteeTerms)
   | ({ readonly status: 'released'; readonly releasedOn: string } & GuaranteeTerms)
   | ({
@@ -157,6 +167,7 @@ export function evolveGuarantee(state: GuaranteeState, event: GuaranteeEvent): G
       outstandingPrincipal: event.principal,
       guaranteedOutstanding: event.guaranteedAmount,
       reversedRepayments: {},
+      pendingReversals: {},
     };
   }
   if (state.status === 'unissued') return state;
@@ -194,6 +205,16 @@ export function evolveGuarantee(state: GuaranteeState, event: GuaranteeEvent): G
       return state.status === 'called' ? { ...state, claimPaid: state.claimPaid.plus(event.amount) } : state;
     case 'guarantees.GuaranteeRecoveryRecorded':
       return state.status === 'called' ? { ...state, recovered: state.recovered.plus(event.amount) } : state;
+    case 'guarantees.RepaymentReversalProposed':
+      return state.status === 'active'
+        ? { ...state, pendingReversals: { ...state.pendingReversals, [event.repaymentEventId]: event.proposalId } }
+        : state;
+    case 'guarantees.RepaymentReversalProposalSettled': {
+      if (state.status !== 'active') return state;
+      const pendingReversals = { ...state.pendingReversals };
+      delete pendingReversals[event.repaymentEventId];
+      return { ...state, pendingReversals };
+    }
     default:
       return assertNever(event);
   }
@@ -219,13 +240,32 @@ export const BankLoanGuaranteed = defineEvent('guarantees.BankLoanGuaranteed', {
   conventionId: field.string(),
 });
 
-export type BankLoanEvent = EventOf<typeof BankLoanGuaranteed>;
+export type BankLoanEvent =
+  EventOf<typeof BankLoanGuaranteed> | BankLoanReservedEvent | BankLoanReservationReleasedEvent;
 
+/** `reserved`: a guarantee on the loan waits for a second person (four-eyes); no other may be issued meanwhile. */
 export type BankLoanState =
-  { readonly status: 'free' } | { readonly status: 'guaranteed'; readonly guaranteeId: string };
+  | { readonly status: 'free' }
+  | { readonly status: 'reserved'; readonly proposalId: string }
+  | { readonly status: 'guaranteed'; readonly guaranteeId: string };
+
+export const bankLoanEvents = [BankLoanGuaranteed, BankLoanReserved, BankLoanReservationReleased] as const;
+
+export function evolveBankLoan(state: BankLoanState, event: BankLoanEvent): BankLoanState {
+  switch (event.type) {
+    case 'guarantees.BankLoanGuaranteed':
+      return { status: 'guaranteed', guaranteeId: event.guaranteeId };
+    case 'guarantees.BankLoanReserved':
+      return { status: 'reserved', proposalId: event.proposalId };
+    case 'guarantees.BankLoanReservationReleased':
+      return state.status === 'reserved' && state.proposalId === event.proposalId ? { status: 'free' } : state;
+    default:
+      return assertNever(event);
+  }
+}
 
 export const bankLoanModel: StreamModel<BankLoanState, BankLoanEvent> = {
-  catalog: new EventCatalog<BankLoanEvent>([BankLoanGuaranteed]),
+  catalog: new EventCatalog<BankLoanEvent>([...bankLoanEvents]),
   initialState: () => ({ status: 'free' }),
-  evolve: (_state, event) => ({ status: 'guaranteed', guaranteeId: event.guaranteeId }),
+  evolve: evolveBankLoan,
 };

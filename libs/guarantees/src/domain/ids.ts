@@ -6,6 +6,8 @@ export const streamIds = {
   guarantee: (guaranteeId: string): string => `guarantees.guarantee-${guaranteeId}`,
   /** One stream per bank loan: a loan is guaranteed at most once by the whole ledger. */
   bankLoan: (bankId: string, loanReference: string): string => `guarantees.bank-loan-${bankId}/${loanReference}`,
+  /** A four-eyes proposal: the command waiting for a second person, its reservations and its outcome. */
+  proposal: (proposalId: string): string => `guarantees-proposal-${proposalId}`,
 } as const;
 
 /** Bank ids and loan references go into stream ids and URLs: letters, digits and . _ - / only. */

@@ -8,3 +8,5 @@ export * from './guarantee';
 export * from './issuance';
 export * from './lifecycle';
 export * from './catalog';
+export * from './four-eyes.events';
+export * from './four-eyes';

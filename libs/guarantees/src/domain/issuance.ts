@@ -7,14 +7,17 @@ import {
   requireAmount,
   requireCompany,
   requireGoodStanding,
+  unreservedFund,
 } from './company';
 import {
   type ConventionEvent,
   ConventionExposureAdded,
   type ConventionFigures,
   type ConventionState,
+  capacityOf,
   figuresOf,
   requireConvention,
+  reservedUnder,
   termsInEffect,
 } from './convention';
 import {
@@ -22,6 +25,7 @@ import {
   InvalidInput,
   LoanAboveConventionMaximum,
   LoanAlreadyGuaranteed,
+  LoanGuaranteePending,
   AlreadyExists,
 } from './errors';
 import {
@@ -60,8 +64,10 @@ export interface IssuanceDecision {
   readonly guaranteedAmount: Money;
   /** What the loan adds to the outstanding under the convention's ceiling basis. */
   readonly exposure: Money;
-  /** Figures before the issuance. */
+  /** Figures before the issuance (committed figures: reservations are not balances). */
   readonly before: ConventionFigures;
+  /** Headroom left for new guarantees before it: capacity of the unreserved fund − outstanding − reserved. */
+  readonly availableBefore: Money;
   readonly headroomAfter: Money;
 }
 
@@ -77,6 +83,9 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
   const company = requireCompany(convention.companyId, states.company);
   if (states.bankLoan.status === 'guaranteed') {
     throw new LoanAlreadyGuaranteed(convention.bankId, command.loanReference, states.bankLoan.guaranteeId);
+  }
+  if (states.bankLoan.status === 'reserved') {
+    throw new LoanGuaranteePending(convention.bankId, command.loanReference, states.bankLoan.proposalId);
   }
   if (!LOAN_REFERENCE_PATTERN.test(command.loanReference)) {
     throw new InvalidInput(
@@ -97,13 +106,19 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
   }
   const exposure = terms.ceilingBasis === 'loan-principal' ? principal : guaranteedAmount;
   const before = figuresOf(convention, terms, company.fundBalance);
-  if (before.headroom.lessThan(exposure)) {
+  // Four-eyes: pending proposals hold headroom (issuances, repayment reversals) and fund (deposit
+  // reversals) that a new guarantee may not use, or two of them could together exceed the ceiling.
+  const capacity = capacityOf(unreservedFund(company), terms.multiplier);
+  const reserved = reservedUnder(terms.ceilingBasis, convention);
+  const availableBefore = capacity.minus(before.outstanding).minus(reserved);
+  if (availableBefore.lessThan(exposure)) {
     throw new InsufficientHeadroom(
       convention.conventionId,
-      before.headroom,
+      availableBefore,
       exposure,
-      before.capacity,
+      capacity,
       before.outstanding,
+      reserved,
     );
   }
 
@@ -149,6 +164,7 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
     guaranteedAmount,
     exposure,
     before,
+    availableBefore,
     headroomAfter: before.headroom.minus(exposure),
   };
 }

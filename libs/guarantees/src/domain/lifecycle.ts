@@ -13,6 +13,7 @@ import {
 import { type ConventionEvent, ConventionExposureReduced, ConventionExposureRestored } from './convention';
 import {
   ClaimExceedsGuaranteedOutstanding,
+  CorrectionPending,
   CorrectionReasonMissing,
   EntryAlreadyReversed,
   IllegalGuaranteeTransition,
@@ -139,6 +140,8 @@ export function reverseRepayment(command: ReverseRepayment, state: GuaranteeStat
   }
   const already = guarantee.reversedRepayments[command.corrects.eventId];
   if (already !== undefined) throw new EntryAlreadyReversed('repayment', command.corrects.eventId, already);
+  const pending = guarantee.pendingReversals[command.corrects.eventId];
+  if (pending !== undefined) throw new CorrectionPending('repayment', command.corrects.eventId, pending);
   if (command.reason.trim().length === 0) throw new CorrectionReasonMissing();
   onDateOrAfter(command.correctedOn, command.corrects.repaidOn, 'correctedOn');
   const amount = command.corrects.amount;

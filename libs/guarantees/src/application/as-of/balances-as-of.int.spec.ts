@@ -184,7 +184,8 @@ for (const kind of testDatabaseKinds()) {
       for (const { company_id } of ids) {
         const live = await queries.execute(new GetCompanyQuery(company_id));
         const now = await asOf.company(company_id);
-        const { position: _p, deposits: _d, conventions: _c, ...liveFigures } = live;
+        // Four-eyes reservations are not balances: the live view shows them beside the figures, as-of has none.
+        const { position: _p, deposits: _d, conventions: _c, reserved: _r, ...liveFigures } = live;
         expect(now).toMatchObject(liveFigures);
       }
       for (const { convention_id } of conventions) {

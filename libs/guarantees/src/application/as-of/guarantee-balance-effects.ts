@@ -259,12 +259,26 @@ export function guaranteeBalanceEffects(event: GuaranteesEvent): BalanceEffects 
       return { movements: [guarantee(event.guaranteeId, 'claimPaid', event.amount.amountMinor)] };
     case 'guarantees.GuaranteeRecoveryRecorded':
       return { movements: [guarantee(event.guaranteeId, 'recovered', event.amount.amountMinor)] };
+    // No balance moves; nor on four-eyes events: a proposal commits nothing, and reservations are not balances.
     case 'guarantees.CompanyAffiliated':
     case 'guarantees.MemberLoanGuaranteed':
     case 'guarantees.MemberLoanRepaid':
     case 'guarantees.LoanRepaymentRecorded':
     case 'guarantees.LoanRepaymentReversed':
     case 'guarantees.BankLoanGuaranteed':
+    case 'guarantees.CompanyApprovalPolicySet':
+    case 'guarantees.CompanyReservationMade':
+    case 'guarantees.CompanyReservationReleased':
+    case 'guarantees.ConventionExposureReserved':
+    case 'guarantees.ConventionReservationReleased':
+    case 'guarantees.BankLoanReserved':
+    case 'guarantees.BankLoanReservationReleased':
+    case 'guarantees.RepaymentReversalProposed':
+    case 'guarantees.RepaymentReversalProposalSettled':
+    case 'guarantees.ApprovalProposed':
+    case 'guarantees.ProposalConfirmed':
+    case 'guarantees.ProposalDeclined':
+    case 'guarantees.ProposalExpired':
       return { movements: [] };
     default:
       return assertNever(event);

@@ -16,6 +16,13 @@ import { TerminateConventionHandler } from './terminate-convention.handler';
 import { WithdrawGuaranteeFundHandler } from './withdraw-guarantee-fund.handler';
 import { ReverseDepositHandler } from './reverse-deposit.handler';
 import { ReverseRepaymentHandler } from './reverse-repayment.handler';
+import {
+  ConfirmGuaranteeProposalHandler,
+  DeclineGuaranteeProposalHandler,
+  ExpireGuaranteeProposalHandler,
+  SetCompanyApprovalPolicyHandler,
+} from './four-eyes.handlers';
+import { ProposalSettlement } from '../four-eyes/proposal-settlement';
 import { CompanyStreamWriter } from './company-stream.writer';
 import { ConventionStreamWriter } from './convention-stream.writer';
 import { GuaranteeStreamWriter } from './guarantee-stream.writer';
@@ -39,6 +46,10 @@ export const commandHandlers = [
   SubscribeCapitalHandler,
   TerminateConventionHandler,
   WithdrawGuaranteeFundHandler,
+  SetCompanyApprovalPolicyHandler,
+  ConfirmGuaranteeProposalHandler,
+  DeclineGuaranteeProposalHandler,
+  ExpireGuaranteeProposalHandler,
 ];
 
-export const commandWriters = [CompanyStreamWriter, ConventionStreamWriter, GuaranteeStreamWriter];
+export const commandWriters = [CompanyStreamWriter, ConventionStreamWriter, GuaranteeStreamWriter, ProposalSettlement];

@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '@ledger/event-sourcing';
 import type { CommandReceipt, MoneyView } from './command-support';
+import type { ProposalPendingAnswer } from './four-eyes.commands';
 
 export interface DepositReversalReceipt extends CommandReceipt {
   readonly companyId: string;
@@ -13,7 +14,7 @@ export interface DepositReversalReceipt extends CommandReceipt {
   readonly movedTo: { readonly companyId: string; readonly depositId: string } | null;
 }
 
-export class ReverseDepositCommand extends Command<DepositReversalReceipt> {
+export class ReverseDepositCommand extends Command<DepositReversalReceipt | ProposalPendingAnswer> {
   constructor(
     readonly companyId: string,
     readonly input: {

@@ -1,15 +1,19 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { businessTime, positionOf, withEvents, type EventOf } from '@ledger/event-sourcing';
-import { LedgerRuntime } from '@ledger/platform';
+import { businessTime, newEntityId, positionOf, withEvents, type EventOf } from '@ledger/event-sourcing';
+import { Clock, LedgerRuntime } from '@ledger/platform';
 import {
   companyModel,
+  correctionNeedsSecondPerson,
   DepositNotFound,
   GuaranteeFundDepositReversed,
+  proposalModel,
+  proposeDepositReversal,
   requireCompany,
   reverseDeposit,
   streamIds,
 } from '../../domain';
 import { moneyView } from './command-support';
+import type { ProposalPendingAnswer } from './four-eyes.commands';
 import { ReverseDepositCommand, type DepositReversalReceipt } from './reverse-deposit.command';
 
 /**
@@ -17,13 +21,25 @@ import { ReverseDepositCommand, type DepositReversalReceipt } from './reverse-de
  * is named, books it there — both companies in one atomic multi-stream append. The reversal names
  * the GuaranteeFundDeposited event it corrects (payload; its id is the causation id) and carries
  * that deposit's business time, so every convention's capacity and headroom follow as of that date.
+ *
+ * Four-eyes: when the company's policy makes corrections need a second officer, the reversal is
+ * only proposed: the deposit is locked and its amount held back from the fund (no issuance counts
+ * on the capacity it gives meanwhile) until a second officer confirms (202 at the HTTP layer).
  */
 @CommandHandler(ReverseDepositCommand)
 export class ReverseDepositHandler implements ICommandHandler<ReverseDepositCommand> {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(
+    private readonly runtime: LedgerRuntime,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute({ companyId, input, context }: ReverseDepositCommand): Promise<DepositReversalReceipt> {
+  async execute({
+    companyId,
+    input,
+    context,
+  }: ReverseDepositCommand): Promise<DepositReversalReceipt | ProposalPendingAnswer> {
     const repository = this.runtime.repository;
+    const proposalId = newEntityId(context, 'guarantee-proposal');
     const outcome = await repository.execute(async () => {
       const company = await repository.load(streamIds.company(companyId), companyModel);
       const target = input.moveTo
@@ -40,7 +56,40 @@ export class ReverseDepositHandler implements ICommandHandler<ReverseDepositComm
         throw new DepositNotFound(companyId, input.depositId);
       }
       const corrects = { eventId: original.id, position: original.position.toString() };
-      const decision = reverseDeposit(companyId, { ...input, corrects }, company.state, target?.state ?? null);
+      const command = { ...input, corrects };
+      const decision = reverseDeposit(companyId, command, company.state, target?.state ?? null);
+      const registered = requireCompany(companyId, company.state);
+      if (correctionNeedsSecondPerson(registered)) {
+        const proposed = proposeDepositReversal(
+          { proposalId, proposedBy: context.actor, proposedByRole: context.role, proposedAt: this.clock.now() },
+          command,
+          decision,
+          registered,
+        );
+        const results = await repository.save(
+          withEvents([
+            {
+              stream: await repository.load(streamIds.proposal(proposalId), proposalModel),
+              model: proposalModel,
+              events: proposed.proposal,
+            },
+            { stream: company, model: companyModel, events: proposed.company },
+          ]),
+          context,
+          businessTime(input.correctedOn),
+        );
+        const answer: ProposalPendingAnswer = {
+          proposalId,
+          status: 'pending',
+          action: 'reverse-deposit',
+          companyId,
+          reserved: moneyView(proposed.reserved),
+          threshold: null,
+          expiresAt: proposed.expiresAt,
+          position: positionOf(results).toString(),
+        };
+        return { kind: 'proposed' as const, answer, position: positionOf(results) };
+      }
       const reversed = decision.company[0] as EventOf<typeof GuaranteeFundDepositReversed>;
       const results = await repository.save(
         withEvents([
@@ -50,9 +99,10 @@ export class ReverseDepositHandler implements ICommandHandler<ReverseDepositComm
         { ...context, causationId: corrects.eventId },
         businessTime(reversed.depositedOn),
       );
-      return { reversed, position: positionOf(results) };
+      return { kind: 'reversed' as const, reversed, position: positionOf(results) };
     });
     await this.runtime.committed(outcome.position);
+    if (outcome.kind === 'proposed') return outcome.answer;
     const { reversed } = outcome;
     return {
       companyId,

@@ -1,14 +1,23 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { AsOfQueryDto, CommandCtx } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
 import { GuaranteeBalancesAsOfQuery } from '../as-of';
+import { SetCompanyApprovalPolicyCommand } from '../commands/four-eyes.commands';
 import { RegisterCompanyCommand } from '../commands/register-company.command';
 import { GetCompanyQuery } from '../queries/get-company.query';
 import { ListCompaniesQuery } from '../queries/list-companies.query';
 import { ListCompaniesQueryDto } from './dto/list-companies.dto';
+import { SetCompanyApprovalPolicyDto } from './dto/four-eyes.dto';
 import { RegisterCompanyDto } from './dto/register-company.dto';
 
 @ApiTags('mutual guarantee: companies')
@@ -49,5 +58,36 @@ export class CompaniesController {
       );
     }
     return this.queries.execute(new GetCompanyQuery(companyId));
+  }
+
+  /** Four-eyes: which decisions of this company need a second guarantee officer. */
+  @Put(':companyId/approval-policy')
+  @ApiOkResponse({
+    description:
+      'sets (or replaces) the company’s four-eyes policy: `{ companyId, position }`. Then issuing a guarantee whose ' +
+      'guaranteed amount exceeds `issueGuaranteeAbove`, and (with `correctionsNeedSecondPerson`) reversing a deposit ' +
+      'or a repayment, answer 202 with a pending proposal that a second guarantee officer must confirm within ' +
+      '`proposalTtlHours` (POST /guarantees/proposals/:id/confirmation); what it would use is reserved meanwhile',
+  })
+  @ApiBadRequestResponse({ description: 'invalid input; `fields` names each field and why' })
+  @ApiNotFoundResponse({ description: '`company-not-found`' })
+  @ApiUnprocessableEntityResponse({ description: '`wrong-currency`, `invalid-input` (e.g. proposalTtlHours)' })
+  setApprovalPolicy(
+    @Param('companyId') companyId: string,
+    @Body() body: SetCompanyApprovalPolicyDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new SetCompanyApprovalPolicyCommand(
+        companyId,
+        {
+          issueGuaranteeAbove: body.issueGuaranteeAbove ? MoneyDto.toMoney(body.issueGuaranteeAbove) : null,
+          correctionsNeedSecondPerson: body.correctionsNeedSecondPerson,
+          proposalTtlHours: body.proposalTtlHours,
+          setOn: body.setOn,
+        },
+        context,
+      ),
+    );
   }
 }

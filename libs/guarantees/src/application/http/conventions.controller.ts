@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
 import { BasisPoints } from '@ledger/money';
-import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { AcceptedWhenPendingInterceptor, AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
 import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { AmendConventionCommand } from '../commands/amend-convention.command';
 import { IssueGuaranteeCommand } from '../commands/issue-guarantee.command';
@@ -97,6 +97,20 @@ export class ConventionsController {
 
   /** Issues a guarantee on one member's loan under this convention. */
   @Post(':conventionId/guarantees')
+  @ApiCreatedResponse({
+    description: 'issued: the guaranteed amount, the exposure it adds, capacity, outstanding and headroom after it',
+  })
+  @UseInterceptors(AcceptedWhenPendingInterceptor)
+  @ApiConflictResponse({
+    description:
+      '`loan-already-guaranteed`, or `loan-guarantee-pending`: a guarantee on this loan waits for a second officer',
+  })
+  @ApiAcceptedResponse({
+    description:
+      'four-eyes: the guaranteed amount exceeds the company’s `issueGuaranteeAbove`, so nothing is committed yet: `{ proposalId, status: "pending", action, companyId, ' +
+      'reserved, threshold, expiresAt, guaranteeId, conventionId }`; its exposure (on the convention’s headroom, net of every other pending reservation) and the loan are reserved until a second guarantee officer confirms ' +
+      '(POST /guarantees/proposals/:id/confirmation), declines, or it expires',
+  })
   issue(
     @Param('conventionId') conventionId: string,
     @Body() body: IssueGuaranteeDto,

@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx, MoneyDto } from '@ledger/platform';
+import { AcceptedWhenPendingInterceptor, CommandCtx, MoneyDto } from '@ledger/platform';
 import { DepositGuaranteeFundCommand } from '../commands/deposit-guarantee-fund.command';
 import { ReverseDepositCommand } from '../commands/reverse-deposit.command';
 import { WithdrawGuaranteeFundCommand } from '../commands/withdraw-guarantee-fund.command';
@@ -35,6 +35,18 @@ export class FundDepositsController {
    */
   @Post(':depositId/reversal')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'reversed: the amount, the event corrected, the fund balance after it' })
+  @UseInterceptors(AcceptedWhenPendingInterceptor)
+  @ApiConflictResponse({
+    description:
+      '`entry-already-reversed`, or `correction-pending`: a reversal of this deposit waits for a second officer',
+  })
+  @ApiAcceptedResponse({
+    description:
+      'four-eyes: the company’s policy makes corrections need a second person, so nothing is committed yet: `{ proposalId, status: "pending", action, companyId, ' +
+      'reserved, threshold, expiresAt }`; the deposit is locked and its amount held back from the guarantee fund (and so from every convention’s capacity), until a second guarantee officer confirms ' +
+      '(POST /guarantees/proposals/:id/confirmation), declines, or it expires',
+  })
   reverse(
     @Param('companyId') companyId: string,
     @Param('depositId') depositId: string,

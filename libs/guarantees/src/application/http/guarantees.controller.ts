@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { AcceptedWhenPendingInterceptor, AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
 import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { CallGuaranteeCommand } from '../commands/call-guarantee.command';
 import { PayClaimCommand } from '../commands/pay-claim.command';
@@ -54,6 +54,18 @@ export class GuaranteesController {
    */
   @Post(':guaranteeId/repayments/:repaymentEventId/reversal')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'reversed: the guarantee’s outstanding after it' })
+  @UseInterceptors(AcceptedWhenPendingInterceptor)
+  @ApiConflictResponse({
+    description:
+      '`entry-already-reversed`, or `correction-pending`: a reversal of this repayment waits for a second officer',
+  })
+  @ApiAcceptedResponse({
+    description:
+      'four-eyes: the company’s policy makes corrections need a second person, so nothing is committed yet: `{ proposalId, status: "pending", action, companyId, ' +
+      'reserved, threshold, expiresAt }`; the repayment is locked and the outstanding it would put back reserved on the convention’s headroom, until a second guarantee officer confirms ' +
+      '(POST /guarantees/proposals/:id/confirmation), declines, or it expires',
+  })
   reverseRepayment(
     @Param('guaranteeId') guaranteeId: string,
     @Param('repaymentEventId') repaymentEventId: string,

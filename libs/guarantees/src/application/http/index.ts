@@ -5,8 +5,11 @@ import { FederationsController } from './federations.controller';
 import { FundDepositsController } from './fund-deposits.controller';
 import { GuaranteesController } from './guarantees.controller';
 import { MembersController } from './members.controller';
+import { GuaranteeProposalsController } from './proposals.controller';
 
+// GuaranteeProposalsController before GuaranteesController: `/guarantees/proposals` is not a guarantee id.
 export const guaranteesControllers = [
+  GuaranteeProposalsController,
   FederationsController,
   CompaniesController,
   MembersController,

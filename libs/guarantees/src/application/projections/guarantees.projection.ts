@@ -10,6 +10,7 @@ import {
   type ConventionTerms,
   type GuaranteesEvent,
 } from '../../domain';
+import { applyProposalEvent } from '../four-eyes/proposals.projection';
 
 export const GUARANTEES_TABLES = [
   'guarantee_federations',
@@ -18,6 +19,7 @@ export const GUARANTEES_TABLES = [
   'guarantee_fund_deposits',
   'guarantee_conventions',
   'guarantees',
+  'guarantees_proposals',
 ] as const;
 
 type Delta = Record<string, bigint | number>;
@@ -364,6 +366,25 @@ export class GuaranteesProjection implements Projection {
         return;
       case 'guarantees.BankLoanGuaranteed':
         // The bank loan stream only enforces uniqueness; the guarantee row already carries the pair.
+        return;
+
+      // ---- four-eyes -----------------------------------------------------------------------------
+      case 'guarantees.ApprovalProposed':
+      case 'guarantees.ProposalConfirmed':
+      case 'guarantees.ProposalDeclined':
+      case 'guarantees.ProposalExpired':
+        await applyProposalEvent(event, position, db);
+        return;
+      case 'guarantees.CompanyApprovalPolicySet':
+      case 'guarantees.CompanyReservationMade':
+      case 'guarantees.CompanyReservationReleased':
+      case 'guarantees.ConventionExposureReserved':
+      case 'guarantees.ConventionReservationReleased':
+      case 'guarantees.BankLoanReserved':
+      case 'guarantees.BankLoanReservationReleased':
+      case 'guarantees.RepaymentReversalProposed':
+      case 'guarantees.RepaymentReversalProposalSettled':
+        // Reservations are not balances: what they hold is read from guarantees_proposals (pending rows).
         return;
       default:
         assertNever(event);

@@ -99,6 +99,14 @@ export class GuaranteesReadModel {
     );
     const inForce = conventions.filter((row) => row.status === 'in-force');
     const sum = (rows: Row[], column: string) => rows.reduce((total, row) => total + BigInt(String(row[column])), 0n);
+    // Four-eyes reservations are not balances: shown beside them, from the pending proposals.
+    const [reserved] = await this.query(
+      `SELECT count(*)::int AS pending,
+              coalesce(sum(CASE WHEN action = 'reverse-deposit' THEN 0 ELSE reserved END), 0) AS headroom,
+              coalesce(sum(reserved_fund), 0) AS fund
+         FROM guarantees_proposals WHERE company_id = $1 AND status = 'pending'`,
+      [companyId],
+    );
     return {
       companyId,
       name: company.name,
@@ -116,6 +124,13 @@ export class GuaranteesReadModel {
         },
         currency,
       ),
+      reserved: {
+        pendingProposals: reserved.pending,
+        /** Headroom held by pending issuances and repayment reversals, under each convention's ceiling basis. */
+        headroom: money(reserved.headroom, currency),
+        /** Guarantee fund held back by pending deposit reversals (and so capacity under every convention). */
+        guaranteeFund: money(reserved.fund, currency),
+      },
       deposits: deposits.map((row) => ({
         depositId: row.deposit_id,
         bankId: row.bank_id,

@@ -1,0 +1,221 @@
+import { defineEvent, EventCatalog, field, type EventOf } from '@ledger/event-sourcing';
+
+/**
+ * The events of four-eyes control in the mutual guarantee context. They live apart from the
+ * decisions (four-eyes.ts) because the company, convention, guarantee and bank loan streams evolve
+ * on them, while the decisions read those streams.
+ *
+ * Reservations are not balances: the read models of balances and the as-of balances ignore them
+ * (nothing is committed until confirmed); only the deciders count them against what is available.
+ */
+
+export const PROPOSAL_OUTCOMES = ['confirmed', 'declined', 'expired'] as const;
+export type ProposalOutcome = (typeof PROPOSAL_OUTCOMES)[number];
+
+export const PROPOSAL_ACTIONS = ['issue-guarantee', 'reverse-deposit', 'reverse-repayment'] as const;
+export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
+
+// ---- company stream ------------------------------------------------------------------------------
+
+export const CompanyApprovalPolicySet = defineEvent('guarantees.CompanyApprovalPolicySet', {
+  companyId: field.string(),
+  /** Issuing a guarantee whose guaranteed amount is above this needs a second guarantee officer; null: never. */
+  issueGuaranteeAbove: field.optional(field.money()),
+  /** Reversing a deposit or a repayment needs a second guarantee officer. */
+  correctionsNeedSecondPerson: field.boolean(),
+  proposalTtlHours: field.integer(),
+  setOn: field.date(),
+});
+
+/**
+ * The company's side of a pending proposal: for an issuance, the member's loan waiting for a
+ * second person (the append also guards the fund balance the decision read); for a deposit
+ * reversal, the deposit is locked and `fund` — what the reversal would take out of the guarantee
+ * fund — is held back from every convention's capacity and from payments out of the fund.
+ */
+export const CompanyReservationMade = defineEvent('guarantees.CompanyReservationMade', {
+  companyId: field.string(),
+  proposalId: field.string(),
+  action: field.literal(...PROPOSAL_ACTIONS),
+  conventionId: field.optional(field.string()),
+  memberId: field.optional(field.string()),
+  depositId: field.optional(field.string()),
+  fund: field.money(),
+  fundBalance: field.money(),
+  unreservedFundAfter: field.money(),
+});
+
+export const CompanyReservationReleased = defineEvent('guarantees.CompanyReservationReleased', {
+  companyId: field.string(),
+  proposalId: field.string(),
+  action: field.literal(...PROPOSAL_ACTIONS),
+  fund: field.money(),
+  outcome: field.literal(...PROPOSAL_OUTCOMES),
+});
+
+// ---- convention stream ---------------------------------------------------------------------------
+
+/** Headroom held for a pending issuance (its loan) or repayment reversal (what it puts back). */
+export const ConventionExposureReserved = defineEvent('guarantees.ConventionExposureReserved', {
+  conventionId: field.string(),
+  companyId: field.string(),
+  proposalId: field.string(),
+  action: field.literal(...PROPOSAL_ACTIONS),
+  guaranteeId: field.string(),
+  principal: field.money(),
+  guaranteed: field.money(),
+  /** Headroom net of every reservation, before and after this one, under the ceiling basis. */
+  headroomBefore: field.money(),
+  headroomAfter: field.money(),
+});
+
+export const ConventionReservationReleased = defineEvent('guarantees.ConventionReservationReleased', {
+  conventionId: field.string(),
+  companyId: field.string(),
+  proposalId: field.string(),
+  principal: field.money(),
+  guaranteed: field.money(),
+  outcome: field.literal(...PROPOSAL_OUTCOMES),
+});
+
+// ---- bank loan stream ----------------------------------------------------------------------------
+
+/** The loan is locked while its guarantee waits for a second person: one guarantee per loan. */
+export const BankLoanReserved = defineEvent('guarantees.BankLoanReserved', {
+  bankId: field.string(),
+  loanReference: field.string(),
+  proposalId: field.string(),
+  conventionId: field.string(),
+});
+
+export const BankLoanReservationReleased = defineEvent('guarantees.BankLoanReservationReleased', {
+  bankId: field.string(),
+  loanReference: field.string(),
+  proposalId: field.string(),
+  outcome: field.literal(...PROPOSAL_OUTCOMES),
+});
+
+// ---- guarantee stream ----------------------------------------------------------------------------
+
+/** The repayment is locked while its reversal waits for a second person. */
+export const RepaymentReversalProposed = defineEvent('guarantees.RepaymentReversalProposed', {
+  guaranteeId: field.string(),
+  proposalId: field.string(),
+  repaymentEventId: field.string(),
+});
+
+export const RepaymentReversalProposalSettled = defineEvent('guarantees.RepaymentReversalProposalSettled', {
+  guaranteeId: field.string(),
+  proposalId: field.string(),
+  repaymentEventId: field.string(),
+  outcome: field.literal(...PROPOSAL_OUTCOMES),
+});
+
+// ---- proposal stream -----------------------------------------------------------------------------
+
+const issueCommandShape = {
+  guaranteeId: field.string(),
+  conventionId: field.string(),
+  /** The convention's bank: the loan's stream is locked with the proposal. */
+  bankId: field.string(),
+  memberId: field.string(),
+  loanReference: field.string(),
+  principal: field.money(),
+  loanStartDate: field.date(),
+  maturityDate: field.date(),
+  issuedOn: field.date(),
+};
+
+const correctsShape = { eventId: field.string(), position: field.string() };
+
+const reverseDepositShape = {
+  companyId: field.string(),
+  depositId: field.string(),
+  reason: field.string(),
+  correctedOn: field.date(),
+  corrects: field.object(correctsShape),
+  moveTo: field.optional(field.object({ companyId: field.string(), depositId: field.string() })),
+};
+
+const reverseRepaymentShape = {
+  guaranteeId: field.string(),
+  reason: field.string(),
+  correctedOn: field.date(),
+  corrects: field.object({ ...correctsShape, amount: field.money(), repaidOn: field.date() }),
+};
+
+export const GuaranteeApprovalProposed = defineEvent('guarantees.ApprovalProposed', {
+  proposalId: field.string(),
+  action: field.literal(...PROPOSAL_ACTIONS),
+  companyId: field.string(),
+  conventionId: field.optional(field.string()),
+  /** The whole command, decided again at confirmation: exactly one of the three, per action. */
+  issue: field.optional(field.object(issueCommandShape)),
+  reverseDeposit: field.optional(field.object(reverseDepositShape)),
+  reverseRepayment: field.optional(field.object(reverseRepaymentShape)),
+  /** What it holds back: headroom (principal and guaranteed amounts) on the convention, fund on the company. */
+  reservedPrincipal: field.money(),
+  reservedGuaranteed: field.money(),
+  reservedFund: field.money(),
+  /** The headline reservation (exposure under the ceiling basis, or the fund amount) and the threshold exceeded. */
+  reserved: field.money(),
+  threshold: field.optional(field.money()),
+  proposedBy: field.string(),
+  proposedByRole: field.string(),
+  /** Record times, ISO 8601 (from the service's clock). */
+  proposedAt: field.string(),
+  expiresAt: field.string(),
+});
+
+export const GuaranteeProposalConfirmed = defineEvent('guarantees.ProposalConfirmed', {
+  proposalId: field.string(),
+  confirmedBy: field.string(),
+  confirmedAt: field.string(),
+});
+
+export const GuaranteeProposalDeclined = defineEvent('guarantees.ProposalDeclined', {
+  proposalId: field.string(),
+  declinedBy: field.string(),
+  declinedAt: field.string(),
+  reason: field.string(),
+});
+
+export const GuaranteeProposalExpired = defineEvent('guarantees.ProposalExpired', {
+  proposalId: field.string(),
+  expiredAt: field.string(),
+});
+
+export type CompanyApprovalPolicySet = EventOf<typeof CompanyApprovalPolicySet>;
+export type CompanyReservationMade = EventOf<typeof CompanyReservationMade>;
+export type CompanyReservationReleased = EventOf<typeof CompanyReservationReleased>;
+export type ConventionExposureReserved = EventOf<typeof ConventionExposureReserved>;
+export type ConventionReservationReleased = EventOf<typeof ConventionReservationReleased>;
+export type BankLoanReserved = EventOf<typeof BankLoanReserved>;
+export type BankLoanReservationReleased = EventOf<typeof BankLoanReservationReleased>;
+export type RepaymentReversalProposed = EventOf<typeof RepaymentReversalProposed>;
+export type RepaymentReversalProposalSettled = EventOf<typeof RepaymentReversalProposalSettled>;
+export type GuaranteeApprovalProposed = EventOf<typeof GuaranteeApprovalProposed>;
+export type GuaranteeProposalConfirmed = EventOf<typeof GuaranteeProposalConfirmed>;
+export type GuaranteeProposalDeclined = EventOf<typeof GuaranteeProposalDeclined>;
+export type GuaranteeProposalExpired = EventOf<typeof GuaranteeProposalExpired>;
+
+export const companyFourEyesEvents = [
+  CompanyApprovalPolicySet,
+  CompanyReservationMade,
+  CompanyReservationReleased,
+] as const;
+export const conventionFourEyesEvents = [ConventionExposureReserved, ConventionReservationReleased] as const;
+export const bankLoanFourEyesEvents = [BankLoanReserved, BankLoanReservationReleased] as const;
+export const guaranteeFourEyesEvents = [RepaymentReversalProposed, RepaymentReversalProposalSettled] as const;
+
+export type GuaranteeProposalEvent =
+  GuaranteeApprovalProposed | GuaranteeProposalConfirmed | GuaranteeProposalDeclined | GuaranteeProposalExpired;
+
+export const proposalEvents = [
+  GuaranteeApprovalProposed,
+  GuaranteeProposalConfirmed,
+  GuaranteeProposalDeclined,
+  GuaranteeProposalExpired,
+] as const;
+
+export const guaranteeProposalCatalog = new EventCatalog<GuaranteeProposalEvent>([...proposalEvents]);
