@@ -10,6 +10,7 @@ import {
 } from './application/projections';
 import { CreateCofinancingBalancesAsOf1764610000000, cofinancingBalancesProjection } from './application/as-of';
 import { CreateCofinancingProposals1764800000000 } from './application/four-eyes/1764800000000-create-cofinancing-proposals';
+import { ExtendCofinancingProposals1764820000000 } from './application/four-eyes/1764820000000-extend-cofinancing-proposals';
 import { CofinancingProposalsProjection } from './application/four-eyes/proposals.projection';
 
 export { CofinancingModule } from './cofinancing.module';
@@ -21,6 +22,7 @@ export const cofinancingReadModels: ContextReadModels = {
     CreateCofinancingBalancesAsOf1764610000000,
     AddDisbursementCorrections1764700000000,
     CreateCofinancingProposals1764800000000,
+    ExtendCofinancingProposals1764820000000,
   ],
   projections: [
     new CofinancingFundsProjection(),

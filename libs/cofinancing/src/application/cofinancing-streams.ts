@@ -26,10 +26,22 @@ import {
   type FundState,
   type GrantStreamEvent,
   type GrantState,
+  type Proposal,
   type ProposalEvent,
   type ReleaseDecision,
+  type ReleaseEvents,
   type ProposalState,
 } from '../domain';
+
+/**
+ * The streams a four-eyes proposal reserved on: always the grant; the fund and the beneficiary's
+ * cap only for an approval (a disbursement or correction uses the grant's own commitment).
+ */
+export interface ReservedStreams {
+  readonly grant: Loaded<GrantState>;
+  readonly fund: Loaded<FundState> | null;
+  readonly beneficiary: Loaded<BeneficiaryState> | null;
+}
 
 /** The four-eyes proposal stream (`cofinancing-proposal-<id>`). */
 export const proposalModel: StreamModel<ProposalState, ProposalEvent> = {
@@ -85,6 +97,27 @@ export class CofinancingStreams {
 
   grantChange(stream: Loaded<GrantState>, events: readonly GrantStreamEvent[]): Change<GrantState, GrantStreamEvent> {
     return { stream, model: grantModel, events };
+  }
+
+  async loadReserved(proposal: Proposal): Promise<ReservedStreams> {
+    if (proposal.action !== 'approve-grant')
+      return { grant: await this.loadGrant(proposal.grantId), fund: null, beneficiary: null };
+    const [grant, fund, beneficiary] = await Promise.all([
+      this.loadGrant(proposal.grantId),
+      this.loadFund(proposal.fundId),
+      this.loadBeneficiary(proposal.beneficiaryId),
+    ]);
+    return { grant, fund, beneficiary };
+  }
+
+  /** The changes that release a proposal's reservations on every stream it reserved on. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  releaseChanges(reserved: ReservedStreams, release: ReleaseEvents): Change<any, any>[] {
+    return [
+      this.grantChange(reserved.grant, release.grant),
+      ...(reserved.fund ? [this.fundChange(reserved.fund, release.fund)] : []),
+      ...(reserved.beneficiary ? [this.beneficiaryChange(reserved.beneficiary, release.beneficiary)] : []),
+    ];
   }
 
   /**

@@ -11,12 +11,15 @@ import {
   AmendScheduleCommand,
   CancelGrantCommand,
   CloseGrantCommand,
+  ConfirmProposalCommand,
+  DeclineProposalCommand,
   DisburseGrantCommand,
   RecordContributionCommand,
   RejectGrantCommand,
   ReverseDisbursementCommand,
+  SetApprovalPolicyCommand,
 } from './commands';
-import { approve, context, enrol, mad, moroccanFund, request } from './int-test-support';
+import { approve, context, enrol, mad, moroccanFund, proposeOrApprove, request } from './int-test-support';
 
 const TABLES = cofinancingReadModels.projections.flatMap((projection) => projection.tables);
 
@@ -172,16 +175,75 @@ for (const kind of testDatabaseKinds()) {
           context(),
         ),
       );
-      await approve(
-        app,
-        await request(app, { fundId, windowId, beneficiaryId: b }, 90_000, '2022-08-01'),
-        '2022-08-02',
-      );
+      const open = await request(app, { fundId, windowId, beneficiaryId: b }, 90_000, '2022-08-01');
+      await approve(app, open, '2022-08-02');
       await approve(
         app,
         await request(app, { fundId, windowId, beneficiaryId: a }, 70_000, '2024-04-01'),
         '2024-04-02',
       );
+
+      // Four-eyes on every action: proposals confirmed, declined and left pending, with their reservations.
+      await bus.execute(
+        new SetApprovalPolicyCommand(
+          {
+            type: 'SetFundApprovalPolicy',
+            fundId,
+            approveGrantAbove: mad(100_000),
+            disburseAbove: mad(10_000),
+            correctionsNeedSecondPerson: true,
+            proposalTtlHours: 48,
+            setOn: '2022-08-03',
+          },
+          context(),
+        ),
+      );
+      const second = () => ({ ...context(), actor: 'int-test-second' });
+      const invoice = (reference: string, major: number) =>
+        new DisburseGrantCommand(
+          {
+            type: 'DisburseGrant',
+            grantId: open,
+            disbursementId: randomUUID(),
+            invoiceReference: reference,
+            invoiceDate: '2022-09-01',
+            invoiceAmount: mad(major),
+            disbursedOn: '2022-09-02',
+          },
+          context(),
+        );
+      // 55 % of 40 000 = 22 000 > 10 000: proposed, then confirmed by a second person.
+      const paidLater = await bus.execute(invoice('G1', 40_000));
+      if (!('proposalId' in paidLater)) throw new Error('expected a disbursement proposal');
+      await bus.execute(new ConfirmProposalCommand({ proposalId: paidLater.proposalId }, second()));
+      const declined = await bus.execute(invoice('G2', 30_000));
+      if (!('proposalId' in declined)) throw new Error('expected a disbursement proposal');
+      await bus.execute(new DeclineProposalCommand({ proposalId: declined.proposalId, reason: 'no' }, second()));
+      // 55 % of 10 000 = 5 500: paid in one step; its correction waits for a second person.
+      const small = await bus.execute(invoice('G3', 10_000));
+      if (!('disbursementId' in small) || 'proposalId' in small) throw new Error('expected a payment');
+      const correction = await bus.execute(
+        new ReverseDisbursementCommand(
+          {
+            type: 'ReverseDisbursement',
+            grantId: open,
+            disbursementId: small.disbursementId,
+            reason: 'wrong amount',
+            correctedOn: '2022-10-01',
+            replacement: {
+              disbursementId: randomUUID(),
+              invoiceReference: 'G3',
+              invoiceDate: '2022-09-01',
+              invoiceAmount: mad(12_000),
+            },
+          },
+          context(),
+        ),
+      );
+      expect(correction).toMatchObject({ status: 'pending', reserved: mad(1_100).toJSON() });
+      // 75 % of 150 000 = 112 500 > 100 000: an approval left pending.
+      const guarded = await request(app, { fundId, windowId, beneficiaryId: await enrol(app, 'C') }, 150_000);
+      expect(await proposeOrApprove(app, guarded)).toMatchObject({ status: 'pending' });
 
       const runners = runtime.projections.filter((runner) => runner.name.startsWith('cofinancing.'));
       expect(runners.map((r) => r.name).sort()).toEqual([
@@ -194,8 +256,10 @@ for (const kind of testDatabaseKinds()) {
       const head = await runtime.store.headPosition();
       await runtime.waitForProjections(head);
       const live = await snapshot(runtime);
-      expect(live.cofinancing_grants).toHaveLength(6);
-      expect(live.cofinancing_disbursements).toHaveLength(4);
+      expect(live.cofinancing_grants).toHaveLength(7);
+      expect(live.cofinancing_disbursements).toHaveLength(6);
+      expect(live.cofinancing_proposals).toHaveLength(4);
+      expect(live.cofinancing_proposals.filter((row) => row.includes('"pending"'))).toHaveLength(2);
 
       // Lose every row behind the running projections' back: only a replay from 0 brings them back.
       for (const table of TABLES) await runtime.dataSource.query(`DELETE FROM ${table}`);

@@ -286,19 +286,28 @@ export class DuplicateInvoice extends DomainError {
   }
 }
 
-/** The whole commitment is already paid out: no invoice can be paid any more. */
+/** The whole commitment is already paid out (or reserved by pending proposals): no invoice can be paid any more. */
 export class CommitmentExhausted extends DomainError {
   readonly code = 'commitment-exhausted';
   readonly kind = 'rejected' as const;
+  readonly reserved: Money;
   constructor(
     readonly grantId: string,
     readonly committed: Money,
+    reserved?: Money,
   ) {
-    super(`grant ${grantId} has paid out its whole commitment of ${committed.toString()}`, {
-      grantId,
-      committedMinor: committed.toMinorString(),
-      currency: committed.currency.code,
-    });
+    const held = reserved ?? committed.minus(committed);
+    super(
+      `grant ${grantId} has paid out its whole commitment of ${committed.toString()}` +
+        (held.isZero() ? '' : ` (${held.toString()} of it reserved by pending proposals)`),
+      {
+        grantId,
+        committedMinor: committed.toMinorString(),
+        reservedMinor: held.toMinorString(),
+        currency: committed.currency.code,
+      },
+    );
+    this.reserved = held;
   }
 }
 

@@ -22,7 +22,13 @@ import {
   fundDefinitions,
   type FundEvent,
 } from './events';
-import { fundFourEyesDefinitions, sumOf, type FundApprovalPolicy, type FundFourEyesEvent } from './four-eyes';
+import {
+  approvalPolicyOf,
+  fundFourEyesDefinitions,
+  sumOf,
+  type FundApprovalPolicy,
+  type FundFourEyesEvent,
+} from './four-eyes';
 import {
   scheduleShape,
   SUPPORT_KINDS,
@@ -77,10 +83,7 @@ export function evolveFundStream(state: FundState, event: FundStreamEvent): Fund
   switch (event.type) {
     case 'cofinancing.FundApprovalPolicySet':
       if (state.status !== 'open') return state;
-      return {
-        ...state,
-        approvalPolicy: { approveGrantAbove: event.approveGrantAbove, proposalTtlHours: event.proposalTtlHours },
-      };
+      return { ...state, approvalPolicy: approvalPolicyOf(event) };
     case 'cofinancing.FundsReserved':
       if (state.status !== 'open') return state;
       return { ...state, reservations: { ...state.reservations, [event.proposalId]: event.amount } };
@@ -262,7 +265,13 @@ const fundSnapshotShape = {
   contributed: field.money(),
   committed: field.money(),
   approvalPolicy: field.optional(
-    field.object({ approveGrantAbove: field.optional(field.money()), proposalTtlHours: field.integer() }),
+    field.object({
+      approveGrantAbove: field.optional(field.money()),
+      // Absent from snapshots taken before they existed: never.
+      disburseAbove: field.optional(field.money()),
+      correctionsNeedSecondPerson: field.optional(field.boolean()),
+      proposalTtlHours: field.integer(),
+    }),
   ),
   reservations: field.array(field.object({ proposalId: field.string(), amount: field.money() })),
   donors: field.array(field.object({ donorId: field.string(), name: field.string() })),
@@ -305,7 +314,12 @@ export const fundSnapshotPolicy: SnapshotPolicy<FundState> = {
       committed: fund.committed,
       donors: Object.fromEntries(fund.donors.map((donor) => [donor.donorId, { name: donor.name }])),
       windows: Object.fromEntries(fund.windows.map((window) => [window.windowId, window])),
-      approvalPolicy: fund.approvalPolicy,
+      approvalPolicy: fund.approvalPolicy && {
+        approveGrantAbove: fund.approvalPolicy.approveGrantAbove,
+        disburseAbove: fund.approvalPolicy.disburseAbove ?? null,
+        correctionsNeedSecondPerson: fund.approvalPolicy.correctionsNeedSecondPerson ?? false,
+        proposalTtlHours: fund.approvalPolicy.proposalTtlHours,
+      },
       reservations: Object.fromEntries(fund.reservations.map((held) => [held.proposalId, held.amount])),
     };
   },

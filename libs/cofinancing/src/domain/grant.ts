@@ -44,8 +44,8 @@ import {
   type GrantEvent,
 } from './events';
 import { assertFundCurrency, availableOf, requireOpenFund, requireWindow, reservedOf, type FundState } from './fund';
-import { GrantApprovalPending } from './four-eyes.errors';
-import { grantFourEyesDefinitions, type GrantFourEyesEvent } from './four-eyes';
+import { GrantApprovalPending, GrantHasPendingProposals, HeldByPendingProposal } from './four-eyes.errors';
+import { grantFourEyesDefinitions, sumOf, type GrantFourEyesEvent } from './four-eyes';
 import { payInvoice } from './invoice-payment';
 import { computeSubsidy, scheduleInForce } from './schedule';
 
@@ -82,6 +82,18 @@ export interface DisbursementEntry {
   readonly reversedOn: string | null;
 }
 
+/**
+ * What a pending disbursement or correction proposal holds on the grant: part of the commitment,
+ * the identity of the entry it would record, and (a correction) the entry it would reverse.
+ */
+export interface GrantReservation {
+  readonly action: 'disburse-grant' | 'reverse-disbursement';
+  readonly amount: Money;
+  readonly invoiceReference: string | null;
+  readonly disbursementId: string | null;
+  readonly reverses: string | null;
+}
+
 export type GrantState =
   | { readonly status: 'none' }
   | {
@@ -100,6 +112,8 @@ export type GrantState =
       /** Invoices paid and not reversed. */
       readonly invoiceReferences: readonly string[];
       readonly disbursements: Readonly<Record<string, DisbursementEntry>>;
+      /** Held by pending four-eyes disbursement and correction proposals, by proposal id. */
+      readonly reservations: Readonly<Record<string, GrantReservation>>;
     }
   | {
       readonly status: 'closed';
@@ -146,6 +160,7 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
         disbursed: Money.zero(event.subsidy.currency),
         invoiceReferences: [],
         disbursements: {},
+        reservations: {},
       };
     case 'cofinancing.GrantRejected':
       if (state.status !== 'requested') return state;
@@ -203,11 +218,32 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
   }
 }
 
-/** The grant stream: its own events and the four-eyes lock on its approval. */
+/** The grant stream: its own events and the four-eyes lock on its approval and reservations. */
 export type GrantStreamEvent = GrantEvent | GrantFourEyesEvent;
 
 export function evolveGrantStream(state: GrantState, event: GrantStreamEvent): GrantState {
   switch (event.type) {
+    case 'cofinancing.GrantCommitmentReserved':
+      if (state.status !== 'approved') return state;
+      return {
+        ...state,
+        reservations: {
+          ...state.reservations,
+          [event.proposalId]: {
+            action: event.action,
+            amount: event.amount,
+            invoiceReference: event.invoiceReference,
+            disbursementId: event.disbursementId,
+            reverses: event.reverses,
+          },
+        },
+      };
+    case 'cofinancing.GrantCommitmentReservationReleased': {
+      if (state.status !== 'approved') return state;
+      const { [event.proposalId]: _released, ...rest } = state.reservations;
+      void _released;
+      return { ...state, reservations: rest };
+    }
     case 'cofinancing.GrantApprovalProposed':
       return state.status === 'requested' ? { ...state, pendingProposalId: event.proposalId } : state;
     case 'cofinancing.GrantApprovalProposalSettled':
@@ -229,6 +265,39 @@ export const grantModel: StreamModel<GrantState, GrantStreamEvent> = {
   evolve: evolveGrantStream,
   catalog: grantStreamCatalog,
 };
+
+/** What pending disbursement and correction proposals hold of the grant's commitment. */
+export function reservedOnGrant(state: GrantState): Money | null {
+  if (state.status !== 'approved') return null;
+  return sumOf(
+    Object.values(state.reservations).map((held) => held.amount),
+    Money.zero(state.approval.subsidy.currency),
+  );
+}
+
+/** The ids of the four-eyes proposals pending on a grant (its approval, or its disbursements and corrections). */
+export function pendingProposalsOf(state: GrantState): string[] {
+  if (state.status === 'requested') return state.pendingProposalId ? [state.pendingProposalId] : [];
+  if (state.status === 'approved') return Object.keys(state.reservations);
+  return [];
+}
+
+function refuseHeld(
+  state: Extract<GrantState, { status: 'approved' }>,
+  entry: { readonly invoiceReference: string; readonly disbursementId: string },
+): void {
+  for (const [proposalId, held] of Object.entries(state.reservations)) {
+    if (held.invoiceReference === entry.invoiceReference)
+      throw new HeldByPendingProposal(state.request.grantId, 'invoiceReference', entry.invoiceReference, proposalId);
+    if (held.disbursementId === entry.disbursementId)
+      throw new HeldByPendingProposal(state.request.grantId, 'disbursementId', entry.disbursementId, proposalId);
+  }
+}
+
+function refusePending(grantId: string, state: GrantState, command: 'close' | 'cancel'): void {
+  const pending = pendingProposalsOf(state);
+  if (pending.length > 0) throw new GrantHasPendingProposals(grantId, command, pending);
+}
 
 function illegal(grantId: string, state: GrantState, command: GrantCommandName, reason?: string): never {
   if (state.status === 'none') throw new GrantNotFound(grantId);
@@ -378,7 +447,11 @@ export function rejectGrant(command: RejectGrant, state: GrantState): GrantEvent
 
 // ---- disbursement -----------------------------------------------------------------------------
 
-/** Pays one invoice: its subsidy share at the grant's effective rate, never more than the commitment left. */
+/**
+ * Pays one invoice: its subsidy share at the grant's effective rate, never more than the commitment
+ * left — after what pending four-eyes proposals reserve, so that they and this payment can never
+ * together pay more than the subsidy. Their invoice references and disbursement ids are refused.
+ */
 export function disburseGrant(command: DisburseGrant, state: GrantState): GrantEvent[] {
   if (state.status !== 'approved') return illegal(command.grantId, state, 'disburse');
   const { request, approval } = state;
@@ -399,13 +472,16 @@ export function disburseGrant(command: DisburseGrant, state: GrantState): GrantE
   if (state.disbursements[command.disbursementId]) {
     throw new DisbursementAlreadyRecorded(request.grantId, command.disbursementId);
   }
-  if (state.disbursed.greaterThanOrEqual(approval.subsidy))
-    throw new CommitmentExhausted(request.grantId, approval.subsidy);
+  refuseHeld(state, command);
+  const reserved = reservedOnGrant(state) ?? Money.zero(approval.subsidy.currency);
+  if (state.disbursed.plus(reserved).greaterThanOrEqual(approval.subsidy))
+    throw new CommitmentExhausted(request.grantId, approval.subsidy, reserved);
   const payment = payInvoice({
     eligibleCost: request.eligibleCost,
     subsidy: approval.subsidy,
     invoicedBefore: state.invoiced,
     disbursedBefore: state.disbursed,
+    reserved,
     invoice: command.invoiceAmount,
   });
   return [
@@ -446,6 +522,8 @@ export function reverseDisbursement(command: ReverseDisbursement, state: GrantSt
   if (entry.reversedOn !== null) {
     throw new EntryAlreadyReversed('disbursement', command.disbursementId, entry.reversedOn);
   }
+  const locking = Object.entries(state.reservations).find(([, held]) => held.reverses === entry.disbursementId);
+  if (locking) throw new HeldByPendingProposal(command.grantId, 'disbursementId', entry.disbursementId, locking[0]);
   if (command.reason.trim().length === 0) throw new CorrectionReasonMissing();
   assertIsoDate(command.correctedOn, 'correctedOn');
   notBefore('correctedOn', command.correctedOn, entry.disbursedOn);
@@ -527,6 +605,7 @@ function releaseEvents(
  */
 export function closeGrant(command: CloseGrant, state: GrantState): ReleaseDecision {
   if (state.status !== 'approved') return illegal(command.grantId, state, 'close');
+  refusePending(command.grantId, state, 'close');
   assertIsoDate(command.closedOn, 'closedOn');
   notBefore('closedOn', command.closedOn, state.approval.approvedOn);
   const { request, approval, disbursed } = state;
@@ -552,6 +631,7 @@ export function closeGrant(command: CloseGrant, state: GrantState): ReleaseDecis
 /** Cancels a request, or an approved grant before any disbursement (its whole commitment is released). */
 export function cancelGrant(command: CancelGrant, state: GrantState): ReleaseDecision {
   if (state.status !== 'requested' && state.status !== 'approved') return illegal(command.grantId, state, 'cancel');
+  refusePending(command.grantId, state, 'cancel');
   if (state.status === 'approved' && !state.disbursed.isZero()) {
     illegal(command.grantId, state, 'cancel', 'it has disbursements; close it instead');
   }

@@ -1,5 +1,5 @@
 import type { MoneyJson } from '@ledger/money';
-import type { ApproveGrant } from '../../domain';
+import type { ApproveGrant, ProposalAction } from '../../domain';
 import { CofinancingCommand } from './cofinancing.command';
 
 export interface GrantApprovalAnswer {
@@ -14,14 +14,21 @@ export interface GrantApprovalAnswer {
   readonly fundAvailableAfter: MoneyJson;
 }
 
-/** Four-eyes: the approval needs a second person; nothing is committed yet, the subsidy is reserved. */
+/**
+ * Four-eyes: the command needs a second person; nothing is committed yet, what it would use is
+ * reserved (the subsidy of an approval; the commitment a disbursement or correction would pay).
+ */
 export interface ProposalPendingAnswer {
   readonly proposalId: string;
   readonly status: 'pending';
+  readonly action: ProposalAction;
   readonly grantId: string;
+  /** For a disbursement or correction: the entry it would record, or reverse. */
+  readonly disbursementId?: string;
   readonly expiresAt: string;
   readonly reserved: MoneyJson;
-  readonly threshold: MoneyJson;
+  /** The policy threshold exceeded; null for a correction (every one needs a second person). */
+  readonly threshold: MoneyJson | null;
 }
 
 export class ApproveGrantCommand extends CofinancingCommand<

@@ -94,6 +94,7 @@ export class ApproveGrantHandler implements ICommandHandler<ApproveGrantCommand>
       return {
         proposalId,
         status: 'pending',
+        action: 'approve-grant',
         grantId: command.grantId,
         expiresAt: outcome.expiresAt.toISOString(),
         reserved: approved.subsidy.toJSON(),

@@ -23,11 +23,7 @@ export class DeclineProposalHandler implements ICommandHandler<DeclineProposalCo
         { proposalId: command.proposalId, actor: context.actor, at },
         'decline',
       );
-      const [grant, fund, beneficiary] = await Promise.all([
-        this.streams.loadGrant(pending.grantId),
-        this.streams.loadFund(pending.fundId),
-        this.streams.loadBeneficiary(pending.beneficiaryId),
-      ]);
+      const reserved = await this.streams.loadReserved(pending);
       const release = releaseReservations(pending, 'declined');
       const declined = ProposalDeclined.create({
         proposalId: pending.proposalId,
@@ -36,12 +32,7 @@ export class DeclineProposalHandler implements ICommandHandler<DeclineProposalCo
         reason,
       });
       const position = await this.streams.save(
-        [
-          this.streams.proposalChange(proposal, [declined]),
-          this.streams.grantChange(grant, release.grant),
-          this.streams.fundChange(fund, release.fund),
-          this.streams.beneficiaryChange(beneficiary, release.beneficiary),
-        ],
+        [this.streams.proposalChange(proposal, [declined]), ...this.streams.releaseChanges(reserved, release)],
         { ...context, causationId: pending.proposalId },
         at.toISOString().slice(0, 10),
       );
@@ -50,6 +41,7 @@ export class DeclineProposalHandler implements ICommandHandler<DeclineProposalCo
     return {
       proposalId: command.proposalId,
       status: 'declined' as const,
+      action: outcome.pending.action,
       grantId: outcome.pending.grantId,
       released: outcome.pending.amount.toJSON(),
       position: outcome.position.toString(),

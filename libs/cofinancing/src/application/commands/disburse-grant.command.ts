@@ -1,5 +1,6 @@
 import type { MoneyJson } from '@ledger/money';
 import type { DisburseGrant } from '../../domain';
+import type { ProposalPendingAnswer } from './approve-grant.command';
 import { CofinancingCommand } from './cofinancing.command';
 
 export interface DisbursementAnswer {
@@ -12,4 +13,7 @@ export interface DisbursementAnswer {
   readonly commitmentLeft: MoneyJson;
 }
 
-export class DisburseGrantCommand extends CofinancingCommand<DisburseGrant, DisbursementAnswer> {}
+export class DisburseGrantCommand extends CofinancingCommand<
+  DisburseGrant,
+  DisbursementAnswer | ProposalPendingAnswer
+> {}

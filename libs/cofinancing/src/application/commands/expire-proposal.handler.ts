@@ -22,20 +22,14 @@ export class ExpireProposalHandler implements ICommandHandler<ExpireProposalComm
       const proposal = await this.streams.loadProposal(command.proposalId);
       const pending = dueProposal(proposal.state, now);
       if (pending === null) return { position: 0n, expired: false };
-      const [grant, fund, beneficiary] = await Promise.all([
-        this.streams.loadGrant(pending.grantId),
-        this.streams.loadFund(pending.fundId),
-        this.streams.loadBeneficiary(pending.beneficiaryId),
-      ]);
+      const reserved = await this.streams.loadReserved(pending);
       const release = releaseReservations(pending, 'expired');
       const position = await this.streams.save(
         [
           this.streams.proposalChange(proposal, [
             ProposalExpired.create({ proposalId: pending.proposalId, expiredAt: now.toISOString() }),
           ]),
-          this.streams.grantChange(grant, release.grant),
-          this.streams.fundChange(fund, release.fund),
-          this.streams.beneficiaryChange(beneficiary, release.beneficiary),
+          ...this.streams.releaseChanges(reserved, release),
         ],
         { ...context, causationId: pending.proposalId },
         now.toISOString().slice(0, 10),

@@ -1,5 +1,6 @@
 import type { MoneyJson } from '@ledger/money';
 import type { ReverseDisbursement } from '../../domain';
+import type { ProposalPendingAnswer } from './approve-grant.command';
 import { CofinancingCommand } from './cofinancing.command';
 
 /** What the handler finds itself: the recorded event being corrected. */
@@ -20,5 +21,5 @@ export interface DisbursementReversalAnswer {
 
 export class ReverseDisbursementCommand extends CofinancingCommand<
   ReverseDisbursementInput,
-  DisbursementReversalAnswer
+  DisbursementReversalAnswer | ProposalPendingAnswer
 > {}

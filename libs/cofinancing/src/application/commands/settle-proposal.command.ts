@@ -1,5 +1,8 @@
 import type { MoneyJson } from '@ledger/money';
+import type { ProposalAction } from '../../domain';
 import { CofinancingCommand } from './cofinancing.command';
+import type { DisbursementAnswer } from './disburse-grant.command';
+import type { DisbursementReversalAnswer } from './reverse-disbursement.command';
 
 export interface SettleProposalInput {
   readonly proposalId: string;
@@ -10,9 +13,15 @@ export interface SettleProposalInput {
 export interface ProposalSettledAnswer {
   readonly proposalId: string;
   readonly status: 'confirmed' | 'declined';
+  readonly action: ProposalAction;
   readonly grantId: string;
-  /** For a confirmation: what the approval committed, decided again on current state. */
+  /** For a confirmed approval: what it committed, decided again on current state. */
   readonly subsidy?: MoneyJson;
+  /** For a confirmed disbursement: the payment, decided again on current state. */
+  readonly disbursement?: DisbursementAnswer;
+  /** For a confirmed correction: the reversal (and replacement), decided again on current state. */
+  readonly correction?: DisbursementReversalAnswer;
+  /** The reservation released. */
   readonly released: MoneyJson;
 }
 

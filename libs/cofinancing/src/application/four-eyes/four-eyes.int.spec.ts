@@ -49,6 +49,8 @@ for (const kind of testDatabaseKinds()) {
             type: 'SetFundApprovalPolicy',
             fundId,
             approveGrantAbove: mad(50_000),
+            disburseAbove: null,
+            correctionsNeedSecondPerson: false,
             proposalTtlHours: 24,
             setOn: '2021-01-01',
           },

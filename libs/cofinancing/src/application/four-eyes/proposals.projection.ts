@@ -4,9 +4,10 @@ import type { Projection } from '@ledger/event-sourcing';
 import { proposalCatalog } from '../../domain';
 
 /**
- * Four-eyes proposals, pending and settled, with their deadlines: what `GET /cofinancing/proposals`
- * lists, and what the expiry scheduler reads (pending ones past `expires_at`). Checkpointed like
- * every projection, so a restart loses no deadline: they live in the data.
+ * Four-eyes proposals of every action, pending and settled, with their deadlines and whole
+ * commands: what `GET /cofinancing/proposals` lists, what the fund's and grant's `reserved` sum,
+ * and what the expiry scheduler reads (pending ones past `expires_at`). Checkpointed like every
+ * projection, so a restart loses no deadline: they live in the data.
  */
 export class CofinancingProposalsProjection implements Projection {
   readonly name = 'cofinancing.proposals';
@@ -17,10 +18,13 @@ export class CofinancingProposalsProjection implements Projection {
     const event = proposalCatalog.decode(recorded);
     switch (event.type) {
       case 'cofinancing.ApprovalProposed':
+      case 'cofinancing.DisbursementProposed':
+      case 'cofinancing.CorrectionProposed': {
+        const threshold = event.action === 'reverse-disbursement' ? null : event.threshold;
         await manager.query(
           `INSERT INTO cofinancing_proposals (proposal_id, action, fund_id, grant_id, beneficiary_id, amount, currency,
-             threshold, approved_on, proposed_by, proposed_at, expires_at, status, position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', $13)
+             threshold, approved_on, command, proposed_by, proposed_at, expires_at, status, position)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, 'pending', $14)
            ON CONFLICT (proposal_id) DO NOTHING`,
           [
             event.proposalId,
@@ -30,8 +34,10 @@ export class CofinancingProposalsProjection implements Projection {
             event.beneficiaryId,
             event.amount.toMinorString(),
             event.amount.currency.code,
-            event.threshold.toMinorString(),
-            event.command.approvedOn,
+            threshold?.toMinorString() ?? null,
+            event.action === 'approve-grant' ? event.command.approvedOn : null,
+            // The command as recorded (amounts as strings of minor units).
+            JSON.stringify((recorded.data as { command: unknown }).command),
             event.proposedBy,
             event.proposedAt,
             event.expiresAt,
@@ -39,6 +45,7 @@ export class CofinancingProposalsProjection implements Projection {
           ],
         );
         return;
+      }
       case 'cofinancing.ProposalConfirmed':
         await this.settle(manager, event.proposalId, 'confirmed', event.confirmedBy, event.confirmedAt, null);
         return;

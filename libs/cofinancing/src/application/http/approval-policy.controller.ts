@@ -18,8 +18,10 @@ export class ApprovalPolicyController {
   @CommandDocs()
   @ApiCreatedResponse({
     description:
-      'sets the fund’s four-eyes policy: approving a grant whose subsidy exceeds `approveGrantAbove` then answers ' +
-      '202 with a pending proposal that a second fund manager must confirm within `proposalTtlHours`',
+      'sets (replaces) the fund’s four-eyes policy. Approving a grant whose subsidy exceeds `approveGrantAbove`, ' +
+      'paying an invoice whose subsidy share exceeds `disburseAbove`, and — with `correctionsNeedSecondPerson` — ' +
+      'any disbursement reversal then answers 202 with a pending proposal that a second fund manager must confirm ' +
+      'within `proposalTtlHours`; what it would use is reserved meanwhile',
   })
   set(@Param('fundId') fundId: string, @Body() body: SetApprovalPolicyDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
@@ -28,6 +30,8 @@ export class ApprovalPolicyController {
           type: 'SetFundApprovalPolicy',
           fundId,
           approveGrantAbove: body.approveGrantAbove ? MoneyDto.toMoney(body.approveGrantAbove) : null,
+          disburseAbove: body.disburseAbove ? MoneyDto.toMoney(body.disburseAbove) : null,
+          correctionsNeedSecondPerson: body.correctionsNeedSecondPerson ?? false,
           proposalTtlHours: body.proposalTtlHours,
           setOn: body.setOn,
         },

@@ -39,7 +39,11 @@ export class FundsController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'every fund with its live balances, in the order they were created' })
+  @ApiOkResponse({
+    description:
+      'every fund with its live balances, in the order they were created, and `reserved` by pending four-eyes ' +
+      'approval proposals',
+  })
   list() {
     return this.queries.execute(new ListFundsQuery());
   }
@@ -57,7 +61,9 @@ export class FundsController {
   @Get(':fundId')
   @ApiOkResponse({
     description:
-      'balances: contributed, committed, disbursed, available (= contributed − committed); with asOf/knownAt, as of that point',
+      'balances: contributed, committed, disbursed, available (= contributed − committed), and `reserved`: what ' +
+      'pending four-eyes approval proposals hold (not a balance, not subtracted from `available`, but no new ' +
+      'approval can use it). With asOf/knownAt, the balances as of that point (reservations are not balances: none)',
   })
   get(@Param('fundId') fundId: string, @Query() at: AsOfQueryDto) {
     if (AsOfQueryDto.asked(at)) {

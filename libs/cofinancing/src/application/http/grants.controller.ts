@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx, MoneyDto } from '@ledger/platform';
+import { AcceptedWhenPendingInterceptor, CommandCtx, MoneyDto } from '@ledger/platform';
 import {
   ApproveGrantCommand,
   CancelGrantCommand,
@@ -14,7 +14,6 @@ import {
   ReverseDisbursementCommand,
 } from '../commands';
 import { GetGrantQuery, GetSubsidyPreviewQuery, ListGrantsQuery } from '../queries';
-import { AcceptedWhenPendingInterceptor } from './accepted-when-pending.interceptor';
 import { CommandDocs } from './api-docs';
 import {
   ApproveGrantDto,
@@ -91,8 +90,22 @@ export class GrantsController {
   }
 
   @Post(':grantId/disbursements')
+  @UseInterceptors(AcceptedWhenPendingInterceptor)
   @CommandDocs()
-  @ApiCreatedResponse({ description: 'what the invoice was paid and by which rule; the commitment left' })
+  @ApiCreatedResponse({
+    description:
+      'what the invoice was paid and by which rule; the commitment left (after what pending proposals reserve: ' +
+      '422 `commitment-exhausted` names `reservedMinor`; 409 `held-by-pending-proposal` for an invoice reference ' +
+      'a pending proposal holds)',
+  })
+  @ApiAcceptedResponse({
+    description:
+      'four-eyes: the paid share exceeds the fund’s `disburseAbove`, so nothing is paid yet: ' +
+      '`{ proposalId, status: "pending", action: "disburse-grant", disbursementId, expiresAt, reserved, threshold }`; ' +
+      'the payment (computed now by the ordinary rule) and the invoice reference are reserved on the grant until a ' +
+      'second fund manager confirms (`POST /cofinancing/proposals/:id/confirmation`: paid, decided again on current ' +
+      'state), declines, or it expires',
+  })
   disburse(@Param('grantId') grantId: string, @Body() body: DisburseGrantDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new DisburseGrantCommand(
@@ -112,11 +125,20 @@ export class GrantsController {
 
   @Post(':grantId/disbursements/:disbursementId/reversal')
   @HttpCode(200)
+  @UseInterceptors(AcceptedWhenPendingInterceptor)
   @CommandDocs()
   @ApiOkResponse({
     description:
       'a correction: the disbursement is reversed by a new event linked to it (never edited), with the reason; ' +
-      'optionally the right entry is recorded in its place in the same append. Refused if already reversed',
+      'optionally the right entry is recorded in its place in the same append. Refused if already reversed, or ' +
+      '(409 `held-by-pending-proposal`) while a correction proposal on it is pending',
+  })
+  @ApiAcceptedResponse({
+    description:
+      'four-eyes: the fund’s policy has `correctionsNeedSecondPerson`, so nothing is reversed yet: ' +
+      '`{ proposalId, status: "pending", action: "reverse-disbursement", disbursementId, expiresAt, reserved, ' +
+      'threshold: null }`; the entry is locked and the extra commitment its replacement would use (max(0, ' +
+      'replacement − reversed payment)) is reserved until a second fund manager confirms, declines, or it expires',
   })
   reverseDisbursement(
     @Param('grantId') grantId: string,
@@ -149,7 +171,11 @@ export class GrantsController {
   @Post(':grantId/closure')
   @HttpCode(200)
   @CommandDocs()
-  @ApiOkResponse({ description: 'closed; the unused commitment returned to the fund' })
+  @ApiOkResponse({
+    description:
+      'closed; the unused commitment returned to the fund. 409 `grant-proposals-pending` (naming them) while ' +
+      'four-eyes proposals on the grant wait',
+  })
   close(@Param('grantId') grantId: string, @Body() body: CloseGrantDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new CloseGrantCommand({ type: 'CloseGrant', grantId, closedOn: body.closedOn }, context),
@@ -159,7 +185,11 @@ export class GrantsController {
   @Post(':grantId/cancellation')
   @HttpCode(200)
   @CommandDocs()
-  @ApiOkResponse({ description: 'cancelled before any disbursement; its commitment returned to the fund' })
+  @ApiOkResponse({
+    description:
+      'cancelled before any disbursement; its commitment returned to the fund. 409 `grant-proposals-pending` ' +
+      '(naming them) while a four-eyes proposal on the grant waits',
+  })
   cancel(@Param('grantId') grantId: string, @Body() body: CancelGrantDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new CancelGrantCommand(
@@ -190,7 +220,11 @@ export class GrantsController {
   }
 
   @Get(':grantId')
-  @ApiOkResponse({ description: 'the grant, its approval computation and its disbursements' })
+  @ApiOkResponse({
+    description:
+      'the grant, its approval computation and its disbursements; `reserved`: what pending disbursement and ' +
+      'correction proposals hold of its commitment (not a balance: `commitmentLeft` ignores it)',
+  })
   get(@Param('grantId') grantId: string) {
     return this.queries.execute(new GetGrantQuery(grantId));
   }

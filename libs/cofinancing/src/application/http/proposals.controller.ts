@@ -10,8 +10,9 @@ import { CommandDocs } from './api-docs';
 import { DeclineProposalDto, ListProposalsQueryDto } from './dto/four-eyes.dto';
 
 /**
- * Four-eyes proposals: an approval above the fund's threshold waits here for a second fund
- * manager, with its subsidy reserved, until confirmed, declined or expired.
+ * Four-eyes proposals: an approval, a disbursement above the fund's thresholds, or a correction
+ * under its policy, waits here for a second fund manager, with what it would use reserved, until
+ * confirmed, declined or expired.
  */
 @ApiTags('cofinancing: four-eyes proposals')
 @ResourceAccess('cofinancing')
@@ -24,10 +25,19 @@ export class ProposalsController {
 
   @Get()
   @ApiOkResponse({
-    description: 'proposals (e.g. `?status=pending`), oldest first, with what each reserves and its deadline',
+    description:
+      'proposals (e.g. `?status=pending&action=disburse-grant`), oldest first, with the whole command each would ' +
+      'decide, what it reserves and its deadline',
   })
   list(@Query() query: ListProposalsQueryDto) {
-    return this.queries.execute(new ListProposalsQuery({ status: query.status, fundId: query.fundId }));
+    return this.queries.execute(
+      new ListProposalsQuery({
+        status: query.status,
+        fundId: query.fundId,
+        grantId: query.grantId,
+        action: query.action,
+      }),
+    );
   }
 
   @Get(':proposalId')
@@ -51,8 +61,10 @@ export class ProposalsController {
   })
   @ApiOkResponse({
     description:
-      'confirmed by a second person: the reservation is released and the approval decided again on current state ' +
-      'and committed, atomically. 409 `proposal-not-pending` if confirmed, declined, expired or past its deadline',
+      'confirmed by a second person: the reservation is released and the command (approval, disbursement or ' +
+      'correction) decided again on current state and recorded, atomically; the answer carries `subsidy`, ' +
+      '`disbursement` or `correction` by action. 409 `proposal-not-pending` if confirmed, declined, expired or past ' +
+      'its deadline',
   })
   confirm(@Param('proposalId') proposalId: string, @CommandCtx() context: CommandContext) {
     return this.commands.execute(new ConfirmProposalCommand({ proposalId }, context));

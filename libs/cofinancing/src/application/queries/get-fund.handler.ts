@@ -3,6 +3,7 @@ import { LedgerRuntime } from '@ledger/platform';
 import { FundNotFound } from '../../domain';
 import { FundRow } from '../projections/read-model.entities';
 import { GetFundQuery, type FundBalancesView } from './get-fund.query';
+import { reservedByFund } from './proposal-reservations';
 import { moneyOf } from './read-model-json';
 
 @QueryHandler(GetFundQuery)
@@ -12,12 +13,13 @@ export class GetFundHandler implements IQueryHandler<GetFundQuery> {
   async execute({ fundId }: GetFundQuery): Promise<FundBalancesView> {
     const row = await this.runtime.dataSource.getRepository(FundRow).findOneBy({ fundId });
     if (!row) throw new FundNotFound(fundId);
-    return fundBalancesView(row);
+    const reserved = await reservedByFund(this.runtime.dataSource, fundId);
+    return fundBalancesView(row, reserved.get(fundId) ?? '0');
   }
 }
 
-/** The live balances of one fund row (also used by the fund list). */
-export function fundBalancesView(row: FundRow): FundBalancesView {
+/** The live balances of one fund row (also used by the fund list), and what pending approvals reserve. */
+export function fundBalancesView(row: FundRow, reservedMinor: string): FundBalancesView {
   const [contributed, committed, disbursed] = [BigInt(row.contributed), BigInt(row.committed), BigInt(row.disbursed)];
   return {
     fundId: row.fundId,
@@ -31,5 +33,6 @@ export function fundBalancesView(row: FundRow): FundBalancesView {
     outstandingCommitments: moneyOf((committed - disbursed).toString(), row.currency),
     releasedAtClosure: moneyOf(row.released, row.currency),
     grantsApproved: row.grantsApproved,
+    reserved: moneyOf(reservedMinor, row.currency),
   };
 }

@@ -14,6 +14,11 @@ export interface FundBalancesView {
   readonly outstandingCommitments: MoneyJson;
   readonly releasedAtClosure: MoneyJson;
   readonly grantsApproved: number;
+  /**
+   * Held by pending four-eyes approval proposals: not committed (nor subtracted from `available`),
+   * but no new approval can use it until they are confirmed, declined or expire.
+   */
+  readonly reserved: MoneyJson;
 }
 
 export class GetFundQuery extends Query<FundBalancesView> {

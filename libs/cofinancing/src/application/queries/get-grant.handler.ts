@@ -4,6 +4,7 @@ import { GrantNotFound } from '../../domain';
 import { DisbursementRow, GrantRow } from '../projections/read-model.entities';
 import { GetGrantQuery, type GrantDetailView } from './get-grant.query';
 import { grantView } from './grant-view';
+import { reservedOnGrant } from './proposal-reservations';
 import { moneyOf } from './read-model-json';
 
 @QueryHandler(GetGrantQuery)
@@ -19,6 +20,7 @@ export class GetGrantHandler implements IQueryHandler<GetGrantQuery> {
       .find({ where: { grantId }, order: { position: 'ASC' } });
     return {
       ...grantView(row),
+      reserved: moneyOf(await reservedOnGrant(data, grantId), row.currency),
       computation: row.computation,
       disbursements: disbursements.map((d) => ({
         disbursementId: d.disbursementId,

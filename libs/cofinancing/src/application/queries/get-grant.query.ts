@@ -3,6 +3,11 @@ import type { MoneyJson } from '@ledger/money';
 import type { GrantView } from './list-grants.query';
 
 export interface GrantDetailView extends GrantView {
+  /**
+   * Held of its commitment by pending four-eyes disbursement and correction proposals: not paid
+   * (`disbursed` and `commitmentLeft` ignore it), but no other payment can use it meanwhile.
+   */
+  readonly reserved: MoneyJson;
   /** What the approval recorded: rate, schedule version, cap and fund figures. */
   readonly computation: unknown;
   readonly disbursements: readonly {

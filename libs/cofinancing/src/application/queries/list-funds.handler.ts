@@ -4,6 +4,7 @@ import { FundRow } from '../projections/read-model.entities';
 import { fundBalancesView } from './get-fund.handler';
 import type { FundBalancesView } from './get-fund.query';
 import { ListFundsQuery } from './list-funds.query';
+import { reservedByFund } from './proposal-reservations';
 
 @QueryHandler(ListFundsQuery)
 export class ListFundsHandler implements IQueryHandler<ListFundsQuery> {
@@ -13,6 +14,7 @@ export class ListFundsHandler implements IQueryHandler<ListFundsQuery> {
     const rows = await this.runtime.dataSource
       .getRepository(FundRow)
       .find({ order: { createdOn: 'ASC', fundId: 'ASC' } });
-    return { items: rows.map(fundBalancesView) };
+    const reserved = await reservedByFund(this.runtime.dataSource);
+    return { items: rows.map((row) => fundBalancesView(row, reserved.get(row.fundId) ?? '0')) };
   }
 }

@@ -7,9 +7,14 @@ export interface ProposalView {
   readonly fundId: string;
   readonly grantId: string;
   readonly beneficiaryId: string;
+  /** What it reserves while pending: the subsidy, or the commitment a disbursement or correction would use. */
   readonly reserved: MoneyJson;
-  readonly threshold: MoneyJson;
-  readonly approvedOn: string;
+  /** Null for a correction (every one needs a second person under its policy). */
+  readonly threshold: MoneyJson | null;
+  /** Only for an approval. */
+  readonly approvedOn: string | null;
+  /** The whole command a confirmation decides again, as recorded (amounts as strings of minor units). */
+  readonly command: Record<string, unknown>;
   readonly proposedBy: string;
   readonly proposedAt: string;
   readonly expiresAt: string;
@@ -20,7 +25,9 @@ export interface ProposalView {
 }
 
 export class ListProposalsQuery extends Query<{ proposals: ProposalView[] }> {
-  constructor(readonly filter: { status?: string; fundId?: string; proposalId?: string }) {
+  constructor(
+    readonly filter: { status?: string; fundId?: string; grantId?: string; action?: string; proposalId?: string },
+  ) {
     super();
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -13,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsBusinessDate, MoneyDto } from '@ledger/platform';
-import { MAX_PROPOSAL_TTL_HOURS } from '../../../domain';
+import { MAX_PROPOSAL_TTL_HOURS, PROPOSAL_ACTIONS } from '../../../domain';
 
 export class SetApprovalPolicyDto {
   @ApiPropertyOptional({
@@ -25,6 +26,28 @@ export class SetApprovalPolicyDto {
   @ValidateNested()
   @Type(() => MoneyDto)
   approveGrantAbove?: MoneyDto;
+
+  @ApiPropertyOptional({
+    type: MoneyDto,
+    description:
+      'a disbursement whose paid subsidy share is above this needs a second fund manager (the payment is reserved ' +
+      'on the grant meanwhile); omit for never',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  disburseAbove?: MoneyDto;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'every correction (disbursement reversal, with or without replacement) needs a second fund manager; ' +
+      'the entry is locked and any extra commitment its replacement would use is reserved meanwhile',
+  })
+  @IsOptional()
+  @IsBoolean()
+  correctionsNeedSecondPerson?: boolean;
 
   @ApiProperty({
     example: 48,
@@ -47,6 +70,8 @@ export class DeclineProposalDto {
   reason!: string;
 }
 
+export { PROPOSAL_ACTIONS };
+
 export const PROPOSAL_STATUSES = ['pending', 'confirmed', 'declined', 'expired'] as const;
 
 export class ListProposalsQueryDto {
@@ -60,4 +85,15 @@ export class ListProposalsQueryDto {
   @IsString()
   @MaxLength(100)
   fundId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  grantId?: string;
+
+  @ApiPropertyOptional({ enum: PROPOSAL_ACTIONS })
+  @IsOptional()
+  @IsIn(PROPOSAL_ACTIONS)
+  action?: (typeof PROPOSAL_ACTIONS)[number];
 }
