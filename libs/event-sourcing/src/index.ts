@@ -48,3 +48,17 @@ export { BalancesProjection } from './as-of/balances.projection';
 export { readAsOf } from './as-of/read-as-of';
 export { IdempotencyStore, type IdempotencyClaim } from './idempotency/idempotency-store';
 export { eventSourcingMigrations } from './migrations';
+export {
+  dueProposal,
+  isProposalTtl,
+  MAX_PROPOSAL_TTL_HOURS,
+  PROPOSAL_OUTCOMES,
+  proposalDeadline,
+  ProposalNotPending,
+  requirePendingProposal,
+  SelfConfirmationRefused,
+  type ProposalOutcome,
+  type ProposalState,
+  type RecordedProposal,
+  type SettleProposal,
+} from './four-eyes';

@@ -19,3 +19,4 @@ export { NOT_IDEMPOTENT, requestActorOf, setRequestActor, type RequestActor } fr
 export { AsOfQueryDto } from './http/as-of-query.dto';
 export { pinStatus, pinnedStatusOf } from './http/pinned-status';
 export { AcceptedWhenPendingInterceptor } from './http/accepted-when-pending.interceptor';
+export { ProposalExpiryScheduler } from './proposal-expiry';

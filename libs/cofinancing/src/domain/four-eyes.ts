@@ -1,10 +1,20 @@
 import { Money } from '@ledger/money';
-import { defineEvent, EventCatalog, field, type EventOf } from '@ledger/event-sourcing';
+import {
+  defineEvent,
+  EventCatalog,
+  field,
+  isProposalTtl,
+  MAX_PROPOSAL_TTL_HOURS,
+  PROPOSAL_OUTCOMES,
+  proposalDeadline,
+  type EventOf,
+  type ProposalOutcome,
+  type ProposalState as SharedProposalState,
+} from '@ledger/event-sourcing';
 import { assertIsoDate } from './calendar';
 import type { ApproveGrant, DisburseGrant, ReverseDisbursement } from './commands';
 import type { DisbursementReversed, GrantApproved, GrantDisbursed } from './events';
 import { AmountNotPositive, InvalidSchedule, WrongCurrency } from './errors';
-import { FourEyesProposalNotPending, SelfConfirmationRefused } from './four-eyes.errors';
 
 /**
  * Four-eyes control. A fund's approval policy may require a second person for approving a grant
@@ -50,15 +60,12 @@ export const FundsReserved = defineEvent('cofinancing.FundsReserved', {
   availableAfter: field.money(),
 });
 
-const OUTCOMES = ['confirmed', 'declined', 'expired'] as const;
-export type ProposalOutcome = (typeof OUTCOMES)[number];
-
 export const FundReservationReleased = defineEvent('cofinancing.FundReservationReleased', {
   fundId: field.string(),
   proposalId: field.string(),
   grantId: field.string(),
   amount: field.money(),
-  outcome: field.literal(...OUTCOMES),
+  outcome: field.literal(...PROPOSAL_OUTCOMES),
 });
 
 // ---- beneficiary stream -----------------------------------------------------------------------
@@ -80,7 +87,7 @@ export const CapReservationReleased = defineEvent('cofinancing.CapReservationRel
   windowId: field.string(),
   participationYear: field.integer(),
   amount: field.money(),
-  outcome: field.literal(...OUTCOMES),
+  outcome: field.literal(...PROPOSAL_OUTCOMES),
 });
 
 // ---- grant stream -------------------------------------------------------------------------------
@@ -94,7 +101,7 @@ export const GrantApprovalProposed = defineEvent('cofinancing.GrantApprovalPropo
 export const GrantApprovalProposalSettled = defineEvent('cofinancing.GrantApprovalProposalSettled', {
   grantId: field.string(),
   proposalId: field.string(),
-  outcome: field.literal(...OUTCOMES),
+  outcome: field.literal(...PROPOSAL_OUTCOMES),
 });
 
 /**
@@ -118,7 +125,7 @@ export const GrantCommitmentReservationReleased = defineEvent('cofinancing.Grant
   grantId: field.string(),
   proposalId: field.string(),
   amount: field.money(),
-  outcome: field.literal(...OUTCOMES),
+  outcome: field.literal(...PROPOSAL_OUTCOMES),
 });
 
 // ---- proposal stream -----------------------------------------------------------------------------
@@ -286,9 +293,6 @@ export interface SetFundApprovalPolicy {
   readonly setOn: string;
 }
 
-/** At most 30 days: a proposal should not hold budget for longer. */
-export const MAX_PROPOSAL_TTL_HOURS = 720;
-
 function assertThreshold(name: string, threshold: Money | null, currency: string): void {
   if (threshold === null) return;
   if (threshold.currency.code !== currency)
@@ -302,11 +306,7 @@ export function decideApprovalPolicy(
 ): FundApprovalPolicySet {
   assertThreshold('approveGrantAbove', command.approveGrantAbove, fund.currency);
   assertThreshold('disburseAbove', command.disburseAbove, fund.currency);
-  if (
-    !Number.isInteger(command.proposalTtlHours) ||
-    command.proposalTtlHours < 1 ||
-    command.proposalTtlHours > MAX_PROPOSAL_TTL_HOURS
-  ) {
+  if (!isProposalTtl(command.proposalTtlHours)) {
     throw new InvalidSchedule(
       'proposalTtlHours',
       `must be a whole number of hours from 1 to ${MAX_PROPOSAL_TTL_HOURS}`,
@@ -342,12 +342,14 @@ export function correctionNeedsSecondPerson(policy: FundApprovalPolicy | null): 
 
 // ---- proposal state and decisions ------------------------------------------------------------------
 
-export type ProposalState =
-  | { readonly status: 'none' }
-  | {
-      readonly status: 'pending' | ProposalOutcome;
-      readonly proposal: Proposal;
-    };
+export type ProposalState = SharedProposalState<Proposal>;
+export {
+  dueProposal,
+  MAX_PROPOSAL_TTL_HOURS,
+  requirePendingProposal,
+  type ProposalOutcome,
+  type SettleProposal,
+} from '@ledger/event-sourcing';
 
 export function evolveProposal(state: ProposalState, event: ProposalEvent): ProposalState {
   switch (event.type) {
@@ -362,33 +364,6 @@ export function evolveProposal(state: ProposalState, event: ProposalEvent): Prop
     case 'cofinancing.ProposalExpired':
       return state.status === 'pending' ? { ...state, status: 'expired' } : state;
   }
-}
-
-export interface SettleProposal {
-  readonly proposalId: string;
-  readonly actor: string;
-  /** Record time now, from the service's clock. */
-  readonly at: Date;
-}
-
-/**
- * Who may settle a pending proposal, and when: never after its deadline, and — to confirm it —
- * never the person who proposed it. Returns the pending proposal.
- */
-export function requirePendingProposal(
-  state: ProposalState,
-  command: SettleProposal,
-  settling: 'confirm' | 'decline',
-): Proposal {
-  if (state.status === 'none') throw new FourEyesProposalNotPending(command.proposalId, 'none', 'not-found');
-  if (state.status !== 'pending') throw new FourEyesProposalNotPending(command.proposalId, state.status);
-  if (command.at.getTime() >= Date.parse(state.proposal.expiresAt)) {
-    throw new FourEyesProposalNotPending(command.proposalId, 'expired');
-  }
-  if (settling === 'confirm' && command.actor === state.proposal.proposedBy) {
-    throw new SelfConfirmationRefused(command.proposalId, command.actor);
-  }
-  return state.proposal;
 }
 
 export interface ReleaseEvents {
@@ -443,11 +418,6 @@ export function releaseReservations(proposal: Proposal, outcome: ProposalOutcome
   };
 }
 
-/** The proposal to expire now, or null: expiry is idempotent (a settled proposal, or one not yet due, gives nothing). */
-export function dueProposal(state: ProposalState, now: Date): Proposal | null {
-  return state.status === 'pending' && now.getTime() >= Date.parse(state.proposal.expiresAt) ? state.proposal : null;
-}
-
 export function approvalCommandOf(proposal: ApprovalProposed): ApproveGrant {
   return { type: 'ApproveGrant', grantId: proposal.command.grantId, approvedOn: proposal.command.approvedOn };
 }
@@ -481,7 +451,7 @@ export interface ProposalAuthor {
 }
 
 function authorFields(input: ProposalAuthor) {
-  const expiresAt = new Date(input.proposedAt.getTime() + input.ttlHours * 3_600_000);
+  const expiresAt = proposalDeadline(input.proposedAt, input.ttlHours);
   return {
     fields: {
       proposalId: input.proposalId,

@@ -27,16 +27,13 @@ import {
   type ProposalState,
   type SetFundApprovalPolicy,
 } from './four-eyes';
-import {
-  FourEyesProposalNotPending,
-  GrantHasPendingProposals,
-  HeldByPendingProposal,
-  SelfConfirmationRefused,
-} from './four-eyes.errors';
+import { ProposalNotPending, SelfConfirmationRefused } from '@ledger/event-sourcing';
+import { GrantHasPendingProposals, HeldByPendingProposal } from './four-eyes.errors';
 import { evolveFundStream, reservedOf, type FundState } from './fund';
 import {
   approveGrant,
   cancelGrant,
+  rejectGrant,
   closeGrant,
   disburseGrant,
   evolveGrantStream,
@@ -277,7 +274,7 @@ describe('settling a proposal', () => {
     const deadline = new Date(PROPOSED_AT.getTime() + 48 * HOUR);
     expectRefusal(
       () => requirePendingProposal(pending, { proposalId: 'p-1', actor: 'bob', at: deadline }, 'confirm'),
-      FourEyesProposalNotPending,
+      ProposalNotPending,
       { status: 'expired', kind: 'conflict' },
     );
   });
@@ -293,7 +290,7 @@ describe('settling a proposal', () => {
     const state = given(...proposal.proposal, settled);
     expectRefusal(
       () => requirePendingProposal(state, { proposalId: 'p-1', actor: 'bob', at: before }, 'decline'),
-      FourEyesProposalNotPending,
+      ProposalNotPending,
       { status, code: 'proposal-not-pending' },
     );
     expect(dueProposal(state, new Date(PROPOSED_AT.getTime() + 100 * HOUR))).toBeNull();
@@ -302,7 +299,7 @@ describe('settling a proposal', () => {
   it('an unknown proposal is not found', () => {
     expectRefusal(
       () => requirePendingProposal(given(), { proposalId: 'p-x', actor: 'bob', at: before }, 'confirm'),
-      FourEyesProposalNotPending,
+      ProposalNotPending,
       { kind: 'not-found', code: 'proposal-not-found' },
     );
   });
@@ -343,6 +340,12 @@ describe('approval proposals', () => {
       {
         proposalIds: ['p-a'],
       },
+    );
+    // Nor rejected: the reservation would be left behind.
+    expectRefusal(
+      () => rejectGrant({ type: 'RejectGrant', grantId: GRANT, rejectedOn: '2021-06-11', reason: 'x' }, grantAfter),
+      GrantHasPendingProposals,
+      { command: 'reject', proposalIds: ['p-a'] },
     );
 
     const release = releaseReservations(proposal.proposal[0], 'declined');

@@ -294,7 +294,7 @@ function refuseHeld(
   }
 }
 
-function refusePending(grantId: string, state: GrantState, command: 'close' | 'cancel'): void {
+function refusePending(grantId: string, state: GrantState, command: 'close' | 'cancel' | 'reject'): void {
   const pending = pendingProposalsOf(state);
   if (pending.length > 0) throw new GrantHasPendingProposals(grantId, command, pending);
 }
@@ -430,6 +430,8 @@ export function approveGrant(
 
 export function rejectGrant(command: RejectGrant, state: GrantState): GrantEvent[] {
   if (state.status !== 'requested') return illegal(command.grantId, state, 'reject');
+  // Its approval waiting for a second person holds a reservation: decline that first.
+  refusePending(command.grantId, state, 'reject');
   assertIsoDate(command.rejectedOn, 'rejectedOn');
   notBefore('rejectedOn', command.rejectedOn, state.request.requestedOn);
   const { grantId, fundId, windowId, beneficiaryId } = state.request;

@@ -465,38 +465,6 @@ export class CorrectionReasonMissing extends GuaranteesError {
 
 // ---- four-eyes ---------------------------------------------------------------------------------
 
-/** The proposer of a four-eyes proposal may not confirm it: a second, different person must. */
-export class SelfConfirmationRefused extends GuaranteesError {
-  readonly code = 'self-confirmation-refused';
-  readonly kind = 'forbidden';
-  constructor(
-    readonly proposalId: string,
-    readonly actor: string,
-  ) {
-    super(`${actor} proposed ${proposalId} and may not confirm it: a second person must`, { proposalId, actor });
-  }
-}
-
-/** Only a pending proposal, before its deadline, can be confirmed or declined. */
-export class ProposalNotPending extends GuaranteesError {
-  readonly code: 'proposal-not-found' | 'proposal-not-pending';
-  readonly kind: 'not-found' | 'conflict';
-  constructor(
-    readonly proposalId: string,
-    readonly status: string,
-    kind: 'not-found' | 'conflict' = 'conflict',
-  ) {
-    super(
-      kind === 'not-found'
-        ? `proposal ${proposalId} does not exist`
-        : `proposal ${proposalId} is ${status}: only a pending proposal before its deadline can be settled`,
-      { proposalId, status },
-    );
-    this.kind = kind;
-    this.code = kind === 'not-found' ? 'proposal-not-found' : 'proposal-not-pending';
-  }
-}
-
 /** A bank loan whose guarantee is already waiting for a second person. */
 export class LoanGuaranteePending extends GuaranteesError {
   readonly code = 'loan-guarantee-pending';

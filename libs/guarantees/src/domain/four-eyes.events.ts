@@ -1,4 +1,4 @@
-import { defineEvent, EventCatalog, field, type EventOf } from '@ledger/event-sourcing';
+import { defineEvent, EventCatalog, field, PROPOSAL_OUTCOMES, type EventOf } from '@ledger/event-sourcing';
 
 /**
  * The events of four-eyes control in the mutual guarantee context. They live apart from the
@@ -8,9 +8,6 @@ import { defineEvent, EventCatalog, field, type EventOf } from '@ledger/event-so
  * Reservations are not balances: the read models of balances and the as-of balances ignore them
  * (nothing is committed until confirmed); only the deciders count them against what is available.
  */
-
-export const PROPOSAL_OUTCOMES = ['confirmed', 'declined', 'expired'] as const;
-export type ProposalOutcome = (typeof PROPOSAL_OUTCOMES)[number];
 
 export const PROPOSAL_ACTIONS = ['issue-guarantee', 'reverse-deposit', 'reverse-repayment'] as const;
 export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];

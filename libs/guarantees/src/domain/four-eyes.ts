@@ -1,4 +1,12 @@
-import { assertNever, type StreamModel } from '@ledger/event-sourcing';
+import {
+  assertNever,
+  isProposalTtl,
+  MAX_PROPOSAL_TTL_HOURS,
+  proposalDeadline,
+  type ProposalOutcome,
+  type ProposalState as SharedProposalState,
+  type StreamModel,
+} from '@ledger/event-sourcing';
 import { Money } from '@ledger/money';
 import {
   type CompanyEvent,
@@ -18,7 +26,7 @@ import {
   reservedUnder,
   type SignedConvention,
 } from './convention';
-import { InvalidInput, ProposalNotPending, SelfConfirmationRefused } from './errors';
+import { InvalidInput } from './errors';
 import {
   BankLoanReservationReleased,
   BankLoanReserved,
@@ -30,7 +38,6 @@ import {
   GuaranteeApprovalProposed,
   guaranteeProposalCatalog,
   type GuaranteeProposalEvent,
-  type ProposalOutcome,
   RepaymentReversalProposalSettled,
   RepaymentReversalProposed,
 } from './four-eyes.events';
@@ -61,8 +68,13 @@ import type { LifecycleDecision, ReverseRepayment } from './lifecycle';
  * state, atomically) or declines (released); past its deadline the proposal expires (released).
  */
 
-/** At most 30 days: a proposal should not hold headroom for longer. */
-export const MAX_PROPOSAL_TTL_HOURS = 720;
+export {
+  dueProposal,
+  MAX_PROPOSAL_TTL_HOURS,
+  requirePendingProposal,
+  type ProposalOutcome,
+  type SettleProposal,
+} from '@ledger/event-sourcing';
 
 // ---- policy --------------------------------------------------------------------------------------
 
@@ -83,11 +95,7 @@ export function decideApprovalPolicy(
     command.issueGuaranteeAbove === null
       ? null
       : requireAmount(company, command.issueGuaranteeAbove, 'issueGuaranteeAbove');
-  if (
-    !Number.isInteger(command.proposalTtlHours) ||
-    command.proposalTtlHours < 1 ||
-    command.proposalTtlHours > MAX_PROPOSAL_TTL_HOURS
-  ) {
+  if (!isProposalTtl(command.proposalTtlHours)) {
     throw new InvalidInput('proposalTtlHours', `must be a whole number of hours from 1 to ${MAX_PROPOSAL_TTL_HOURS}`);
   }
   if (command.setOn < company.registeredOn) {
@@ -117,9 +125,7 @@ export function correctionNeedsSecondPerson(company: RegisteredCompany): boolean
 
 // ---- proposal stream -------------------------------------------------------------------------------
 
-export type ProposalState =
-  | { readonly status: 'none' }
-  | { readonly status: 'pending' | ProposalOutcome; readonly proposal: GuaranteeApprovalProposed };
+export type ProposalState = SharedProposalState<GuaranteeApprovalProposed>;
 
 export function evolveProposal(state: ProposalState, event: GuaranteeProposalEvent): ProposalState {
   switch (event.type) {
@@ -142,38 +148,6 @@ export const proposalModel: StreamModel<ProposalState, GuaranteeProposalEvent> =
   evolve: evolveProposal,
 };
 
-export interface SettleProposal {
-  readonly proposalId: string;
-  readonly actor: string;
-  /** Record time now, from the service's clock. */
-  readonly at: Date;
-}
-
-/**
- * Who may settle a pending proposal, and when: never after its deadline, and — to confirm it —
- * never the person who proposed it. Returns the pending proposal.
- */
-export function requirePendingProposal(
-  state: ProposalState,
-  command: SettleProposal,
-  settling: 'confirm' | 'decline',
-): GuaranteeApprovalProposed {
-  if (state.status === 'none') throw new ProposalNotPending(command.proposalId, 'none', 'not-found');
-  if (state.status !== 'pending') throw new ProposalNotPending(command.proposalId, state.status);
-  if (command.at.getTime() >= Date.parse(state.proposal.expiresAt)) {
-    throw new ProposalNotPending(command.proposalId, 'expired');
-  }
-  if (settling === 'confirm' && command.actor === state.proposal.proposedBy) {
-    throw new SelfConfirmationRefused(command.proposalId, command.actor);
-  }
-  return state.proposal;
-}
-
-/** The proposal to expire now, or null: expiry is idempotent (a settled proposal, or one not yet due, gives nothing). */
-export function dueProposal(state: ProposalState, now: Date): GuaranteeApprovalProposed | null {
-  return state.status === 'pending' && now.getTime() >= Date.parse(state.proposal.expiresAt) ? state.proposal : null;
-}
-
 // ---- proposing -------------------------------------------------------------------------------------
 
 export interface ProposalMeta {
@@ -186,7 +160,7 @@ export interface ProposalMeta {
 
 function proposalTimes(meta: ProposalMeta, company: RegisteredCompany) {
   const ttlHours = company.approvalPolicy?.proposalTtlHours ?? MAX_PROPOSAL_TTL_HOURS;
-  const expiresAt = new Date(meta.proposedAt.getTime() + ttlHours * 3_600_000);
+  const expiresAt = proposalDeadline(meta.proposedAt, ttlHours);
   return {
     proposedBy: meta.proposedBy,
     proposedByRole: meta.proposedByRole,

@@ -15,11 +15,10 @@ import {
   InvalidInput,
   LoanGuaranteePending,
   MemberHasLiveGuarantees,
-  ProposalNotPending,
   ReversalWouldBreakInvariant,
-  SelfConfirmationRefused,
   WrongCurrency,
 } from './errors';
+import { ProposalNotPending, SelfConfirmationRefused } from '@ledger/event-sourcing';
 import {
   decideApprovalPolicy,
   dueProposal,

@@ -1,63 +1,19 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { LedgerRuntime } from '@ledger/platform';
+import { Clock, LedgerRuntime, ProposalExpiryScheduler } from '@ledger/platform';
 import { ExpireProposalCommand } from '../commands';
-import { Clock } from '@ledger/platform';
 
-/** How often the running service looks for due proposals. The deadlines themselves are in the data. */
-const TICK_MS = 60_000;
-
-/**
- * Expiry of four-eyes proposals, as a persisted subscription: the `cofinancing.proposals`
- * projection keeps every pending proposal with its deadline (checkpointed, rebuilt from the log);
- * on each tick `runDue` reads those due by the injected clock and issues `ExpireProposal` for
- * each — idempotent, so a tick that overlaps another, or a restart, is harmless, and a proposal
- * due while the service was down expires on the first tick after start.
- * The tick is only a wake-up: nothing is held in memory between ticks.
- */
+/** Expires the co-financing proposals past their deadline (`cofinancing_proposals`): see ProposalExpiryScheduler. */
 @Injectable()
-export class ExpiryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('FourEyesExpiry');
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(
-    private readonly runtime: LedgerRuntime,
-    private readonly commands: CommandBus,
-    private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.runtime.config.runProjections) return;
-    this.timer = setInterval(() => {
-      this.runDue().catch((error: Error) => this.logger.error(`expiry run failed: ${error.message}`, error.stack));
-    }, TICK_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  /** Expires every pending proposal due now; returns the ids it expired. */
-  async runDue(): Promise<string[]> {
-    const now = this.clock.now();
-    const rows: { proposal_id: string }[] = await this.runtime.dataSource.query(
-      `SELECT proposal_id FROM cofinancing_proposals WHERE status = 'pending' AND expires_at <= $1
-        ORDER BY expires_at, proposal_id LIMIT 500`,
-      [now.toISOString()],
+export class ExpiryScheduler extends ProposalExpiryScheduler {
+  constructor(runtime: LedgerRuntime, commands: CommandBus, clock: Clock) {
+    super(
+      runtime,
+      clock,
+      'cofinancing_proposals',
+      async (proposalId, context) =>
+        (await commands.execute(new ExpireProposalCommand({ proposalId }, context))).expired,
+      'FourEyesExpiry',
     );
-    const expired: string[] = [];
-    for (const { proposal_id: proposalId } of rows) {
-      const answer = await this.commands.execute(
-        new ExpireProposalCommand(
-          { proposalId },
-          { actor: 'four-eyes-expiry', role: 'system', correlationId: `expire-${proposalId}`, causationId: null },
-        ),
-      );
-      if (answer.expired) expired.push(proposalId);
-    }
-    if (expired.length > 0) this.logger.log(`expired ${expired.length} four-eyes proposal(s)`);
-    return expired;
   }
 }
