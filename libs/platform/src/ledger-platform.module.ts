@@ -8,7 +8,9 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { EventSourcedRepository, IdempotencyStore } from '@ledger/event-sourcing';
+import { InFlightRequests } from './http/in-flight-requests';
 import { loadLedgerConfig, type LedgerConfig } from './ledger-config';
 import { Clock } from './clock';
 import { LedgerRuntime } from './ledger-runtime';
@@ -17,11 +19,21 @@ import type { ContextReadModels } from './read-model-registry';
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
-/** Starts the projections once the app is up, and closes the runtime (in order) on shutdown. */
+/** How long shutdown waits for handlers still running (their client may be gone) before closing the database. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * Starts the projections once the app is up. On shutdown — after the HTTP server has stopped
+ * accepting and its open requests are answered — waits for the handlers still running, then closes
+ * the runtime (projections at a committed page, then the database).
+ */
 @Injectable()
 class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Ledger');
+
   constructor(
     private readonly runtime: LedgerRuntime,
+    private readonly inFlight: InFlightRequests,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
@@ -30,6 +42,8 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (!(await this.inFlight.drained(DRAIN_TIMEOUT_MS)))
+      this.logger.warn(`closing with ${this.inFlight.count} request(s) still running after ${DRAIN_TIMEOUT_MS} ms`);
     await this.runtime.close();
   }
 }
@@ -67,6 +81,8 @@ export class LedgerPlatformModule {
         },
         LedgerLifecycle,
         Clock,
+        InFlightRequests,
+        { provide: APP_INTERCEPTOR, useExisting: InFlightRequests },
       ],
       exports: [LEDGER_CONFIG, Clock, LedgerRuntime, EVENT_STORE, EventSourcedRepository, IdempotencyStore],
     };
