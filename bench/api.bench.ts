@@ -420,6 +420,8 @@ async function seededEmbedded(events: number) {
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
     console.log(`seeding ${dataDir} with ${events} events (seed-demo, seed ${SEED}); reused by later runs`);
+    // The first admin is made while seeding: with the key the set-up calls use.
+    process.env.LEDGER_ADMIN_API_KEY = BENCH_ADMIN_KEY;
     const result = await seedDemo({
       events,
       seed: SEED,
