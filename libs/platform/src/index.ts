@@ -8,7 +8,9 @@ export { invalidField, ledgerValidationPipe, validationFailed, type FieldProblem
 export { CommandCtx, commandContextOf } from './http/command-context.decorator';
 export { IdempotencyInterceptor } from './http/idempotency.interceptor';
 export {
+  DeclineProposalDto,
   IsBusinessDate,
+  IsProposalTtlHours,
   isCalendarDate,
   IsCurrencyCode,
   MoneyDto,

@@ -3,11 +3,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { CommandCtx, DeclineProposalDto } from '@ledger/platform';
 import { ConfirmProposalCommand, DeclineProposalCommand } from '../commands';
 import { ListProposalsQuery } from '../queries';
 import { CommandDocs } from './api-docs';
-import { DeclineProposalDto, ListProposalsQueryDto } from './dto/four-eyes.dto';
+import { ListProposalsQueryDto } from './dto/four-eyes.dto';
 
 /**
  * Four-eyes proposals: an approval, a disbursement above the fund's thresholds, or a correction

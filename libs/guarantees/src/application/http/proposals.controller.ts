@@ -12,10 +12,10 @@ import {
 } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx } from '@ledger/platform';
+import { CommandCtx, DeclineProposalDto } from '@ledger/platform';
 import { ConfirmGuaranteeProposalCommand, DeclineGuaranteeProposalCommand } from '../commands/four-eyes.commands';
 import { ListGuaranteeProposalsQuery } from '../queries/list-proposals.query';
-import { DeclineGuaranteeProposalDto, ListGuaranteeProposalsQueryDto } from './dto/four-eyes.dto';
+import { ListGuaranteeProposalsQueryDto } from './dto/four-eyes.dto';
 
 /**
  * Four-eyes proposals of the mutual guarantee context: an issuance above the company's threshold,
@@ -90,7 +90,7 @@ export class GuaranteeProposalsController {
   @ApiConflictResponse({ description: '`proposal-not-pending`' })
   decline(
     @Param('proposalId') proposalId: string,
-    @Body() body: DeclineGuaranteeProposalDto,
+    @Body() body: DeclineProposalDto,
     @CommandCtx() context: CommandContext,
   ) {
     return this.commands.execute(new DeclineGuaranteeProposalCommand(proposalId, body.reason, context));

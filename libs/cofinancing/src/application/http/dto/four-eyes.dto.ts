@@ -1,20 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { IsBusinessDate, MoneyDto } from '@ledger/platform';
-import { MAX_PROPOSAL_TTL_HOURS, PROPOSAL_ACTIONS } from '../../../domain';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBusinessDate, IsProposalTtlHours, MoneyDto } from '@ledger/platform';
+import { PROPOSAL_ACTIONS } from '../../../domain';
 
 export class SetApprovalPolicyDto {
   @ApiPropertyOptional({
@@ -49,25 +37,11 @@ export class SetApprovalPolicyDto {
   @IsBoolean()
   correctionsNeedSecondPerson?: boolean;
 
-  @ApiProperty({
-    example: 48,
-    description: `hours a proposal waits for its second person before it expires (1 to ${MAX_PROPOSAL_TTL_HOURS})`,
-  })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PROPOSAL_TTL_HOURS)
+  @IsProposalTtlHours()
   proposalTtlHours!: number;
 
   @IsBusinessDate('Date the policy was set', { example: '2021-01-01' })
   setOn!: string;
-}
-
-export class DeclineProposalDto {
-  @ApiProperty({ example: 'subsidy too high for this action plan' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason!: string;
 }
 
 export { PROPOSAL_ACTIONS };

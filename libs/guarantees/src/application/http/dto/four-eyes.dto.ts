@@ -1,20 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { IsBusinessDate, MoneyDto } from '@ledger/platform';
-import { MAX_PROPOSAL_TTL_HOURS } from '../../../domain';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBusinessDate, IsProposalTtlHours, MoneyDto } from '@ledger/platform';
 
 export class SetCompanyApprovalPolicyDto {
   @ApiPropertyOptional({
@@ -35,25 +22,11 @@ export class SetCompanyApprovalPolicyDto {
   @IsBoolean()
   correctionsNeedSecondPerson!: boolean;
 
-  @ApiProperty({
-    example: 48,
-    description: `hours a proposal waits for its second person before it expires (1 to ${MAX_PROPOSAL_TTL_HOURS})`,
-  })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PROPOSAL_TTL_HOURS)
+  @IsProposalTtlHours()
   proposalTtlHours!: number;
 
   @IsBusinessDate('Date the policy was set', { example: '2008-01-15' })
   setOn!: string;
-}
-
-export class DeclineGuaranteeProposalDto {
-  @ApiProperty({ example: 'loan file incomplete: no collateral schedule' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason!: string;
 }
 
 export const GUARANTEE_PROPOSAL_STATUSES = ['pending', 'confirmed', 'declined', 'expired'] as const;
