@@ -65,7 +65,8 @@ export class RejectGrantDto {
   reason!: string;
 }
 
-export class DisburseGrantDto {
+/** An invoice: what a disbursement pays, and what a correction's replacement pays instead. */
+export class InvoiceDto {
   @ApiProperty({ example: 'INV-2021-017' })
   @IsString()
   @IsNotEmpty()
@@ -75,35 +76,21 @@ export class DisburseGrantDto {
   @IsBusinessDate('Date of the invoice', { example: '2021-06-01' })
   invoiceDate!: string;
 
-  @ApiProperty({ type: MoneyDto, description: 'the invoice; the fund pays its subsidy share' })
+  @ApiProperty({ type: MoneyDto, description: 'the invoice amount; the fund pays its subsidy share' })
   @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   invoiceAmount!: MoneyDto;
+}
 
+export class DisburseGrantDto extends InvoiceDto {
   @IsBusinessDate('Date the invoice was paid', { example: '2021-06-15' })
   disbursedOn!: string;
 }
 
 /** The right invoice, paid in place of the reversed disbursement (a wrong invoice amount). */
-export class ReplacementDisbursementDto {
-  @ApiProperty({ example: 'INV-2021-017' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  invoiceReference!: string;
-
-  @IsBusinessDate('Date of the invoice', { example: '2021-06-01' })
-  invoiceDate!: string;
-
-  @ApiProperty({ type: MoneyDto, description: 'the right invoice amount' })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  invoiceAmount!: MoneyDto;
-}
+export class ReplacementDisbursementDto extends InvoiceDto {}
 
 export class ReverseDisbursementDto {
   @ApiProperty({ example: 'invoice INV-2021-017 was recorded twice' })
