@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
-  IdempotencyInterceptor,
+  CommandAnswerInterceptor,
   LedgerExceptionFilter,
   LedgerPlatformModule,
   type LedgerConfig,
@@ -27,7 +27,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: LedgerExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: CommandAnswerInterceptor },
       ],
     };
   }

@@ -47,6 +47,25 @@ export { balanceLedgerTablesSql, dropBalanceLedgerTablesSql } from './as-of/bala
 export { BalancesProjection } from './as-of/balances.projection';
 export { readAsOf } from './as-of/read-as-of';
 export { IdempotencyStore, type IdempotencyClaim } from './idempotency/idempotency-store';
+export {
+  answerMetaOf,
+  decided,
+  proposed,
+  type Answer,
+  type AnswerMeta,
+  type CommandOutcome,
+  type OutcomeKind,
+  type ReadModelsStatus,
+} from './pipeline/command-answer';
+export {
+  COMMAND_RECORDED,
+  commandStreamId,
+  IdempotencyKeyReused,
+  isCommandStream,
+  readCommandRecord,
+} from './pipeline/command-record';
+export { CommandPipeline, type CommandPipelineOptions, type CommandRun, type Decide } from './pipeline/command-pipeline';
+export type { CommandTx, StreamHandle } from './pipeline/working-set';
 export { eventSourcingMigrations } from './migrations';
 export {
   dueProposal,

@@ -24,4 +24,6 @@ export interface CommandContext {
   readonly correlationId: string;
   readonly causationId?: string | null;
   readonly idempotencyKey?: string | null;
+  /** Hash of the request that carried the key: the same key with another request is refused. */
+  readonly requestHash?: string | null;
 }

@@ -5,8 +5,9 @@ export type { ContextReadModels } from './read-model-registry';
 export { EVENT_STORE, LEDGER_CONFIG, LedgerPlatformModule, type LedgerPlatformOptions } from './ledger-platform.module';
 export { LedgerExceptionFilter } from './http/domain-error.filter';
 export { invalidField, ledgerValidationPipe, validationFailed, type FieldProblem } from './http/validation';
-export { CommandCtx, commandContextOf } from './http/command-context.decorator';
+export { CommandCtx, commandContextOf, requestHashOf } from './http/command-context.decorator';
 export { IdempotencyInterceptor } from './http/idempotency.interceptor';
+export { CommandAnswerInterceptor } from './http/command-answer.interceptor';
 export {
   DeclineProposalDto,
   IsBusinessDate,

@@ -15,6 +15,11 @@ export interface LedgerConfig {
   readonly runProjections: boolean;
   /** How many times a command is run in all when it keeps losing optimistic-concurrency races. */
   readonly commandAttempts: number;
+  /**
+   * How long a command's answer waits for the read models to show it. Past it the answer is still
+   * the command's true, recorded result, with `X-Read-Models: behind`.
+   */
+  readonly readModelWaitMs: number;
   /** A client must have sent its whole request within this time (slow clients cannot hold sockets). */
   readonly httpRequestTimeoutMs: number;
 }
@@ -29,6 +34,9 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
   const commandAttempts = Number(env.LEDGER_COMMAND_ATTEMPTS || 25);
   if (!Number.isInteger(commandAttempts) || commandAttempts < 1)
     throw new Error(`LEDGER_COMMAND_ATTEMPTS must be an integer ≥ 1, got ${env.LEDGER_COMMAND_ATTEMPTS}`);
+  const readModelWaitMs = Number(env.LEDGER_READ_MODEL_WAIT_MS || 5_000);
+  if (!Number.isInteger(readModelWaitMs) || readModelWaitMs < 0)
+    throw new Error(`LEDGER_READ_MODEL_WAIT_MS must be an integer ≥ 0, got ${env.LEDGER_READ_MODEL_WAIT_MS}`);
   const httpRequestTimeoutMs = Number(env.HTTP_REQUEST_TIMEOUT_MS || 30_000);
   if (!Number.isInteger(httpRequestTimeoutMs) || httpRequestTimeoutMs < 1_000)
     throw new Error(`HTTP_REQUEST_TIMEOUT_MS must be an integer ≥ 1000, got ${env.HTTP_REQUEST_TIMEOUT_MS}`);
@@ -43,6 +51,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     poolSize,
     runProjections: env.RUN_PROJECTIONS !== 'false',
     commandAttempts,
+    readModelWaitMs,
     httpRequestTimeoutMs,
   };
 }

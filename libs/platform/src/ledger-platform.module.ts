@@ -9,7 +9,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { EventSourcedRepository, IdempotencyStore } from '@ledger/event-sourcing';
+import { DataSource } from 'typeorm';
+import { CommandPipeline, EventSourcedRepository, IdempotencyStore } from '@ledger/event-sourcing';
 import { InFlightRequests } from './http/in-flight-requests';
 import { loadLedgerConfig, type LedgerConfig } from './ledger-config';
 import { Clock } from './clock';
@@ -74,6 +75,8 @@ export class LedgerPlatformModule {
           useFactory: (runtime: LedgerRuntime) => runtime.repository,
           inject: [LedgerRuntime],
         },
+        { provide: CommandPipeline, useFactory: (runtime: LedgerRuntime) => runtime.pipeline, inject: [LedgerRuntime] },
+        { provide: DataSource, useFactory: (runtime: LedgerRuntime) => runtime.dataSource, inject: [LedgerRuntime] },
         {
           provide: IdempotencyStore,
           useFactory: (runtime: LedgerRuntime) => runtime.idempotency,
@@ -84,7 +87,16 @@ export class LedgerPlatformModule {
         InFlightRequests,
         { provide: APP_INTERCEPTOR, useExisting: InFlightRequests },
       ],
-      exports: [LEDGER_CONFIG, Clock, LedgerRuntime, EVENT_STORE, EventSourcedRepository, IdempotencyStore],
+      exports: [
+        LEDGER_CONFIG,
+        Clock,
+        LedgerRuntime,
+        EVENT_STORE,
+        EventSourcedRepository,
+        CommandPipeline,
+        DataSource,
+        IdempotencyStore,
+      ],
     };
   }
 }

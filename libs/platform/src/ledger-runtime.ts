@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { Database, openDataSource } from '@ledger/database';
 import {
+  CommandPipeline,
   EventSourcedRepository,
+  type ReadModelsStatus,
   IdempotencyStore,
   ProjectionCheckpoint,
   ProjectionGroup,
@@ -33,7 +35,16 @@ export class LedgerRuntime {
     readonly idempotency: IdempotencyStore,
     readonly projections: readonly ProjectionRunner[],
     private readonly logger: RuntimeLogger,
-  ) {}
+    snapshots: SqlSnapshotStore,
+  ) {
+    this.pipeline = new CommandPipeline(store, repository, snapshots, {
+      maxAttempts: config.commandAttempts,
+      awaitReadModels: (position) => this.awaitReadModels(position),
+    });
+  }
+
+  /** Every command of both contexts runs through it (see CommandPipeline). */
+  readonly pipeline: CommandPipeline;
 
   static async open(
     config: LedgerConfig,
@@ -61,7 +72,8 @@ export class LedgerRuntime {
       const store: EventStore = config.kurrentDbConnectionString
         ? new KurrentDbEventStore(config.kurrentDbConnectionString)
         : new PostgresEventStore(database.pool);
-      const repository = new EventSourcedRepository(store, new SqlSnapshotStore(database.pool), {
+      const snapshots = new SqlSnapshotStore(database.pool);
+      const repository = new EventSourcedRepository(store, snapshots, {
         maxAttempts: config.commandAttempts,
       });
       const projections = contexts
@@ -82,6 +94,7 @@ export class LedgerRuntime {
         new IdempotencyStore(database.pool),
         projections,
         logger,
+        snapshots,
       );
     } catch (error) {
       await database.close();
@@ -102,6 +115,22 @@ export class LedgerRuntime {
     this.wakeProjections();
     if (this.config.waitForProjections && this.projections.some((runner) => runner.isRunning)) {
       await this.waitForProjections(position);
+    }
+  }
+
+  /**
+   * A command was recorded at `position`: wake the projections and wait, bounded, until they show
+   * it. Never throws — a lagging or stopped read model leaves the answer true, marked `behind`.
+   */
+  async awaitReadModels(position: bigint): Promise<ReadModelsStatus> {
+    if (position <= 0n) return 'current';
+    this.wakeProjections();
+    if (!this.config.waitForProjections || !this.projections.some((runner) => runner.isRunning)) return 'not-awaited';
+    try {
+      await this.waitForProjections(position, this.config.readModelWaitMs);
+      return 'current';
+    } catch {
+      return 'behind';
     }
   }
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   BadRequestException,
   createParamDecorator,
@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Request } from 'express';
 import type { CommandContext } from '@ledger/event-sourcing';
+import { canonicalJson } from '@ledger/event-store';
 import { requestActorOf } from './request-actor';
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -44,5 +45,13 @@ export function commandContextOf(request: Request): CommandContext {
     correlationId: header('x-correlation-id') ?? randomUUID(),
     causationId: null,
     idempotencyKey: idempotencyKey ?? null,
+    requestHash: idempotencyKey ? requestHashOf(request) : null,
   };
+}
+
+/** What a key is bound to: method, path and body (key order does not change a request's identity). */
+export function requestHashOf(request: Request): string {
+  return createHash('sha256')
+    .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
+    .digest('hex');
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ConflictException,
   Injectable,
@@ -8,14 +7,16 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { Request, Response } from 'express';
-import { canonicalJson } from '@ledger/event-store';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { LedgerRuntime } from '../ledger-runtime';
-import { commandContextOf } from './command-context.decorator';
+import { commandContextOf, requestHashOf } from './command-context.decorator';
 import { NOT_IDEMPOTENT } from './request-actor';
 import { pinnedStatusOf, pinStatus } from './pinned-status';
 
 /**
+ * For the few writes that are not ledger commands (users and API keys, kept in their own tables):
+ * the ledger's commands record their key with their events instead (CommandPipeline).
+ *
  * Commands sent with an `Idempotency-Key` take effect once. A repeat with the same request gets
  * the first answer again, marked `Idempotent-Replayed: true`; the same key with a different
  * request is refused with 409 and nothing is applied. Keys are scoped by the authenticated actor
@@ -32,10 +33,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (Reflect.getMetadata(NOT_IDEMPOTENT, context.getHandler()) === true) return next.handle();
     const { actor, idempotencyKey } = commandContextOf(request);
     if (!idempotencyKey) return next.handle();
-    const requestHash = createHash('sha256')
-      // Key order does not change a request's identity.
-      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body)}`)
-      .digest('hex');
+    const requestHash = requestHashOf(request);
     const store = this.runtime.idempotency;
     return from(
       (async () => {

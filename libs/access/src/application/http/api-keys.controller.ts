@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Header, Param, Post, Query, SetMetadata } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Param, Post, Query, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { NOT_IDEMPOTENT } from '@ledger/platform';
+import { IdempotencyInterceptor, NOT_IDEMPOTENT } from '@ledger/platform';
 import type { Principal } from '../../domain/principal';
 import { ResourceAccess } from '../access.decorators';
 import { AccessService } from '../access.service';
@@ -12,6 +12,7 @@ import { ListApiKeysQueryDto } from './dto/list-api-keys.dto';
 @ApiTags('access: API keys')
 @ResourceAccess('access')
 @Controller('access/api-keys')
+@UseInterceptors(IdempotencyInterceptor)
 export class ApiKeysController {
   constructor(private readonly access: AccessService) {}
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, UseInterceptors } from '@nestjs/common';
+import { IdempotencyInterceptor } from '@ledger/platform';
 import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../domain/principal';
 import { ResourceAccess } from '../access.decorators';
@@ -10,6 +11,7 @@ import { CreateUserDto } from './dto/create-user.dto';
 @ApiTags('access: users')
 @ResourceAccess('access')
 @Controller('access/users')
+@UseInterceptors(IdempotencyInterceptor)
 export class UsersController {
   constructor(private readonly access: AccessService) {}
 
