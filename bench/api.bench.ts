@@ -41,6 +41,8 @@ interface ChildSpec {
   headers: Record<string, string>;
   /** Cycled, one per request. */
   paths: string[];
+  /** Send a fresh Idempotency-Key with each request, as a careful client does. */
+  keyed?: boolean;
   bodies?: string[];
 }
 
@@ -80,6 +82,9 @@ async function child(specFile: string): Promise<void> {
           const index = next++;
           return {
             ...request,
+            ...(spec.keyed
+              ? { headers: { ...(request.headers as object), 'idempotency-key': `bench-${salt}-${index}` } }
+              : {}),
             path: spec.paths[index % spec.paths.length],
             // `{n}` makes each request's references unique (invoice numbers, loan references).
             ...(spec.bodies
@@ -235,7 +240,7 @@ async function prepare(url: string, run: string) {
         afterLastYear: { rule: 'ineligible' },
       },
     })) as { windowId: string };
-    return { fundId, windowId };
+    return { fundId, windowId, donorId };
   });
   const beneficiaries = await inParallel(
     32,
@@ -312,6 +317,75 @@ async function prepare(url: string, run: string) {
   return { manager, officer, funds, requestGrant, approvedGrants, conventions };
 }
 
+/** Every command on one stream: one fund's contributions and approvals, one convention's issuances. */
+async function hotStreams(
+  url: string,
+  setup: Awaited<ReturnType<typeof prepare>>,
+  row: (scenario: string, m: Measured) => void,
+): Promise<void> {
+  const hotFund = setup.funds[0];
+  row(
+    'hot fund: contribute',
+    await load({
+      url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      method: 'POST',
+      keyed: true,
+      headers: { authorization: `Bearer ${setup.manager}` },
+      paths: [`/cofinancing/funds/${hotFund.fundId}/contributions`],
+      bodies: [
+        JSON.stringify({
+          donorId: hotFund.donorId,
+          amount: money(1000, 'MAD'),
+          receivedOn: '2021-01-10',
+          reference: 'HOT-{n}',
+        }),
+      ],
+    }),
+  );
+  // Grants of fund 0 only (requestGrant cycles the funds).
+  const onHotFund = await inParallel(Math.max(200, Math.round(SECONDS * 150)), 16, (i) =>
+    setup.requestGrant(i * FUNDS),
+  );
+  row(
+    'hot fund: approve',
+    await load({
+      url,
+      connections: CONNECTIONS,
+      amount: onHotFund.length,
+      method: 'POST',
+      keyed: true,
+      headers: { authorization: `Bearer ${setup.manager}` },
+      paths: onHotFund.map((id) => `/cofinancing/grants/${id}/approval`),
+      bodies: [JSON.stringify({ approvedOn: '2021-06-10' })],
+    }),
+  );
+  const hotConvention = setup.conventions[0];
+  row(
+    'hot convention: issue',
+    await load({
+      url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      method: 'POST',
+      keyed: true,
+      headers: { authorization: `Bearer ${setup.officer}` },
+      paths: [`/bank-conventions/${hotConvention.conventionId}/guarantees`],
+      bodies: hotConvention.members.map((memberId, n) =>
+        JSON.stringify({
+          memberId,
+          loanReference: `HOT-${n}-{n}`,
+          principal: money(1_000_000, 'XOF'),
+          loanStartDate: '2021-05-01',
+          maturityDate: '2025-05-01',
+          issuedOn: '2021-05-01',
+        }),
+      ),
+    }),
+  );
+}
+
 // ---- one target ----------------------------------------------------------------------------
 
 async function measureTarget(target: string, events: number, env: Record<string, string>, head: bigint, port: number) {
@@ -335,6 +409,7 @@ async function measureTarget(target: string, events: number, env: Record<string,
         connections: CONNECTIONS,
         amount: toApprove.length,
         method: 'POST',
+        keyed: true,
         headers: { authorization: `Bearer ${setup.manager}` },
         paths: toApprove.map((id) => `/cofinancing/grants/${id}/approval`),
         bodies: [JSON.stringify({ approvedOn: '2021-06-10' })],
@@ -348,6 +423,7 @@ async function measureTarget(target: string, events: number, env: Record<string,
         duration: SECONDS,
         method: 'POST',
         headers: { authorization: `Bearer ${setup.manager}` },
+        keyed: true,
         paths: setup.approvedGrants.map((id) => `/cofinancing/grants/${id}/disbursements`),
         bodies: [
           JSON.stringify({
@@ -370,6 +446,7 @@ async function measureTarget(target: string, events: number, env: Record<string,
         duration: SECONDS,
         method: 'POST',
         headers: { authorization: `Bearer ${setup.officer}` },
+        keyed: true,
         paths: issuances.map((i) => i.path),
         bodies: issuances.map((i, n) =>
           JSON.stringify({
@@ -383,6 +460,7 @@ async function measureTarget(target: string, events: number, env: Record<string,
         ),
       }),
     );
+    await hotStreams(url, setup, row);
     const bank = setup.conventions[0];
     row(
       'coverage check',

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EventStore, JsonObject, NewEvent, RecordedEvent } from '@ledger/event-store';
-import { DomainError } from '../domain-error';
+import { DomainError } from '@ledger/kernel';
 import type { CommandContext } from '../stream-model';
 import type { OutcomeKind } from './command-answer';
 
@@ -44,7 +44,8 @@ export function commandRecordEvent(
     type: COMMAND_RECORDED,
     schemaVersion: 1,
     businessTime,
-    data: { requestHash: context.requestHash ?? null, kind, body },
+    // The answer as text: a JSONB column reorders keys, and a replay must be byte for byte.
+    data: { requestHash: context.requestHash ?? null, kind, answer: JSON.stringify(body) },
     metadata: {
       actor: context.actor,
       role: context.role,
@@ -61,11 +62,11 @@ export async function readCommandRecord(store: EventStore, streamId: string): Pr
 }
 
 function decodeCommandRecord(event: RecordedEvent): CommandRecord {
-  const data = event.data as { requestHash?: unknown; kind?: unknown; body?: unknown };
+  const data = event.data as { requestHash?: unknown; kind?: unknown; answer?: unknown };
   return {
     requestHash: typeof data.requestHash === 'string' ? data.requestHash : null,
     kind: data.kind === 'proposed' ? 'proposed' : 'decided',
-    body: (data.body ?? {}) as JsonObject,
+    body: JSON.parse(typeof data.answer === 'string' ? data.answer : '{}') as JsonObject,
     position: event.position,
   };
 }

@@ -9,7 +9,7 @@ import { pinStatus } from './pinned-status';
  * effect is `202 Accepted`; a decided command keeps its route's status (201 or 200) — on a replay
  * too, since the kind is recorded with the answer. A replay says `Idempotent-Replayed: true`; an
  * answer that left before the read models showed it says `X-Read-Models: behind` (it is still the
- * command's true result, at `X-Log-Position`: a read with `X-Min-Position` can wait for it).
+ * command's true result, at `X-Log-Position`).
  */
 @Injectable()
 export class CommandAnswerInterceptor implements NestInterceptor {
