@@ -18,16 +18,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { cofinancingReadModels } from '@ledger/cofinancing';
+import * as co from '@ledger/cofinancing';
+import { CofinancingBalancesAsOf, cofinancingBalances, cofinancingReadModels } from '@ledger/cofinancing';
 import type { NewEvent, StreamAppend } from '@ledger/event-store';
-import { guaranteesReadModels } from '@ledger/guarantees';
+import * as gu from '@ledger/guarantees';
+import { GuaranteeBalancesAsOf, guaranteesReadModels } from '@ledger/guarantees';
 import { BasisPoints, Money, Ratio } from '@ledger/money';
 import { LedgerRuntime, loadLedgerConfig } from '@ledger/platform';
-import * as co from '../libs/cofinancing/src/domain';
-import { CofinancingBalancesAsOf } from '../libs/cofinancing/src/application/as-of';
-import * as gu from '../libs/guarantees/src/domain';
-import { GuaranteeBalancesAsOf } from '../libs/guarantees/src/application/as-of';
-import { cofinancingBalances } from '../libs/cofinancing/src/application/as-of';
 import { benchDatabaseUrl, report, round, serverReachable } from './bench-support';
 
 const arg = (name: string) => process.argv.indexOf(`--${name}`);
@@ -520,8 +517,8 @@ async function main() {
       `SELECT (SELECT count(*) FROM cofinancing_asof_buckets) + (SELECT count(*) FROM guarantee_asof_buckets) AS checkpoints`,
     );
 
-    const cofinancing = new CofinancingBalancesAsOf(runtime);
-    const guarantees = new GuaranteeBalancesAsOf(runtime);
+    const cofinancing = new CofinancingBalancesAsOf(runtime.dataSource);
+    const guarantees = new GuaranteeBalancesAsOf(runtime.dataSource);
     const [{ first, last }] = await runtime.dataSource.query(
       'SELECT min(recorded_at) AS first, max(recorded_at) AS last FROM ledger_events',
     );

@@ -1,5 +1,5 @@
 import { LedgerRuntime, loadLedgerConfig } from '@ledger/platform';
-import { ledgerContexts } from '../apps/api/src/ledger-contexts';
+import { ledgerContexts } from '@ledger/contexts';
 import type { SeededLedger } from './seeded-ledger';
 
 /** The runtime the API runs, on a seeded ledger, projections not started. */

@@ -6,7 +6,7 @@
  * Usage: npm run bench:rebuild [-- --events 1000000] [-- --concurrency 4]
  */
 import { rebuildAndCompare } from '@ledger/audit';
-import { ledgerContexts } from '../apps/api/src/ledger-contexts';
+import { ledgerContexts } from '@ledger/contexts';
 import { benchDatabaseUrl, report, round, serverReachable } from './bench-support';
 import { eventsArg, memorySummary, openRuntime, withMemorySampling } from './bench-runtime';
 import { seededLedger } from './seeded-ledger';

@@ -23,6 +23,8 @@ function* walk(dir) {
 }
 
 async function main() {
+  // A file moved or deleted must not live on in dist/ and shadow its replacement (dist/console is Vite's).
+  for (const source of sources) fs.rmSync(path.join(outDir, source), { recursive: true, force: true });
   let count = 0;
   for (const source of sources) {
     for (const file of walk(path.join(root, source))) {

@@ -73,11 +73,12 @@ function main() {
       modules: last.modules,
       ownModules: last.ownModules,
       builtins: last.builtins,
-      packages: last.packages.join(' ') || '-',
-      runtimeLoaded: last.packages.filter((name) => runtime.some((banned) => name.startsWith(banned))).join(' ') || 'none',
+      packages: last.packages,
+      runtimeLoaded:
+        last.packages.filter((name) => runtime.some((banned) => name.startsWith(banned))).join(' ') || 'none',
     });
   }
-  console.table(results);
+  console.table(results.map((result) => ({ ...result, packages: result.packages.length })));
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const machine = {
     node: process.version,

@@ -39,6 +39,10 @@ export function post(app: INestApplication, path: string, body: object, key?: st
   return req.send(body);
 }
 
+export function put(app: INestApplication, path: string, body: object) {
+  return request(app.getHttpServer()).put(path).set(fundManager(app)).send(body);
+}
+
 export async function head(app: INestApplication): Promise<string> {
   const response = await request(app.getHttpServer()).get('/health').expect(200);
   return response.body.headPosition as string;

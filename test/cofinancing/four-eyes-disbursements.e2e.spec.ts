@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { ExpiryScheduler } from '@ledger/cofinancing';
+import { ProposalExpiry } from '@ledger/four-eyes';
 import { Clock } from '@ledger/platform';
 import {
   closeTestApp,
@@ -10,7 +10,17 @@ import {
   type TestPrincipals,
 } from '@ledger/testing';
 import { createApp } from '../../apps/api/src/bootstrap';
-import { authenticate, enrolConsortium, get, head, madJson, post, requestGrant, setUpFund } from './cofinancing-api';
+import {
+  authenticate,
+  enrolConsortium,
+  get,
+  head,
+  madJson,
+  post,
+  put,
+  requestGrant,
+  setUpFund,
+} from './cofinancing-api';
 
 /**
  * Four-eyes disbursements and corrections through HTTP: a payment whose subsidy share is above the
@@ -45,13 +55,13 @@ for (const kind of testDatabaseKinds()) {
      */
     async function guardedGrant() {
       const ids = { ...(await setUpFund(app, 1_000_000)), beneficiaryId: await enrolConsortium(app) };
-      await post(app, `/cofinancing/funds/${ids.fundId}/approval-policy`, {
+      await put(app, `/cofinancing/funds/${ids.fundId}/approval-policy`, {
         approveGrantAbove: madJson(100_000),
         disburseAbove: madJson(20_000),
         correctionsNeedSecondPerson: true,
         proposalTtlHours: 48,
         setOn: '2021-01-01',
-      }).expect(201);
+      }).expect(200);
       const grantId = await requestGrant(app, ids, 120_000, '2021-05-03');
       const approved = await post(app, `/cofinancing/grants/${grantId}/approval`, { approvedOn: '2021-05-10' });
       expect(approved.status).toBe(200);
@@ -77,13 +87,13 @@ for (const kind of testDatabaseKinds()) {
       expect(
         docs.paths[`${grants}/disbursements/{disbursementId}/reversal`].post.responses['202'].description,
       ).toContain('correctionsNeedSecondPerson');
-      const listParams = docs.paths['/cofinancing/proposals'].get.parameters.map((p: { name: string }) => p.name);
-      expect(listParams).toEqual(expect.arrayContaining(['status', 'fundId', 'grantId', 'action']));
+      const listParams = docs.paths['/proposals'].get.parameters.map((p: { name: string }) => p.name);
+      expect(listParams).toEqual(expect.arrayContaining(['context', 'status', 'action', 'subject', 'cursor', 'limit']));
     });
 
     it('the policy fields are validated and named', async () => {
       const { fundId } = await setUpFund(app, 1_000);
-      const bad = await post(app, `/cofinancing/funds/${fundId}/approval-policy`, {
+      const bad = await put(app, `/cofinancing/funds/${fundId}/approval-policy`, {
         disburseAbove: { amountMinor: 'ten', currency: 'MAD' },
         correctionsNeedSecondPerson: 'yes',
         proposalTtlHours: 48,
@@ -91,7 +101,7 @@ for (const kind of testDatabaseKinds()) {
       }).expect(400);
       expect(JSON.stringify(bad.body)).toContain('correctionsNeedSecondPerson');
       expect(JSON.stringify(bad.body)).toContain('disburseAbove');
-      const eur = await post(app, `/cofinancing/funds/${fundId}/approval-policy`, {
+      const eur = await put(app, `/cofinancing/funds/${fundId}/approval-policy`, {
         disburseAbove: { amountMinor: '100', currency: 'EUR' },
         proposalTtlHours: 48,
         setOn: '2021-01-01',
@@ -138,9 +148,7 @@ for (const kind of testDatabaseKinds()) {
       const once = await post(app, `/cofinancing/grants/${grantId}/disbursements`, keyed, 'disburse-2b').expect(202);
       const replay = await post(app, `/cofinancing/grants/${grantId}/disbursements`, keyed, 'disburse-2b').expect(202);
       expect(replay.body.proposalId).toBe(once.body.proposalId);
-      await post(app, `/cofinancing/proposals/${once.body.proposalId}/decline`, { reason: 'sent by mistake' }).expect(
-        200,
-      );
+      await post(app, `/proposals/${once.body.proposalId}/decline`, { reason: 'sent by mistake' }).expect(200);
 
       // Reserved, not paid: balances do not move.
       expect(await grant(grantId)).toMatchObject({
@@ -152,9 +160,9 @@ for (const kind of testDatabaseKinds()) {
       expect(await fund(fundId)).toMatchObject({ disbursed: madJson(0), reserved: madJson(0) });
       const listed = await get(
         app,
-        `/cofinancing/proposals?grantId=${grantId}&action=disburse-grant&status=pending`,
+        `/proposals?context=cofinancing&subject=grantId:${grantId}&action=disburse-grant&status=pending`,
       ).expect(200);
-      expect(listed.body.proposals).toEqual([
+      expect(listed.body.items).toEqual([
         expect.objectContaining({
           proposalId,
           action: 'disburse-grant',
@@ -162,7 +170,8 @@ for (const kind of testDatabaseKinds()) {
           proposedBy: principals.userIds.fundManager,
           reserved: madJson(30_000),
           threshold: madJson(20_000),
-          approvedOn: null,
+          context: 'cofinancing',
+          subjects: expect.objectContaining({ grantId, disbursementId }),
           command: expect.objectContaining({
             type: 'DisburseGrant',
             disbursementId,
@@ -175,7 +184,7 @@ for (const kind of testDatabaseKinds()) {
       const held = await disburse(grantId, 'INV-2', 1_000).expect(409);
       expect(held.body).toMatchObject({ error: 'held-by-pending-proposal', details: { proposalId } });
 
-      const confirmed = await asSecond(`/cofinancing/proposals/${proposalId}/confirmation`).expect(200);
+      const confirmed = await asSecond(`/proposals/${proposalId}/confirm`).expect(200);
       expect(confirmed.body).toMatchObject({
         status: 'confirmed',
         action: 'disburse-grant',
@@ -189,9 +198,9 @@ for (const kind of testDatabaseKinds()) {
         disbursements: [expect.objectContaining({ disbursementId, invoiceReference: 'INV-2', paid: madJson(30_000) })],
       });
       expect((await fund(fundId)).disbursed).toEqual(madJson(30_000));
-      const settled = await get(app, `/cofinancing/proposals/${proposalId}`).expect(200);
+      const settled = await get(app, `/proposals/${proposalId}`).expect(200);
       expect(settled.body).toMatchObject({ status: 'confirmed', settledBy: principals.userIds.secondFundManager });
-      await asSecond(`/cofinancing/proposals/${proposalId}/confirmation`).expect(409);
+      await asSecond(`/proposals/${proposalId}/confirm`).expect(409);
       // Paid once: the invoice is now a duplicate.
       expect((await disburse(grantId, 'INV-2', 1_000).expect(409)).body.error).toBe('duplicate-invoice');
     });
@@ -200,9 +209,7 @@ for (const kind of testDatabaseKinds()) {
       const { grantId } = await guardedGrant();
       const proposed = await disburse(grantId, 'INV-3', 40_000).expect(202);
       const before = await head(app);
-      const refused = await post(app, `/cofinancing/proposals/${proposed.body.proposalId}/confirmation`, {}).expect(
-        403,
-      );
+      const refused = await post(app, `/proposals/${proposed.body.proposalId}/confirm`, {}).expect(403);
       expect(refused.body).toMatchObject({ error: 'self-confirmation-refused' });
       expect(await head(app)).toBe(before);
       expect(await grant(grantId)).toMatchObject({ disbursed: madJson(0), reserved: madJson(30_000) });
@@ -223,8 +230,10 @@ for (const kind of testDatabaseKinds()) {
         expect(res.status).toBe(422);
         expect(res.body).toMatchObject({ error: 'commitment-exhausted', details: { reservedMinor: '9000000' } });
       }
-      const listed = await get(app, `/cofinancing/proposals?grantId=${grantId}&status=pending`).expect(200);
-      const reserved = listed.body.proposals.reduce(
+      const listed = await get(app, `/proposals?context=cofinancing&subject=grantId:${grantId}&status=pending`).expect(
+        200,
+      );
+      const reserved = listed.body.items.reduce(
         (sum: bigint, p: { reserved: { amountMinor: string } }) => sum + BigInt(p.reserved.amountMinor),
         0n,
       );
@@ -234,8 +243,7 @@ for (const kind of testDatabaseKinds()) {
       expect((await disburse(grantId, 'SMALL', 1_000).expect(422)).body.error).toBe('commitment-exhausted');
 
       // Confirming all three pays exactly the commitment, never more.
-      for (const res of pending)
-        await asSecond(`/cofinancing/proposals/${res.body.proposalId}/confirmation`).expect(200);
+      for (const res of pending) await asSecond(`/proposals/${res.body.proposalId}/confirm`).expect(200);
       expect(await grant(grantId)).toMatchObject({
         disbursed: madJson(90_000),
         commitmentLeft: madJson(0),
@@ -252,7 +260,7 @@ for (const kind of testDatabaseKinds()) {
         details: { proposalIds: proposed.body.proposalId },
       });
       expect(refused.body.message).toContain(proposed.body.proposalId);
-      await asSecond(`/cofinancing/proposals/${proposed.body.proposalId}/decline`, {
+      await asSecond(`/proposals/${proposed.body.proposalId}/decline`, {
         reason: 'invoice unclear',
       }).expect(200);
       expect((await grant(grantId)).reserved).toEqual(madJson(0));
@@ -284,9 +292,9 @@ for (const kind of testDatabaseKinds()) {
       // The entry is locked: no second reversal, nor a second proposal, meanwhile.
       const again = await post(app, path, { reason: 'again', correctedOn: '2021-07-02' }).expect(409);
       expect(again.body).toMatchObject({ error: 'held-by-pending-proposal', details: { proposalId } });
-      await post(app, `/cofinancing/proposals/${proposalId}/confirmation`, {}).expect(403);
+      await post(app, `/proposals/${proposalId}/confirm`, {}).expect(403);
 
-      const confirmed = await asSecond(`/cofinancing/proposals/${proposalId}/confirmation`).expect(200);
+      const confirmed = await asSecond(`/proposals/${proposalId}/confirm`).expect(200);
       expect(confirmed.body).toMatchObject({
         status: 'confirmed',
         action: 'reverse-disbursement',
@@ -331,9 +339,7 @@ for (const kind of testDatabaseKinds()) {
         reason: 'withdrawn',
       }).expect(409);
       expect(cancel.body.details.proposalIds).toBe(proposed.body.proposalId);
-      await post(app, `/cofinancing/proposals/${proposed.body.proposalId}/decline`, { reason: 'withdrawn' }).expect(
-        200,
-      );
+      await post(app, `/proposals/${proposed.body.proposalId}/decline`, { reason: 'withdrawn' }).expect(200);
       expect((await fund(fundId)).reserved).toEqual(madJson(0));
     });
 
@@ -341,16 +347,16 @@ for (const kind of testDatabaseKinds()) {
       const { grantId } = await guardedGrant();
       const proposed = await disburse(grantId, 'INV-6', 40_000).expect(202);
       const { proposalId } = proposed.body;
-      const scheduler = app.get(ExpiryScheduler);
+      const scheduler = app.get(ProposalExpiry);
       expect(await scheduler.runDue()).not.toContain(proposalId); // not yet due
 
       now = new Date(now.getTime() + 48 * 3_600_000); // the deadline
-      const late = await asSecond(`/cofinancing/proposals/${proposalId}/confirmation`).expect(409);
+      const late = await asSecond(`/proposals/${proposalId}/confirm`).expect(409);
       expect(late.body).toMatchObject({ error: 'proposal-not-pending', details: { status: 'expired' } });
 
       expect(await scheduler.runDue()).toContain(proposalId);
       expect(await scheduler.runDue()).toEqual([]); // idempotent
-      expect((await get(app, `/cofinancing/proposals/${proposalId}`).expect(200)).body.status).toBe('expired');
+      expect((await get(app, `/proposals/${proposalId}`).expect(200)).body.status).toBe('expired');
       expect(await grant(grantId)).toMatchObject({ disbursed: madJson(0), reserved: madJson(0) });
       // Released: the whole commitment and the invoice reference are free again.
       const again = await disburse(grantId, 'INV-6', 120_000).expect(202);

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { ExpiryScheduler } from '@ledger/cofinancing';
+import { ProposalExpiry } from '@ledger/four-eyes';
 import { Clock } from '@ledger/platform';
 import {
   closeTestApp,
@@ -10,7 +10,7 @@ import {
   type TestPrincipals,
 } from '@ledger/testing';
 import { createApp } from '../../apps/api/src/bootstrap';
-import { authenticate, enrolConsortium, get, madJson, post, requestGrant, setUpFund } from './cofinancing-api';
+import { authenticate, enrolConsortium, get, madJson, post, put, requestGrant, setUpFund } from './cofinancing-api';
 
 /**
  * Four-eyes approval through HTTP: above the fund's threshold an approval is only proposed (202),
@@ -41,11 +41,11 @@ for (const kind of testDatabaseKinds()) {
     /** A fund of 1,000,000 MAD whose approvals above 100,000 MAD need a second person (48 h). */
     async function guardedFund() {
       const ids = { ...(await setUpFund(app, 1_000_000)), beneficiaryId: await enrolConsortium(app) };
-      await post(app, `/cofinancing/funds/${ids.fundId}/approval-policy`, {
+      await put(app, `/cofinancing/funds/${ids.fundId}/approval-policy`, {
         approveGrantAbove: madJson(100_000),
         proposalTtlHours: 48,
         setOn: '2021-01-01',
-      }).expect(201);
+      }).expect(200);
       return ids;
     }
     const fund = async (fundId: string) => (await get(app, `/cofinancing/funds/${fundId}`).expect(200)).body;
@@ -90,8 +90,11 @@ for (const kind of testDatabaseKinds()) {
 
       expect((await fund(ids.fundId)).committed).toEqual(madJson(0));
       expect((await get(app, `/cofinancing/grants/${grantId}`).expect(200)).body.status).toBe('requested');
-      const pending = await get(app, `/cofinancing/proposals?status=pending&fundId=${ids.fundId}`).expect(200);
-      expect(pending.body.proposals).toEqual([
+      const pending = await get(
+        app,
+        `/proposals?context=cofinancing&status=pending&subject=fundId:${ids.fundId}`,
+      ).expect(200);
+      expect(pending.body.items).toEqual([
         expect.objectContaining({
           proposalId: proposed.body.proposalId,
           proposedBy: principals.userIds.fundManager,
@@ -100,16 +103,16 @@ for (const kind of testDatabaseKinds()) {
         }),
       ]);
       // An auditor reads them too.
-      await request(app.getHttpServer()).get('/cofinancing/proposals').set(principals.auditor).expect(200);
+      await request(app.getHttpServer()).get('/proposals?context=cofinancing').set(principals.auditor).expect(200);
 
-      const confirmed = await asSecond(`/cofinancing/proposals/${proposed.body.proposalId}/confirmation`).expect(200);
+      const confirmed = await asSecond(`/proposals/${proposed.body.proposalId}/confirm`).expect(200);
       expect(confirmed.body).toMatchObject({ status: 'confirmed', subsidy: madJson(135_000) });
       expect(await fund(ids.fundId)).toMatchObject({ committed: madJson(135_000), available: madJson(865_000) });
       expect((await get(app, `/cofinancing/grants/${grantId}`).expect(200)).body.status).toBe('approved');
-      const settled = await get(app, `/cofinancing/proposals/${proposed.body.proposalId}`).expect(200);
+      const settled = await get(app, `/proposals/${proposed.body.proposalId}`).expect(200);
       expect(settled.body).toMatchObject({ status: 'confirmed', settledBy: principals.userIds.secondFundManager });
       // Confirmed once: again is a conflict.
-      await asSecond(`/cofinancing/proposals/${proposed.body.proposalId}/confirmation`).expect(409);
+      await asSecond(`/proposals/${proposed.body.proposalId}/confirm`).expect(409);
     });
 
     it('the proposer cannot confirm their own proposal: 403, nothing written', async () => {
@@ -120,9 +123,7 @@ for (const kind of testDatabaseKinds()) {
       );
       const head = async () => (await request(app.getHttpServer()).get('/health').expect(200)).body.headPosition;
       const before = await head();
-      const refused = await post(app, `/cofinancing/proposals/${proposed.body.proposalId}/confirmation`, {}).expect(
-        403,
-      );
+      const refused = await post(app, `/proposals/${proposed.body.proposalId}/confirm`, {}).expect(403);
       expect(refused.body).toMatchObject({ error: 'self-confirmation-refused' });
       expect(await head()).toBe(before);
       expect((await fund(ids.fundId)).committed).toEqual(madJson(0));
@@ -161,7 +162,7 @@ for (const kind of testDatabaseKinds()) {
       // Balances are untouched by reservations.
       expect((await fund(ids.fundId)).available).toEqual(madJson(1_000_000));
 
-      await asSecond(`/cofinancing/proposals/${proposals[0]}/decline`, {
+      await asSecond(`/proposals/${proposals[0]}/decline`, {
         reason: 'action plan not yet revised',
       }).expect(200);
       await post(app, `/cofinancing/grants/${eighth}/approval`, { approvedOn: '2021-05-10' }).expect(202);
@@ -180,25 +181,28 @@ for (const kind of testDatabaseKinds()) {
         );
         proposals.push(res.body.proposalId as string);
       }
-      const scheduler = app.get(ExpiryScheduler);
+      const scheduler = app.get(ProposalExpiry);
       expect(await scheduler.runDue()).toEqual([]); // not yet due
 
       now = new Date(now.getTime() + 48 * 3_600_000); // the deadline
       // Past it, it can no longer be confirmed, even before the scheduler has run.
-      const late = await asSecond(`/cofinancing/proposals/${proposals[1]}/confirmation`).expect(409);
+      const late = await asSecond(`/proposals/${proposals[1]}/confirm`).expect(409);
       expect(late.body).toMatchObject({ error: 'proposal-not-pending', details: { status: 'expired' } });
 
       // Every proposal due (this fund's seven, and those the other tests left pending).
       expect(await scheduler.runDue()).toEqual(expect.arrayContaining(proposals));
       expect(await scheduler.runDue()).toEqual([]); // idempotent
-      const listed = await get(app, `/cofinancing/proposals?fundId=${ids.fundId}&status=expired`).expect(200);
-      expect(listed.body.proposals).toHaveLength(7);
+      const listed = await get(
+        app,
+        `/proposals?context=cofinancing&subject=fundId:${ids.fundId}&status=expired`,
+      ).expect(200);
+      expect(listed.body.items).toHaveLength(7);
 
       // Released: the budget is whole again, and the grants can be proposed again.
       const again = await post(app, `/cofinancing/grants/${grants[0]}/approval`, { approvedOn: '2021-05-10' }).expect(
         202,
       );
-      await asSecond(`/cofinancing/proposals/${again.body.proposalId}/confirmation`).expect(200);
+      await asSecond(`/proposals/${again.body.proposalId}/confirm`).expect(200);
       expect((await fund(ids.fundId)).committed).toEqual(madJson(135_000));
     });
   });

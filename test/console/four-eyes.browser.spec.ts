@@ -193,7 +193,7 @@ describe('the console’s four-eyes proposals and corrections in a real browser'
     const stale = proposalRow('Catalogue and website');
     await stale.getByText('pending', { exact: true }).waitFor();
     const again = (await stale.locator('small').first().textContent())!;
-    await apiClient(h.baseUrl, h.keys.fundManager).post(`/cofinancing/proposals/${again}/decline`, {
+    await apiClient(h.baseUrl, h.keys.fundManager).post(`/proposals/${again}/decline`, {
       reason: 'withdrawn by the first fund manager',
     });
     await page.getByRole('button', { name: 'Confirm grant approval of “Catalogue and website”' }).click();

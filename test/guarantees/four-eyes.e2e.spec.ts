@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { GuaranteesExpiryScheduler } from '@ledger/guarantees';
+import { ProposalExpiry } from '@ledger/four-eyes';
 import { Clock } from '@ledger/platform';
 import {
   closeTestApp,
@@ -157,24 +157,25 @@ for (const kind of testDatabaseKinds()) {
       });
       const locked = await issue(ids, 1_000, 'CNCAS-4E-BIG').expect(409);
       expect(locked.body.error).toBe('loan-guarantee-pending');
-      const pending = await get(`/guarantees/proposals?status=pending&companyId=${ids.companyId}`).expect(200);
-      expect(pending.body.proposals).toEqual([
+      const pending = await get(
+        `/proposals?context=guarantees&status=pending&subject=companyId:${ids.companyId}`,
+      ).expect(200);
+      expect(pending.body.items).toEqual([
         expect.objectContaining({
           proposalId,
           action: 'issue-guarantee',
           proposedBy: principals.userIds.guaranteeOfficer,
           status: 'pending',
           reserved: xof(300_000_000),
-          guaranteeId,
-          loanReference: 'CNCAS-4E-BIG',
+          subjects: expect.objectContaining({ guaranteeId, loanReference: 'CNCAS-4E-BIG' }),
           command: expect.objectContaining({ principal: xof(300_000_000), issuedOn: '2008-05-01' }),
         }),
       ]);
       // An auditor reads them, and may not confirm.
-      await http().get('/guarantees/proposals').set(principals.auditor).expect(200);
-      await http().post(`/guarantees/proposals/${proposalId}/confirmation`).set(principals.auditor).expect(403);
+      await http().get('/proposals?context=guarantees').set(principals.auditor).expect(200);
+      await http().post(`/proposals/${proposalId}/confirm`).set(principals.auditor).expect(403);
 
-      const confirmed = await asSecond(`/guarantees/proposals/${proposalId}/confirmation`).expect(200);
+      const confirmed = await asSecond(`/proposals/${proposalId}/confirm`).expect(200);
       expect(confirmed.body).toMatchObject({
         status: 'confirmed',
         released: xof(300_000_000),
@@ -183,23 +184,23 @@ for (const kind of testDatabaseKinds()) {
       expect((await get(`/guarantees/${guaranteeId}`).expect(200)).body).toMatchObject({ status: 'active' });
       expect(await convention(ids)).toMatchObject({ outstanding: xof(300_000_000), headroom: xof(700_000_000) });
       expect((await company(ids)).reserved.pendingProposals).toBe(0);
-      const settled = await get(`/guarantees/proposals/${proposalId}`).expect(200);
+      const settled = await get(`/proposals/${proposalId}`).expect(200);
       expect(settled.body).toMatchObject({ status: 'confirmed', settledBy: principals.userIds.secondGuaranteeOfficer });
       // Confirmed once: again is a conflict; the loan is now guaranteed.
-      await asSecond(`/guarantees/proposals/${proposalId}/confirmation`).expect(409);
+      await asSecond(`/proposals/${proposalId}/confirm`).expect(409);
       expect((await issue(ids, 1_000, 'CNCAS-4E-BIG').expect(409)).body.error).toBe('loan-already-guaranteed');
-      await get('/guarantees/proposals/no-such-proposal').expect(404);
+      await get('/proposals/no-such-proposal').expect(404);
     });
 
     it('the proposer cannot confirm their own proposal: 403, nothing written', async () => {
       const ids = await guardedCompany();
       const proposed = await issue(ids, 300_000_000).expect(202);
       const before = await head();
-      const refused = await post(`/guarantees/proposals/${proposed.body.proposalId}/confirmation`).expect(403);
+      const refused = await post(`/proposals/${proposed.body.proposalId}/confirm`).expect(403);
       expect(refused.body).toMatchObject({ error: 'self-confirmation-refused' });
       expect(await head()).toBe(before);
       expect((await convention(ids)).outstanding).toEqual(xof(0));
-      expect((await get(`/guarantees/proposals/${proposed.body.proposalId}`).expect(200)).body.status).toBe('pending');
+      expect((await get(`/proposals/${proposed.body.proposalId}`).expect(200)).body.status).toBe('pending');
     });
 
     it('concurrent proposals never reserve beyond the headroom; a decline releases', async () => {
@@ -222,12 +223,12 @@ for (const kind of testDatabaseKinds()) {
       // A direct issuance under the threshold may use what is left, not more.
       expect((await issue(ids, 100_000_001).expect(422)).body.error).toBe('insufficient-headroom');
 
-      await asSecond(`/guarantees/proposals/${accepted[0].body.proposalId}/decline`, { reason: '' }).expect(400);
-      const declined = await asSecond(`/guarantees/proposals/${accepted[0].body.proposalId}/decline`, {
+      await asSecond(`/proposals/${accepted[0].body.proposalId}/decline`, { reason: '' }).expect(400);
+      const declined = await asSecond(`/proposals/${accepted[0].body.proposalId}/decline`, {
         reason: 'collateral schedule missing',
       }).expect(200);
       expect(declined.body).toMatchObject({ status: 'declined', released: xof(300_000_000) });
-      expect((await get(`/guarantees/proposals/${accepted[0].body.proposalId}`).expect(200)).body).toMatchObject({
+      expect((await get(`/proposals/${accepted[0].body.proposalId}`).expect(200)).body).toMatchObject({
         status: 'declined',
         reason: 'collateral schedule missing',
       });
@@ -239,23 +240,23 @@ for (const kind of testDatabaseKinds()) {
       const proposed = await issue(ids, 900_000_000, 'CNCAS-4E-LATE').expect(202);
       const proposalId = proposed.body.proposalId as string;
       expect((await issue(ids, 200_000_000).expect(422)).body.error).toBe('insufficient-headroom');
-      const scheduler = app.get(GuaranteesExpiryScheduler);
+      const scheduler = app.get(ProposalExpiry);
       expect(await scheduler.runDue()).not.toContain(proposalId); // not yet due
 
       now = new Date(now.getTime() + 48 * 3_600_000); // the deadline
       // Past it, it can no longer be confirmed, even before the scheduler has run.
-      const late = await asSecond(`/guarantees/proposals/${proposalId}/confirmation`).expect(409);
+      const late = await asSecond(`/proposals/${proposalId}/confirm`).expect(409);
       expect(late.body).toMatchObject({ error: 'proposal-not-pending', details: { status: 'expired' } });
 
       expect(await scheduler.runDue()).toContain(proposalId);
       expect(await scheduler.runDue()).toEqual([]); // idempotent
-      expect((await get(`/guarantees/proposals/${proposalId}`).expect(200)).body.status).toBe('expired');
+      expect((await get(`/proposals/${proposalId}`).expect(200)).body.status).toBe('expired');
       expect((await company(ids)).reserved).toMatchObject({ pendingProposals: 0, headroom: xof(0) });
 
       // Released: the headroom is whole again, and the loan can be proposed again.
       await issue(ids, 200_000_000).expect(201);
       const again = await issue(ids, 800_000_000, 'CNCAS-4E-LATE').expect(202);
-      await asSecond(`/guarantees/proposals/${again.body.proposalId}/confirmation`).expect(200);
+      await asSecond(`/proposals/${again.body.proposalId}/confirm`).expect(200);
       expect(await convention(ids)).toMatchObject({ outstanding: xof(1_000_000_000), headroom: xof(0) });
     });
 
@@ -293,9 +294,9 @@ for (const kind of testDatabaseKinds()) {
       );
 
       const before = await head();
-      await post(`/guarantees/proposals/${proposed.body.proposalId}/confirmation`).expect(403);
+      await post(`/proposals/${proposed.body.proposalId}/confirm`).expect(403);
       expect(await head()).toBe(before);
-      await asSecond(`/guarantees/proposals/${proposed.body.proposalId}/confirmation`).expect(200);
+      await asSecond(`/proposals/${proposed.body.proposalId}/confirm`).expect(200);
       expect(await company(ids)).toMatchObject({
         fundBalance: xof(340_000_000),
         reserved: { pendingProposals: 0, guaranteeFund: xof(0) },
@@ -330,13 +331,11 @@ for (const kind of testDatabaseKinds()) {
         'correction-pending',
       );
 
-      await asSecond(`/guarantees/proposals/${proposed.body.proposalId}/decline`, { reason: 'it was right' }).expect(
-        200,
-      );
+      await asSecond(`/proposals/${proposed.body.proposalId}/decline`, { reason: 'it was right' }).expect(200);
       expect((await get(`/guarantees/${guaranteeId}`).expect(200)).body.outstandingPrincipal).toEqual(xof(150_000_000));
       // Proposed again, then confirmed by the second officer: the outstanding goes back up.
       const again = await post(path, { reason: 'recorded on the wrong loan', correctedOn: '2008-06-10' }).expect(202);
-      await asSecond(`/guarantees/proposals/${again.body.proposalId}/confirmation`).expect(200);
+      await asSecond(`/proposals/${again.body.proposalId}/confirm`).expect(200);
       expect((await get(`/guarantees/${guaranteeId}`).expect(200)).body.outstandingPrincipal).toEqual(xof(200_000_000));
       expect(await convention(ids)).toMatchObject({ outstanding: xof(400_000_000), headroom: xof(600_000_000) });
     });

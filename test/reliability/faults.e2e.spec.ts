@@ -19,7 +19,7 @@ import {
   type TestPrincipals,
 } from '@ledger/testing';
 import { createApp } from '../../apps/api/src/bootstrap';
-import { ledgerContexts } from '../../apps/api/src/ledger-contexts';
+import { ledgerContexts } from '@ledger/contexts';
 import {
   differences,
   listen,

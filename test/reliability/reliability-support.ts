@@ -5,7 +5,7 @@ import { rebuildAndCompare, verifyLedger, type RebuildReport, type VerificationR
 import type { RecordedEvent } from '@ledger/event-store';
 import { LedgerRuntime } from '@ledger/platform';
 import type { AuthHeaders, TestPrincipals } from '@ledger/testing';
-import { ledgerContexts } from '../../apps/api/src/ledger-contexts';
+import { ledgerContexts } from '@ledger/contexts';
 
 /**
  * Support for the reliability suites: a small programme set up through HTTP (co-financing funds

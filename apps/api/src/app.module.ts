@@ -9,7 +9,7 @@ import {
 } from '@ledger/platform';
 import { AuditModule } from '@ledger/audit';
 import { HealthController } from './health/health.controller';
-import { ledgerContexts } from './ledger-contexts';
+import { ledgerContexts } from '@ledger/contexts';
 
 /** The HTTP API: the shared runtime, each bounded context's module, health and OpenAPI. */
 @Module({})

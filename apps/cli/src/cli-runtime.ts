@@ -1,5 +1,5 @@
 import { LedgerRuntime, loadLedgerConfig } from '@ledger/platform';
-import { ledgerContexts } from '../../api/src/ledger-contexts';
+import { ledgerContexts } from '@ledger/contexts';
 
 /**
  * The same runtime the API runs (same configuration, same migrations, same projections), opened

@@ -80,6 +80,7 @@ function safeJson(text: string): unknown {
 export const api = {
   get: <T>(path: string, apiKey?: string) => call<T>('GET', path, undefined, apiKey),
   post: <T>(path: string, body: object) => call<T>('POST', path, body),
+  put: <T>(path: string, body: object) => call<T>('PUT', path, body),
   /** Downloads a file with the key (a plain link could not send it) and hands it to the browser. */
   async download(path: string, filename: string): Promise<void> {
     const response = await fetch(path, { headers: { Authorization: `Bearer ${session.key() ?? ''}` } });

@@ -8,7 +8,6 @@ import { GrantsController } from './application/http/grants.controller';
 import { WindowsController } from './application/http/windows.controller';
 import { ApprovalPolicyController } from './application/http/approval-policy.controller';
 import { ProposalsController } from './application/http/proposals.controller';
-import { ExpiryScheduler } from './application/four-eyes/expiry-scheduler';
 import { queryHandlers } from './application/queries';
 import { CofinancingBalancesAsOf, CofinancingBalancesAsOfHandler } from './application/as-of';
 
@@ -25,12 +24,11 @@ import { CofinancingBalancesAsOf, CofinancingBalancesAsOfHandler } from './appli
   ],
   providers: [
     CofinancingStreams,
-    ExpiryScheduler,
     ...commandHandlers,
     ...queryHandlers,
     CofinancingBalancesAsOf,
     CofinancingBalancesAsOfHandler,
   ],
-  exports: [CofinancingBalancesAsOf, ExpiryScheduler],
+  exports: [CofinancingBalancesAsOf],
 })
 export class CofinancingModule {}

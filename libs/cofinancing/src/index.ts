@@ -11,7 +11,6 @@ import {
 import { CreateCofinancingBalancesAsOf1764610000000, cofinancingBalancesProjection } from './application/as-of';
 import { CreateCofinancingProposals1764800000000 } from './application/four-eyes/1764800000000-create-cofinancing-proposals';
 import { ExtendCofinancingProposals1764820000000 } from './application/four-eyes/1764820000000-extend-cofinancing-proposals';
-import { CofinancingProposalsProjection } from './application/four-eyes/proposals.projection';
 
 export { CofinancingModule } from './cofinancing.module';
 
@@ -29,12 +28,11 @@ export const cofinancingReadModels: ContextReadModels = {
     new CofinancingBeneficiariesProjection(),
     new CofinancingGrantsProjection(),
     cofinancingBalancesProjection,
-    new CofinancingProposalsProjection(),
   ],
 };
 
-// Four-eyes: the injected clock and the expiry scheduler (tests move the clock and call `runDue`).
-export { ExpiryScheduler } from './application/four-eyes/expiry-scheduler';
+// Four-eyes: the actions this context runs through the one four-eyes wrapper (@ledger/four-eyes).
+export { cofinancingFourEyes } from './application/four-eyes/cofinancing-four-eyes';
 
 // Balances as of a business date, as known at a record time: for the audit exports and other contexts.
 export {
@@ -46,3 +44,43 @@ export {
   type FundBalancesAsOfView,
   type WindowBalancesAsOfView,
 } from './application/as-of';
+// The as-of balance ledger itself (its full-scan reader is what the as-of benchmark compares against).
+export { cofinancingBalances } from './application/as-of';
+
+// The commands, for whoever drives the command bus from outside the context (the CLI seed, the benches).
+export {
+  AddMemberFirmCommand,
+  AmendScheduleCommand,
+  ApproveGrantCommand,
+  CancelGrantCommand,
+  CloseGrantCommand,
+  CreateFundCommand,
+  DisburseGrantCommand,
+  EnrolBeneficiaryCommand,
+  OpenWindowCommand,
+  RecordContributionCommand,
+  RegisterDonorCommand,
+  RejectGrantCommand,
+  RequestGrantCommand,
+  ReverseDisbursementCommand,
+  SetApprovalPolicyCommand,
+} from './application/commands';
+
+// The pure domain: events and their catalog, stream ids, commands' inputs, states, decisions, typed
+// errors. It loads alone, with no framework, from ./domain (see scripts/measure-domain-load.js).
+export * from './domain';
+
+// The live read models' figures and balances, for other contexts (the audit's report and exports).
+export {
+  CofinancingReporting,
+  type ApprovedGrantFigures,
+  type ApprovedGrantsScope,
+  type ApprovedGrantTotals,
+  type ApprovedGrantYearTotals,
+  type BeneficiaryYearBalancesRow,
+  type DonorBalancesRow,
+  type FundBalancesRow,
+  type MemberFirmsReached,
+  type NetworksOfKind,
+  type WindowBalancesRow,
+} from './application/reporting/cofinancing-reporting';

@@ -4,14 +4,12 @@ import { openDataSource, type Database } from '@ledger/database';
 import { PostgresEventStore, eventStoreMigrations, type RecordedEvent } from '@ledger/event-store';
 import { openTestDatabase, testDatabaseKinds } from '@ledger/testing';
 import { Money } from '@ledger/money';
-import { DomainError } from './domain-error';
+import { defineEvent, DomainError, EventCatalog, field, type EventOf } from '@ledger/kernel';
 import { EventSourcedRepository } from './event-sourced-repository';
 import { eventSourcingMigrations } from './migrations';
 import { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';
 import { ProjectionGroup, ProjectionRunner } from './projections/projection-runner';
 import type { Projection } from './projections/projection';
-import { defineEvent, EventCatalog, type EventOf } from './schema/event-definition';
-import { field } from './schema/fields';
 import { SqlSnapshotStore } from './sql/snapshot-store';
 import type { CommandContext, StreamModel } from './stream-model';
 

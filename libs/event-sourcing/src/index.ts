@@ -1,16 +1,30 @@
-export { DomainError, type DomainErrorKind } from './domain-error';
-export { assertNever, type Decider, type Evolver } from './decider';
-export { field, PayloadError, type Decoded, type Field, type Shape } from './schema/fields';
+// The pure kernel (deciders, domain errors, event definitions, the shared four-eyes rules) lives in
+// @ledger/kernel; it is re-exported here so that application code keeps one import. Domain code
+// imports @ledger/kernel itself.
 export {
+  assertNever,
   defineEvent,
+  DomainError,
   EventCatalog,
+  field,
+  PayloadError,
+  type CommandContext,
+  type Decider,
+  type Decoded,
+  type DomainErrorKind,
   type DomainEventOf,
+  type EncodedEvent,
   type EventDefinition,
   type EventOf,
+  type Evolver,
+  type Field,
+  type JsonObject,
+  type JsonValue,
+  type Shape,
+  type SnapshotPolicy,
+  type StreamModel,
   type Upcaster,
-} from './schema/event-definition';
-export type { CommandContext, SnapshotPolicy, StreamModel } from './stream-model';
-export type { JsonObject, JsonValue } from '@ledger/event-store';
+} from '@ledger/kernel';
 export {
   deterministicUuid,
   EventSourcedRepository,
@@ -64,8 +78,13 @@ export {
   isCommandStream,
   readCommandRecord,
 } from './pipeline/command-record';
-export { CommandPipeline, type CommandPipelineOptions, type CommandRun, type Decide } from './pipeline/command-pipeline';
-export type { CommandTx, StreamHandle } from './pipeline/working-set';
+export {
+  CommandPipeline,
+  type CommandPipelineOptions,
+  type CommandRun,
+  type Decide,
+} from './pipeline/command-pipeline';
+export type { CommandStamp, CommandTx, StreamHandle } from './pipeline/working-set';
 export { eventSourcingMigrations } from './migrations';
 export {
   dueProposal,
@@ -80,4 +99,4 @@ export {
   type ProposalState,
   type RecordedProposal,
   type SettleProposal,
-} from './four-eyes';
+} from '@ledger/kernel';

@@ -1,3 +1,5 @@
+import type { JsonObject } from '@ledger/kernel';
+
 /**
  * The event store port, shaped the way the KurrentDB client thinks about it: streams with
  * revisions, a global log with positions, optimistic concurrency through an expected stream
@@ -14,9 +16,8 @@ export interface EventMetadata {
   readonly idempotencyKey: string | null;
 }
 
-/** JSON values only: amounts travel as strings of minor units, never as numbers. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+/** JSON values only (the kernel's types): amounts travel as strings of minor units, never as numbers. */
+export type { JsonObject, JsonValue } from '@ledger/kernel';
 
 /**
  * An event about to be appended. Its id makes a repeated append to the same stream a no-op

@@ -21,5 +21,3 @@ export {
 export { NOT_IDEMPOTENT, requestActorOf, setRequestActor, type RequestActor } from './http/request-actor';
 export { AsOfQueryDto } from './http/as-of-query.dto';
 export { pinStatus, pinnedStatusOf } from './http/pinned-status';
-export { AcceptedWhenPendingInterceptor } from './http/accepted-when-pending.interceptor';
-export { ProposalExpiryScheduler } from './proposal-expiry';

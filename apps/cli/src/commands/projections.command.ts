@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { rebuildAndCompare } from '@ledger/audit';
-import { ledgerContexts } from '../../../api/src/ledger-contexts';
+import { ledgerContexts } from '@ledger/contexts';
 import { withRuntime } from '../cli-runtime';
 
 export function registerProjectionsCommand(program: Command): void {

@@ -15,21 +15,23 @@ import {
   RegisterDonorCommand,
   RejectGrantCommand,
   RequestGrantCommand,
-} from '../../../../libs/cofinancing/src/application/commands';
-import { AdmitMemberCommand } from '../../../../libs/guarantees/src/application/commands/admit-member.command';
-import { AmendConventionCommand } from '../../../../libs/guarantees/src/application/commands/amend-convention.command';
-import { CallGuaranteeCommand } from '../../../../libs/guarantees/src/application/commands/call-guarantee.command';
-import { DepositGuaranteeFundCommand } from '../../../../libs/guarantees/src/application/commands/deposit-guarantee-fund.command';
-import { IssueGuaranteeCommand } from '../../../../libs/guarantees/src/application/commands/issue-guarantee.command';
-import { PayCapitalCommand } from '../../../../libs/guarantees/src/application/commands/pay-capital.command';
-import { PayClaimCommand } from '../../../../libs/guarantees/src/application/commands/pay-claim.command';
-import { RecordMemberDepartureCommand } from '../../../../libs/guarantees/src/application/commands/record-member-departure.command';
-import { RecordRecoveryCommand } from '../../../../libs/guarantees/src/application/commands/record-recovery.command';
-import { RecordRepaymentCommand } from '../../../../libs/guarantees/src/application/commands/record-repayment.command';
-import { RegisterCompanyCommand } from '../../../../libs/guarantees/src/application/commands/register-company.command';
-import { RegisterFederationCommand } from '../../../../libs/guarantees/src/application/commands/register-federation.command';
-import { SignConventionCommand } from '../../../../libs/guarantees/src/application/commands/sign-convention.command';
-import { SubscribeCapitalCommand } from '../../../../libs/guarantees/src/application/commands/subscribe-capital.command';
+} from '@ledger/cofinancing';
+import {
+  AdmitMemberCommand,
+  AmendConventionCommand,
+  CallGuaranteeCommand,
+  DepositGuaranteeFundCommand,
+  IssueGuaranteeCommand,
+  PayCapitalCommand,
+  PayClaimCommand,
+  RecordMemberDepartureCommand,
+  RecordRecoveryCommand,
+  RecordRepaymentCommand,
+  RegisterCompanyCommand,
+  RegisterFederationCommand,
+  SignConventionCommand,
+  SubscribeCapitalCommand,
+} from '@ledger/guarantees';
 import { Prng, eachLimited, monthDate, seededId } from './prng';
 
 /**
@@ -833,6 +835,8 @@ export class CompanyWorker extends Worker {
       'RegisterCompany',
       new RegisterCompanyCommand(
         {
+          type: 'RegisterCompany',
+          companyId: this.id('company'),
           name: this.plan.name,
           currency: this.plan.currency,
           federationId: this.federationId,
@@ -848,6 +852,7 @@ export class CompanyWorker extends Worker {
       'SignConvention',
       new SignConventionCommand(
         {
+          conventionId: this.id('convention'),
           companyId: this.companyId,
           bankId: this.plan.bankId,
           multiplier: Ratio.parse(this.plan.multiplier),
@@ -870,8 +875,13 @@ export class CompanyWorker extends Worker {
     const { memberId } = await this.run<{ memberId: string }>(
       'AdmitMember',
       new AdmitMemberCommand(
-        this.companyId,
-        { name: `${this.prng.pick(this.plan.places)} — entreprise membre ${n + 1}`, admittedOn: this.date(m, 2) },
+        {
+          type: 'AdmitMember',
+          companyId: this.companyId,
+          memberId: this.id('member', n),
+          name: `${this.prng.pick(this.plan.places)} — entreprise membre ${n + 1}`,
+          admittedOn: this.date(m, 2),
+        },
         context,
       ),
     );
@@ -879,16 +889,20 @@ export class CompanyWorker extends Worker {
     await this.run(
       'SubscribeCapital',
       new SubscribeCapitalCommand(
-        this.companyId,
-        { memberId, amount: capital, subscribedOn: this.date(m, 2) },
+        {
+          type: 'SubscribeCapital',
+          companyId: this.companyId,
+          memberId,
+          amount: capital,
+          subscribedOn: this.date(m, 2),
+        },
         this.context('guarantee_officer'),
       ),
     );
     await this.run(
       'PayCapital',
       new PayCapitalCommand(
-        this.companyId,
-        { memberId, amount: capital, paidOn: this.date(m, 4) },
+        { type: 'PayCapital', companyId: this.companyId, memberId, amount: capital, paidOn: this.date(m, 4) },
         this.context('guarantee_officer'),
       ),
     );
@@ -900,8 +914,10 @@ export class CompanyWorker extends Worker {
     await this.run(
       'DepositGuaranteeFund',
       new DepositGuaranteeFundCommand(
-        this.companyId,
         {
+          type: 'DepositGuaranteeFund',
+          companyId: this.companyId,
+          depositId: this.id('deposit', this.deposits),
           bankId: this.plan.bankId,
           amount: this.money(amount),
           termDepositReference: `DAT-${PROGRAMME_START_YEAR + Math.floor(m / 12)}-${String(this.deposits).padStart(3, '0')}`,
@@ -921,8 +937,8 @@ export class CompanyWorker extends Worker {
       await this.run(
         'AmendConvention',
         new AmendConventionCommand(
-          this.conventionId,
           {
+            conventionId: this.conventionId,
             effectiveFrom: this.date(m + 1, 1),
             amendedOn: this.date(m, 1),
             validUntil: `${PROGRAMME_START_YEAR + Math.floor(m / 12) + 4}-12-31`,
@@ -989,7 +1005,10 @@ export class CompanyWorker extends Worker {
       if (prng.chance(0.025)) {
         await this.run(
           'CallGuarantee',
-          new CallGuaranteeCommand(loan.guaranteeId, { calledOn: this.date(m, 18) }, this.context('guarantee_officer')),
+          new CallGuaranteeCommand(
+            { guaranteeId: loan.guaranteeId, calledOn: this.date(m, 18) },
+            this.context('guarantee_officer'),
+          ),
         );
         loan.status = 'called';
         loan.member.inDefault = true;
@@ -999,8 +1018,7 @@ export class CompanyWorker extends Worker {
       await this.run(
         'RecordRepayment',
         new RecordRepaymentCommand(
-          loan.guaranteeId,
-          { amount: this.money(amount), repaidOn: this.date(m, 15) },
+          { guaranteeId: loan.guaranteeId, amount: this.money(amount), repaidOn: this.date(m, 15) },
           this.context('guarantee_officer'),
         ),
       );
@@ -1013,8 +1031,7 @@ export class CompanyWorker extends Worker {
         const answer = await this.run<{ claimPaid: { amountMinor: string } | null }>(
           'PayClaim',
           new PayClaimCommand(
-            loan.guaranteeId,
-            { amount: null, paidOn: this.date(m, 22) },
+            { guaranteeId: loan.guaranteeId, amount: null, paidOn: this.date(m, 22) },
             this.context('guarantee_officer'),
           ),
         );
@@ -1036,8 +1053,7 @@ export class CompanyWorker extends Worker {
         await this.run(
           'RecordRecovery',
           new RecordRecoveryCommand(
-            loan.guaranteeId,
-            { amount: this.money(amount), receivedOn: this.date(m, 25) },
+            { guaranteeId: loan.guaranteeId, amount: this.money(amount), receivedOn: this.date(m, 25) },
             this.context('guarantee_officer'),
           ),
         );
@@ -1060,8 +1076,7 @@ export class CompanyWorker extends Worker {
       await this.run(
         'RecordMemberDeparture',
         new RecordMemberDepartureCommand(
-          this.companyId,
-          { memberId: member.id, leftOn: this.date(m, 27) },
+          { type: 'RecordMemberDeparture', companyId: this.companyId, memberId: member.id, leftOn: this.date(m, 27) },
           this.context('guarantee_officer'),
         ),
       );
@@ -1081,7 +1096,12 @@ export async function generateDemoProgramme(bus: CommandBus, options: DemoOption
   const funds = FUND_PLANS.map((plan) => new FundWorker(bus, options.seed, plan, scale, lanes, tally));
   const { federationId } = (await bus.execute(
     new RegisterFederationCommand(
-      { name: 'Fédération des SCM du Sénégal', currency: 'XOF', registeredOn: monthDate(PROGRAMME_START_YEAR, 0, 1) },
+      {
+        federationId: seededId(options.seed, 'federation'),
+        name: 'Fédération des SCM du Sénégal',
+        currency: 'XOF',
+        registeredOn: monthDate(PROGRAMME_START_YEAR, 0, 1),
+      },
       {
         actor: ACTOR,
         role: 'guarantee_officer',

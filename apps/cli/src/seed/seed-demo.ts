@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CheckpointSigner, rebuildAndCompare, verifyLedger } from '@ledger/audit';
 import { LedgerRuntime, loadLedgerConfig, type LedgerConfig } from '@ledger/platform';
 import { AppModule } from '../../../api/src/app.module';
-import { ledgerContexts } from '../../../api/src/ledger-contexts';
+import { ledgerContexts } from '@ledger/contexts';
 import { generateDemoProgramme, type DemoReport } from './demo-programme';
 
 export interface SeedDemoOptions {

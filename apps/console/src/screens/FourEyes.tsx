@@ -37,12 +37,13 @@ export function isPendingAnswer(result: unknown): result is PendingAnswer {
   );
 }
 
+/** A proposal as `GET /proposals` lists it, whatever its context and action. */
 export interface Proposal {
   readonly proposalId: string;
+  readonly context: string;
   readonly action: string;
-  readonly fundId: string;
-  readonly grantId?: string | null;
-  readonly beneficiaryId?: string | null;
+  /** What it acts on: for a co-financing one, its fundId, grantId, beneficiaryId (and disbursementId). */
+  readonly subjects: Readonly<Record<string, string | number>>;
   readonly reserved?: MoneyJson | null;
   readonly threshold?: MoneyJson | null;
   readonly proposedBy: string;
@@ -135,7 +136,7 @@ export function ApprovalPolicyCard({ fund }: { fund: FundRef }) {
         ]}
         send={async (v, money) => {
           const ttl = v.proposalTtlHours.trim();
-          await api.post(`/cofinancing/funds/${fund.fundId}/approval-policy`, {
+          await api.put(`/cofinancing/funds/${fund.fundId}/approval-policy`, {
             ...(money.approveGrantAbove ? { approveGrantAbove: money.approveGrantAbove } : {}),
             // A whole number goes as a number; anything else as typed, for the API to refuse next to the field.
             proposalTtlHours: /^\d+$/.test(ttl) ? Number(ttl) : ttl,
@@ -183,8 +184,8 @@ export function ProposalsCard(props: {
   const [status, setStatus] = useState<string>('pending');
   const proposals = useLoad(
     () =>
-      api.get<{ proposals?: Proposal[]; items?: Proposal[] }>(
-        `/cofinancing/proposals${q({ status, fundId: fund.fundId })}`,
+      api.get<{ items: Proposal[]; nextCursor?: string }>(
+        `/proposals${q({ context: 'cofinancing', status, subject: `fundId:${fund.fundId}`, limit: 500 })}`,
       ),
     [fund.fundId, status, props.version],
   );
@@ -192,8 +193,12 @@ export function ProposalsCard(props: {
   const [actionError, setActionError] = useState<Error | null>(null);
   const [declining, setDeclining] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const items = proposals.data?.proposals ?? proposals.data?.items ?? [];
-  const subject = (p: Proposal) => (p.grantId ? `“${props.grantName(p.grantId)}”` : p.proposalId);
+  const items = proposals.data?.items ?? [];
+  const grantOf = (p: Proposal) => (typeof p.subjects.grantId === 'string' ? p.subjects.grantId : null);
+  const subject = (p: Proposal) => {
+    const grantId = grantOf(p);
+    return grantId ? `“${props.grantName(grantId)}”` : p.proposalId;
+  };
 
   const settled = (message: string) => {
     setOutcome(message);
@@ -206,16 +211,17 @@ export function ProposalsCard(props: {
     setOutcome(null);
     setActionError(null);
     try {
-      const result = await api.post<{ subsidy?: MoneyJson; paid?: MoneyJson; reversed?: MoneyJson }>(
-        `/cofinancing/proposals/${p.proposalId}/confirmation`,
-        {},
-      );
+      const result = await api.post<{
+        subsidy?: MoneyJson;
+        disbursement?: { paid?: MoneyJson };
+        correction?: { reversed?: MoneyJson };
+      }>(`/proposals/${p.proposalId}/confirm`, {});
       const figure = result.subsidy
         ? `: subsidy ${formatMoney(result.subsidy)}`
-        : result.paid
-          ? `: paid ${formatMoney(result.paid)}`
-          : result.reversed
-            ? `: reversed ${formatMoney(result.reversed)}`
+        : result.disbursement?.paid
+          ? `: paid ${formatMoney(result.disbursement.paid)}`
+          : result.correction?.reversed
+            ? `: reversed ${formatMoney(result.correction.reversed)}`
             : '';
       settled(`Confirmed: ${actionName(p.action).toLowerCase()} of ${subject(p)} done${figure}.`);
     } catch (error) {
@@ -278,7 +284,7 @@ export function ProposalsCard(props: {
                   <br />
                   <small>{p.proposalId}</small>
                 </td>
-                <td>{p.grantId ? props.grantName(p.grantId) : '—'}</td>
+                <td>{grantOf(p) ? props.grantName(grantOf(p) ?? '') : '—'}</td>
                 <td>
                   <MoneyCell money={p.reserved} />
                 </td>
@@ -348,7 +354,7 @@ export function ProposalsCard(props: {
                   autoFocus
                   submit="Decline proposal"
                   fields={[{ name: 'reason', label: 'Reason for declining' }]}
-                  send={(v) => api.post(`/cofinancing/proposals/${p.proposalId}/decline`, { reason: v.reason })}
+                  send={(v) => api.post(`/proposals/${p.proposalId}/decline`, { reason: v.reason })}
                   onDone={(result) => {
                     const released = (result as { released?: MoneyJson }).released;
                     settled(

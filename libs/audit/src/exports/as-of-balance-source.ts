@@ -1,16 +1,16 @@
 import type { DataSource } from 'typeorm';
 import {
   CofinancingBalancesAsOf,
+  CofinancingReporting,
   type BeneficiaryBalancesAsOfView,
   type DonorBalancesAsOfView,
   type WindowBalancesAsOfView,
 } from '@ledger/cofinancing';
 import { DomainError, type AsOfInput } from '@ledger/event-sourcing';
-import { GuaranteeBalancesAsOf } from '@ledger/guarantees';
+import { GuaranteeBalancesAsOf, GuaranteesReporting } from '@ledger/guarantees';
 import type { CurrencyCode } from '@ledger/money';
 import type { LedgerRuntime } from '@ledger/platform';
 import type { BalanceRow, BalancesAsOfSource } from './balance-row';
-import { keysetRows } from './live-balances';
 
 /** `{ amountMinor, currency }` as the as-of services answer it. */
 interface MoneyLike {
@@ -30,8 +30,8 @@ const currencyOf = (money: MoneyLike | null | undefined, fallback: unknown): Cur
  * and amount columns as the live rows (`live-balances.ts`), so the two exports line up column for
  * column.
  *
- * Which entities: every id is walked from the live read models' tables, keyset-paged in primary-key
- * order (one page in memory), and the as-of services of the two contexts answer each entity at
+ * Which entities: every id is walked from the live read models as each context reports them,
+ * keyset-paged in primary-key order (one page in memory), and the as-of services of the two contexts answer each entity at
  * (asOf, everything recorded — no knownAt). Windows, donors and beneficiary years are read once per
  * fund (or beneficiary) and kept only while the walk is on that fund: memory stays flat.
  *
@@ -56,8 +56,8 @@ export class AsOfBalanceSource implements BalancesAsOfSource {
   static of(runtime: LedgerRuntime): AsOfBalanceSource {
     return new AsOfBalanceSource(
       runtime.dataSource,
-      new CofinancingBalancesAsOf(runtime),
-      new GuaranteeBalancesAsOf(runtime),
+      new CofinancingBalancesAsOf(runtime.dataSource),
+      new GuaranteeBalancesAsOf(runtime.dataSource),
     );
   }
 
@@ -72,13 +72,14 @@ export class AsOfBalanceSource implements BalancesAsOfSource {
     yield* this.guaranteeRows(at, asOf);
   }
 
-  private walk(table: string, keys: readonly string[], extra: Partial<{ select: string; from: string }> = {}) {
-    return keysetRows(this.data, { table, keys, ...extra }, this.pageSize);
+  /** The live read models of each context, walked for the ids they hold. */
+  private live() {
+    return { cofinancing: new CofinancingReporting(this.data), guarantees: new GuaranteesReporting(this.data) };
   }
 
   private async *funds(at: AsOfInput, asOf: string): AsyncGenerator<BalanceRow> {
-    for await (const row of this.walk('cofinancing_funds', ['fund_id'])) {
-      const fund = await existing(() => this.cofinancing.fund(text(row.fund_id), at));
+    for await (const row of this.live().cofinancing.funds(this.pageSize)) {
+      const fund = await existing(() => this.cofinancing.fund(row.fundId, at));
       if (!fund || fund.createdOn > asOf) continue;
       const [contributed, committed, disbursed] = [big(fund.contributed), big(fund.committed), big(fund.disbursed)];
       yield {
@@ -105,10 +106,10 @@ export class AsOfBalanceSource implements BalancesAsOfSource {
     const ofFund = perParent((fundId: string) =>
       existing(async () => (await this.cofinancing.windows(fundId, at)).items),
     );
-    for await (const row of this.walk('cofinancing_windows', ['fund_id', 'window_id'])) {
-      const windows: WindowBalancesAsOfView[] = (await ofFund(text(row.fund_id))) ?? [];
+    for await (const row of this.live().cofinancing.windows({ byFund: true, pageSize: this.pageSize })) {
+      const windows: WindowBalancesAsOfView[] = (await ofFund(row.fundId)) ?? [];
       // The service lists only the windows open on the date.
-      const window = windows.find((w) => w.windowId === text(row.window_id));
+      const window = windows.find((w) => w.windowId === row.windowId);
       if (!window) continue;
       const [committed, disbursed] = [big(window.committed), big(window.disbursed)];
       yield {
@@ -132,15 +133,15 @@ export class AsOfBalanceSource implements BalancesAsOfSource {
     const ofFund = perParent((fundId: string) =>
       existing(async () => (await this.cofinancing.donors(fundId, at)).items),
     );
-    for await (const row of this.walk('cofinancing_donors', ['fund_id', 'donor_id'])) {
-      const donors: DonorBalancesAsOfView[] = (await ofFund(text(row.fund_id))) ?? [];
+    for await (const row of this.live().cofinancing.donors(this.pageSize)) {
+      const donors: DonorBalancesAsOfView[] = (await ofFund(row.fundId)) ?? [];
       // The service lists only the donors registered on the date.
-      const donor = donors.find((d) => d.donorId === text(row.donor_id));
+      const donor = donors.find((d) => d.donorId === row.donorId);
       if (!donor) continue;
       yield {
         entity: 'donor',
         id: donor.donorId,
-        keys: { fund_id: text(row.fund_id), donor_id: donor.donorId },
+        keys: { fund_id: row.fundId, donor_id: donor.donorId },
         name: donor.name,
         status: null,
         currency: currencyOf(donor.contributed, row.currency),
@@ -153,22 +154,18 @@ export class AsOfBalanceSource implements BalancesAsOfSource {
     const ofBeneficiary = perParent((beneficiaryId: string) =>
       existing(() => this.cofinancing.beneficiary(beneficiaryId, at)),
     );
-    for await (const row of this.walk('cofinancing_beneficiary_years', [
-      'beneficiary_id',
-      'window_id',
-      'participation_year',
-    ])) {
-      const beneficiary: BeneficiaryBalancesAsOfView | null = await ofBeneficiary(text(row.beneficiary_id));
+    for await (const row of this.live().cofinancing.beneficiaryYears(this.pageSize)) {
+      const beneficiary: BeneficiaryBalancesAsOfView | null = await ofBeneficiary(row.beneficiaryId);
       // A year the ledger had not charged anything to by the date is not there yet.
       const year = beneficiary?.years.find(
-        (y) => y.windowId === text(row.window_id) && y.participationYear === Number(row.participation_year),
+        (y) => y.windowId === row.windowId && y.participationYear === row.participationYear,
       );
       if (!beneficiary || !year) continue;
       yield {
         entity: 'beneficiary-year',
         id: `${beneficiary.beneficiaryId}/${year.windowId}/${year.participationYear}`,
         keys: {
-          fund_id: year.fundId || text(row.fund_id),
+          fund_id: year.fundId || row.fundId,
           window_id: year.windowId,
           beneficiary_id: beneficiary.beneficiaryId,
           participation_year: year.participationYear,
@@ -189,8 +186,8 @@ export class AsOfBalanceSource implements BalancesAsOfSource {
   }
 
   private async *companies(at: AsOfInput, asOf: string): AsyncGenerator<BalanceRow> {
-    for await (const row of this.walk('guarantee_companies', ['company_id'])) {
-      const company = await existing(() => this.guarantees.company(text(row.company_id), at));
+    for await (const row of this.live().guarantees.companies(this.pageSize)) {
+      const company = await existing(() => this.guarantees.company(row.companyId, at));
       if (!company || company.registeredOn > asOf) continue;
       yield {
         entity: 'company',
@@ -217,8 +214,8 @@ export class AsOfBalanceSource implements BalancesAsOfSource {
   }
 
   private async *conventions(at: AsOfInput): AsyncGenerator<BalanceRow> {
-    for await (const row of this.walk('guarantee_conventions', ['convention_id'])) {
-      const convention = await existing(() => this.guarantees.convention(text(row.convention_id), at));
+    for await (const row of this.live().guarantees.conventions(this.pageSize)) {
+      const convention = await existing(() => this.guarantees.convention(row.conventionId, at));
       // Signed after the date: the service says 'not-signed'.
       if (!convention || convention.status === 'not-signed') continue;
       yield {
@@ -245,8 +242,8 @@ export class AsOfBalanceSource implements BalancesAsOfSource {
   }
 
   private async *guaranteeRows(at: AsOfInput, asOf: string): AsyncGenerator<BalanceRow> {
-    for await (const row of this.walk('guarantees', ['guarantee_id'])) {
-      const guarantee = await existing(() => this.guarantees.guarantee(text(row.guarantee_id), at));
+    for await (const row of this.live().guarantees.guarantees(this.pageSize)) {
+      const guarantee = await existing(() => this.guarantees.guarantee(row.guaranteeId, at));
       if (!guarantee || guarantee.status === 'not-issued' || guarantee.issuedOn > asOf) continue;
       yield {
         entity: 'guarantee',

@@ -1,178 +1,152 @@
 import type { DataSource } from 'typeorm';
-import type { CurrencyCode } from '@ledger/money';
+import { CofinancingReporting } from '@ledger/cofinancing';
+import { GuaranteesReporting, type GuaranteedBalances } from '@ledger/guarantees';
 import type { BalanceAmount, BalanceRow } from './balance-row';
 
-type Row = Record<string, string | number | null>;
-
-interface KeysetQuery {
-  readonly table: string;
-  /** The primary key, in order: pages are `WHERE (keys) > (last keys) ORDER BY keys LIMIT n`. */
-  readonly keys: readonly string[];
-  readonly select?: string;
-  readonly from?: string;
-}
-
-/**
- * A table read page by page in primary-key order (keyset pagination): each page is one short
- * query, memory holds one page, and the database never has to skip rows the way OFFSET does.
- */
-export async function* keysetRows(data: DataSource, query: KeysetQuery, pageSize = 500): AsyncGenerator<Row> {
-  const keys = query.keys.map((key) => `t.${key}`).join(', ');
-  let last: (string | number | null)[] | null = null;
-  for (;;) {
-    const where: string = last ? `WHERE (${keys}) > (${query.keys.map((_, index) => `$${index + 1}`).join(', ')})` : '';
-    const rows: Row[] = await data.query(
-      `SELECT ${query.select ?? 't.*'} FROM ${query.from ?? `${query.table} t`} ${where}
-        ORDER BY ${keys} LIMIT ${pageSize}`,
-      last ?? [],
-    );
-    yield* rows;
-    if (rows.length < pageSize) return;
-    const tail = rows[rows.length - 1];
-    last = query.keys.map((key) => tail[key]);
-  }
-}
-
-const big = (value: unknown): bigint => BigInt(String(value ?? '0'));
-const text = (value: unknown): string => String(value);
-
-function amounts(row: Row, columns: readonly BalanceAmount[]): Partial<Record<BalanceAmount, bigint>> {
-  return Object.fromEntries(columns.map((column) => [column, big(row[column])]));
+/** The amounts every guarantee-side level (company, convention) carries, in export column order. */
+function guaranteed(row: GuaranteedBalances): Partial<Record<BalanceAmount, bigint>> {
+  return {
+    credit_mobilised: row.creditMobilised,
+    outstanding_principal: row.outstandingPrincipal,
+    guaranteed_outstanding: row.guaranteedOutstanding,
+    claims_called: row.claimsCalled,
+    claims_paid: row.claimsPaid,
+    recoveries: row.recoveries,
+  };
 }
 
 /**
  * Balances as the live read models hold them now: every fund, window, donor, beneficiary ×
- * window × participation year, guarantee company, bank convention and guarantee.
+ * window × participation year, guarantee company, bank convention and guarantee, as each context
+ * reports them (keyset-paged: one page in memory).
  */
 export async function* liveBalanceRows(data: DataSource): AsyncGenerator<BalanceRow> {
-  for await (const row of keysetRows(data, { table: 'cofinancing_funds', keys: ['fund_id'] })) {
-    const [contributed, committed, disbursed] = [big(row.contributed), big(row.committed), big(row.disbursed)];
+  const cofinancing = new CofinancingReporting(data);
+  const guarantees = new GuaranteesReporting(data);
+  for await (const fund of cofinancing.funds()) {
     yield {
       entity: 'fund',
-      id: text(row.fund_id),
-      keys: { fund_id: text(row.fund_id) },
-      name: text(row.name),
+      id: fund.fundId,
+      keys: { fund_id: fund.fundId },
+      name: fund.name,
       status: null,
-      currency: row.currency as CurrencyCode,
+      currency: fund.currency,
       amounts: {
-        contributed,
-        committed,
-        disbursed,
-        available: contributed - committed,
-        outstanding_commitments: committed - disbursed,
-        released: big(row.released),
+        contributed: fund.contributed,
+        committed: fund.committed,
+        disbursed: fund.disbursed,
+        available: fund.contributed - fund.committed,
+        outstanding_commitments: fund.committed - fund.disbursed,
+        released: fund.released,
       },
     };
   }
-  for await (const row of keysetRows(data, { table: 'cofinancing_windows', keys: ['window_id'] })) {
+  for await (const window of cofinancing.windows()) {
     yield {
       entity: 'window',
-      id: text(row.window_id),
-      keys: { fund_id: text(row.fund_id), window_id: text(row.window_id) },
-      name: text(row.name),
+      id: window.windowId,
+      keys: { fund_id: window.fundId, window_id: window.windowId },
+      name: window.name,
       status: null,
-      currency: row.currency as CurrencyCode,
+      currency: window.currency,
       amounts: {
-        ...amounts(row, ['committed', 'disbursed', 'released']),
-        outstanding_commitments: big(row.committed) - big(row.disbursed),
+        committed: window.committed,
+        disbursed: window.disbursed,
+        released: window.released,
+        outstanding_commitments: window.committed - window.disbursed,
       },
     };
   }
-  for await (const row of keysetRows(data, { table: 'cofinancing_donors', keys: ['fund_id', 'donor_id'] })) {
+  for await (const donor of cofinancing.donors()) {
     yield {
       entity: 'donor',
-      id: text(row.donor_id),
-      keys: { fund_id: text(row.fund_id), donor_id: text(row.donor_id) },
-      name: text(row.name),
+      id: donor.donorId,
+      keys: { fund_id: donor.fundId, donor_id: donor.donorId },
+      name: donor.name,
       status: null,
-      currency: row.currency as CurrencyCode,
-      amounts: amounts(row, ['contributed']),
+      currency: donor.currency,
+      amounts: { contributed: donor.contributed },
     };
   }
-  for await (const row of keysetRows(data, {
-    table: 'cofinancing_beneficiary_years',
-    keys: ['beneficiary_id', 'window_id', 'participation_year'],
-    select: 't.*, b.name',
-    from: 'cofinancing_beneficiary_years t LEFT JOIN cofinancing_beneficiaries b ON b.beneficiary_id = t.beneficiary_id',
-  })) {
+  for await (const year of cofinancing.beneficiaryYears()) {
     yield {
       entity: 'beneficiary-year',
-      id: `${text(row.beneficiary_id)}/${text(row.window_id)}/${text(row.participation_year)}`,
+      id: `${year.beneficiaryId}/${year.windowId}/${year.participationYear}`,
       keys: {
-        fund_id: text(row.fund_id),
-        window_id: text(row.window_id),
-        beneficiary_id: text(row.beneficiary_id),
-        participation_year: Number(row.participation_year),
+        fund_id: year.fundId,
+        window_id: year.windowId,
+        beneficiary_id: year.beneficiaryId,
+        participation_year: year.participationYear,
       },
-      name: row.name === null ? null : text(row.name),
+      name: year.name,
       status: null,
-      currency: row.currency as CurrencyCode,
-      amounts: amounts(row, ['eligible_cost', 'subsidy', 'own_share', 'invoiced', 'disbursed', 'released']),
+      currency: year.currency,
+      amounts: {
+        eligible_cost: year.eligibleCost,
+        subsidy: year.subsidy,
+        own_share: year.ownShare,
+        invoiced: year.invoiced,
+        disbursed: year.disbursed,
+        released: year.released,
+      },
     };
   }
-  for await (const row of keysetRows(data, { table: 'guarantee_companies', keys: ['company_id'] })) {
+  for await (const company of guarantees.companies()) {
     yield {
       entity: 'company',
-      id: text(row.company_id),
-      keys: { company_id: text(row.company_id) },
-      name: text(row.name),
+      id: company.companyId,
+      keys: { company_id: company.companyId },
+      name: company.name,
       status: null,
-      currency: row.currency as CurrencyCode,
-      amounts: amounts(row, [
-        'capital_subscribed',
-        'capital_paid',
-        'fund_deposited',
-        'fund_withdrawn',
-        'fund_balance',
-        'credit_mobilised',
-        'outstanding_principal',
-        'guaranteed_outstanding',
-        'claims_called',
-        'claims_paid',
-        'recoveries',
-      ]),
+      currency: company.currency,
+      amounts: {
+        capital_subscribed: company.capitalSubscribed,
+        capital_paid: company.capitalPaid,
+        fund_deposited: company.fundDeposited,
+        fund_withdrawn: company.fundWithdrawn,
+        fund_balance: company.fundBalance,
+        ...guaranteed(company),
+      },
     };
   }
-  for await (const row of keysetRows(data, { table: 'guarantee_conventions', keys: ['convention_id'] })) {
+  for await (const convention of guarantees.conventions()) {
     yield {
       entity: 'convention',
-      id: text(row.convention_id),
-      keys: { company_id: text(row.company_id), convention_id: text(row.convention_id), bank_id: text(row.bank_id) },
+      id: convention.conventionId,
+      keys: { company_id: convention.companyId, convention_id: convention.conventionId, bank_id: convention.bankId },
       name: null,
-      status: text(row.status),
-      currency: row.currency as CurrencyCode,
-      amounts: amounts(row, [
-        'fund_balance',
-        'capacity',
-        'outstanding',
-        'headroom',
-        'credit_mobilised',
-        'outstanding_principal',
-        'guaranteed_outstanding',
-        'claims_called',
-        'claims_paid',
-        'recoveries',
-      ]),
+      status: convention.status,
+      currency: convention.currency,
+      amounts: {
+        fund_balance: convention.fundBalance,
+        capacity: convention.capacity,
+        outstanding: convention.outstanding,
+        headroom: convention.headroom,
+        ...guaranteed(convention),
+      },
     };
   }
-  for await (const row of keysetRows(data, { table: 'guarantees', keys: ['guarantee_id'] })) {
+  for await (const guarantee of guarantees.guarantees()) {
     yield {
       entity: 'guarantee',
-      id: text(row.guarantee_id),
+      id: guarantee.guaranteeId,
       keys: {
-        company_id: text(row.company_id),
-        convention_id: text(row.convention_id),
-        bank_id: text(row.bank_id),
-        member_id: text(row.member_id),
+        company_id: guarantee.companyId,
+        convention_id: guarantee.conventionId,
+        bank_id: guarantee.bankId,
+        member_id: guarantee.memberId,
       },
-      name: text(row.loan_reference),
-      status: text(row.status),
-      currency: row.currency as CurrencyCode,
+      name: guarantee.loanReference,
+      status: guarantee.status,
+      currency: guarantee.currency,
       amounts: {
-        ...amounts(row, ['principal', 'guaranteed_amount', 'outstanding_principal', 'guaranteed_outstanding']),
-        claims_called: big(row.claim_amount),
-        claims_paid: big(row.claim_paid),
-        recoveries: big(row.recovered),
+        principal: guarantee.principal,
+        guaranteed_amount: guarantee.guaranteedAmount,
+        outstanding_principal: guarantee.outstandingPrincipal,
+        guaranteed_outstanding: guarantee.guaranteedOutstanding,
+        claims_called: guarantee.claimAmount,
+        claims_paid: guarantee.claimPaid,
+        recoveries: guarantee.recovered,
       },
     };
   }

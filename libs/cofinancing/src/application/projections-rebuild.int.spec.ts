@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { BasisPoints } from '@ledger/money';
+import { FourEyes } from '@ledger/four-eyes';
 import { LedgerRuntime } from '@ledger/platform';
 import { closeTestApp, testDatabaseKinds, testLedgerConfig } from '@ledger/testing';
 import { createApp } from '../../../../apps/api/src/bootstrap';
@@ -11,8 +12,6 @@ import {
   AmendScheduleCommand,
   CancelGrantCommand,
   CloseGrantCommand,
-  ConfirmProposalCommand,
-  DeclineProposalCommand,
   DisburseGrantCommand,
   RecordContributionCommand,
   RejectGrantCommand,
@@ -21,7 +20,8 @@ import {
 } from './commands';
 import { approve, context, enrol, mad, moroccanFund, proposeOrApprove, request } from './int-test-support';
 
-const TABLES = cofinancingReadModels.projections.flatMap((projection) => projection.tables);
+// The context's read models, and the one proposals table (where its proposals are).
+const TABLES = [...cofinancingReadModels.projections.flatMap((projection) => projection.tables), 'ledger_proposals'];
 
 /** Every row of every co-financing read model, in a stable order. */
 async function snapshot(runtime: LedgerRuntime): Promise<Record<string, string[]>> {
@@ -215,10 +215,10 @@ for (const kind of testDatabaseKinds()) {
       // 55 % of 40 000 = 22 000 > 10 000: proposed, then confirmed by a second person.
       const paidLater = await bus.execute(invoice('G1', 40_000));
       if (!('proposalId' in paidLater)) throw new Error('expected a disbursement proposal');
-      await bus.execute(new ConfirmProposalCommand({ proposalId: paidLater.proposalId }, second()));
+      await app.get(FourEyes).confirm(paidLater.proposalId, second());
       const declined = await bus.execute(invoice('G2', 30_000));
       if (!('proposalId' in declined)) throw new Error('expected a disbursement proposal');
-      await bus.execute(new DeclineProposalCommand({ proposalId: declined.proposalId, reason: 'no' }, second()));
+      await app.get(FourEyes).decline(declined.proposalId, 'no', second());
       // 55 % of 10 000 = 5 500: paid in one step; its correction waits for a second person.
       const small = await bus.execute(invoice('G3', 10_000));
       if (!('disbursementId' in small) || 'proposalId' in small) throw new Error('expected a payment');
@@ -245,21 +245,23 @@ for (const kind of testDatabaseKinds()) {
       const guarded = await request(app, { fundId, windowId, beneficiaryId: await enrol(app, 'C') }, 150_000);
       expect(await proposeOrApprove(app, guarded)).toMatchObject({ status: 'pending' });
 
-      const runners = runtime.projections.filter((runner) => runner.name.startsWith('cofinancing.'));
+      const runners = runtime.projections.filter(
+        (runner) => runner.name.startsWith('cofinancing.') || runner.name === 'ledger.proposals',
+      );
       expect(runners.map((r) => r.name).sort()).toEqual([
         'cofinancing.balances-as-of',
         'cofinancing.beneficiaries',
         'cofinancing.funds',
         'cofinancing.grants',
-        'cofinancing.proposals',
+        'ledger.proposals',
       ]);
       const head = await runtime.store.headPosition();
       await runtime.waitForProjections(head);
       const live = await snapshot(runtime);
       expect(live.cofinancing_grants).toHaveLength(7);
       expect(live.cofinancing_disbursements).toHaveLength(6);
-      expect(live.cofinancing_proposals).toHaveLength(4);
-      expect(live.cofinancing_proposals.filter((row) => row.includes('"pending"'))).toHaveLength(2);
+      expect(live.ledger_proposals).toHaveLength(4);
+      expect(live.ledger_proposals.filter((row) => row.includes('"pending"'))).toHaveLength(2);
 
       // Lose every row behind the running projections' back: only a replay from 0 brings them back.
       for (const table of TABLES) await runtime.dataSource.query(`DELETE FROM ${table}`);

@@ -1,4 +1,4 @@
-import { DomainError } from '@ledger/event-sourcing';
+import { DomainError } from '@ledger/kernel';
 import type { Money } from '@ledger/money';
 
 /**

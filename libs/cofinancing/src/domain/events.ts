@@ -1,4 +1,4 @@
-import { defineEvent, EventCatalog, field, type EventOf } from '@ledger/event-sourcing';
+import { defineEvent, EventCatalog, field, type EventOf } from '@ledger/kernel';
 import { scheduleShape, SUPPORT_KINDS } from './schedule';
 
 /**

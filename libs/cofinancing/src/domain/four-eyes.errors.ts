@@ -1,4 +1,4 @@
-import { DomainError } from '@ledger/event-sourcing';
+import { DomainError } from '@ledger/kernel';
 
 /** A grant whose approval is already waiting for a second person. */
 export class GrantApprovalPending extends DomainError {

@@ -1,37 +1,39 @@
 import { Money } from '@ledger/money';
 import {
   defineEvent,
-  EventCatalog,
   field,
   isProposalTtl,
   MAX_PROPOSAL_TTL_HOURS,
   PROPOSAL_OUTCOMES,
-  proposalDeadline,
+  subjectNumberOf,
+  subjectOf,
   type EventOf,
+  type Field,
+  type Proposal,
   type ProposalOutcome,
-  type ProposalState as SharedProposalState,
-} from '@ledger/event-sourcing';
+} from '@ledger/kernel';
 import { assertIsoDate } from './calendar';
 import type { ApproveGrant, DisburseGrant, ReverseDisbursement } from './commands';
 import type { DisbursementReversed, GrantApproved, GrantDisbursed } from './events';
 import { AmountNotPositive, InvalidSchedule, WrongCurrency } from './errors';
 
 /**
- * Four-eyes control. A fund's approval policy may require a second person for approving a grant
- * whose subsidy exceeds a threshold, for a disbursement whose paid share exceeds another, and for
- * every correction (disbursement reversal). Then the approval is only *proposed*: a proposal stream
- * (`cofinancing-proposal-<id>`) keeps the command, the proposer and the deadline, and in the same
- * append the subsidy is *reserved* in every stream whose budget it would use — the fund's
- * available balance and the beneficiary's cap — so that two pending proposals (or a proposal and a
- * direct approval) can never together use more than there is: the existing optimistic concurrency
- * on those streams decides races. A different fund manager confirms (the reservation is released
- * and the original command decided again on current state, atomically) or declines (released);
- * past its deadline the proposal expires (released).
+ * Four-eyes control in the co-financing fund. A fund's approval policy may require a second fund
+ * manager for approving a grant whose subsidy exceeds a threshold, for a disbursement whose paid
+ * share exceeds another, and for every correction (disbursement reversal). Then the command is
+ * only *proposed* (a `ledger.ProposalRecorded`, see @ledger/kernel), and in the same append what
+ * it would use is *reserved* in every stream whose budget it would use:
  *
- * A disbursement or correction proposal reserves on the grant stream instead: the part of the
- * grant's commitment it would pay, and the invoice reference and disbursement id of the entry it
- * would record (a correction also locks the entry it reverses), so that pending proposals and
- * direct disbursements can never together pay more than the subsidy.
+ * - an approval reserves its subsidy on the fund's available balance and on the beneficiary's cap,
+ *   and locks the grant (no second proposal, no direct approval);
+ * - a disbursement or correction reserves on the grant the part of its commitment it would pay,
+ *   with the invoice reference and disbursement id of the entry it would record (a correction also
+ *   locks the entry it reverses).
+ *
+ * The existing optimistic concurrency on those streams decides races, so two pending proposals (or
+ * a proposal and a direct command) never together use more than there is. What each action
+ * declares to the one four-eyes wrapper is in application/four-eyes; this file holds its pure
+ * parts: the policy, the reservation events and the release of a recorded proposal.
  *
  * Reservations are not balances: the read models and the as-of balances ignore them (nothing is
  * committed until confirmed); only the deciders count them against what is available.
@@ -128,99 +130,6 @@ export const GrantCommitmentReservationReleased = defineEvent('cofinancing.Grant
   outcome: field.literal(...PROPOSAL_OUTCOMES),
 });
 
-// ---- proposal stream -----------------------------------------------------------------------------
-
-export const PROPOSAL_ACTIONS = ['approve-grant', 'disburse-grant', 'reverse-disbursement'] as const;
-export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
-
-/** What every proposal records, whatever its action. */
-const proposalShape = {
-  proposalId: field.string(),
-  fundId: field.string(),
-  grantId: field.string(),
-  beneficiaryId: field.string(),
-  windowId: field.string(),
-  participationYear: field.integer(),
-  /** What it reserves: the subsidy, or the commitment a disbursement or correction would use. */
-  amount: field.money(),
-  proposedBy: field.string(),
-  proposedByRole: field.string(),
-  /** Record times, ISO 8601 (from the service's clock). */
-  proposedAt: field.string(),
-  expiresAt: field.string(),
-};
-
-export const ApprovalProposed = defineEvent('cofinancing.ApprovalProposed', {
-  ...proposalShape,
-  action: field.literal('approve-grant'),
-  /** The whole command, decided again at confirmation. */
-  command: field.object({ type: field.literal('ApproveGrant'), grantId: field.string(), approvedOn: field.date() }),
-  /** The policy threshold the subsidy exceeded. */
-  threshold: field.money(),
-});
-
-/** A disbursement above the fund's `disburseAbove`, waiting for a second person. */
-export const DisbursementProposed = defineEvent('cofinancing.DisbursementProposed', {
-  ...proposalShape,
-  action: field.literal('disburse-grant'),
-  command: field.object({
-    type: field.literal('DisburseGrant'),
-    grantId: field.string(),
-    disbursementId: field.string(),
-    invoiceReference: field.string(),
-    invoiceDate: field.date(),
-    invoiceAmount: field.money(),
-    disbursedOn: field.date(),
-  }),
-  threshold: field.money(),
-});
-
-/** A correction under `correctionsNeedSecondPerson` (every one: no threshold). */
-export const CorrectionProposed = defineEvent('cofinancing.CorrectionProposed', {
-  ...proposalShape,
-  action: field.literal('reverse-disbursement'),
-  command: field.object({
-    type: field.literal('ReverseDisbursement'),
-    grantId: field.string(),
-    disbursementId: field.string(),
-    reason: field.string(),
-    correctedOn: field.date(),
-    corrects: field.object({ eventId: field.string(), position: field.string() }),
-    replacement: field.optional(
-      field.object({
-        disbursementId: field.string(),
-        invoiceReference: field.string(),
-        invoiceDate: field.date(),
-        invoiceAmount: field.money(),
-      }),
-    ),
-  }),
-});
-
-export const ProposalConfirmed = defineEvent('cofinancing.ProposalConfirmed', {
-  proposalId: field.string(),
-  confirmedBy: field.string(),
-  confirmedAt: field.string(),
-  /**
-   * What was committed when decided again (may differ from the reservation if the cap moved): the
-   * subsidy of an approval, the payment of a disbursement, the replacement's payment of a
-   * correction (zero without one).
-   */
-  committed: field.money(),
-});
-
-export const ProposalDeclined = defineEvent('cofinancing.ProposalDeclined', {
-  proposalId: field.string(),
-  declinedBy: field.string(),
-  declinedAt: field.string(),
-  reason: field.string(),
-});
-
-export const ProposalExpired = defineEvent('cofinancing.ProposalExpired', {
-  proposalId: field.string(),
-  expiredAt: field.string(),
-});
-
 export type FundApprovalPolicySet = EventOf<typeof FundApprovalPolicySet>;
 export type FundsReserved = EventOf<typeof FundsReserved>;
 export type FundReservationReleased = EventOf<typeof FundReservationReleased>;
@@ -230,20 +139,11 @@ export type GrantApprovalProposed = EventOf<typeof GrantApprovalProposed>;
 export type GrantApprovalProposalSettled = EventOf<typeof GrantApprovalProposalSettled>;
 export type GrantCommitmentReserved = EventOf<typeof GrantCommitmentReserved>;
 export type GrantCommitmentReservationReleased = EventOf<typeof GrantCommitmentReservationReleased>;
-export type ApprovalProposed = EventOf<typeof ApprovalProposed>;
-export type DisbursementProposed = EventOf<typeof DisbursementProposed>;
-export type CorrectionProposed = EventOf<typeof CorrectionProposed>;
-export type ProposalConfirmed = EventOf<typeof ProposalConfirmed>;
-export type ProposalDeclined = EventOf<typeof ProposalDeclined>;
-export type ProposalExpired = EventOf<typeof ProposalExpired>;
 
 export type FundFourEyesEvent = FundApprovalPolicySet | FundsReserved | FundReservationReleased;
 export type BeneficiaryFourEyesEvent = CapReserved | CapReservationReleased;
 export type GrantFourEyesEvent =
   GrantApprovalProposed | GrantApprovalProposalSettled | GrantCommitmentReserved | GrantCommitmentReservationReleased;
-/** A proposal as recorded, one event type per action. */
-export type Proposal = ApprovalProposed | DisbursementProposed | CorrectionProposed;
-export type ProposalEvent = Proposal | ProposalConfirmed | ProposalDeclined | ProposalExpired;
 
 export const fundFourEyesDefinitions = [FundApprovalPolicySet, FundsReserved, FundReservationReleased];
 export const beneficiaryFourEyesDefinitions = [CapReserved, CapReservationReleased];
@@ -253,16 +153,43 @@ export const grantFourEyesDefinitions = [
   GrantCommitmentReserved,
   GrantCommitmentReservationReleased,
 ];
-export const proposalCatalog = new EventCatalog<ProposalEvent>([
-  ApprovalProposed,
-  DisbursementProposed,
-  CorrectionProposed,
-  ProposalConfirmed,
-  ProposalDeclined,
-  ProposalExpired,
-]);
 
-export const proposalStreamId = (proposalId: string) => `cofinancing-proposal-${proposalId}`;
+/** The actions of this context under four-eyes control. */
+export const PROPOSAL_ACTIONS = ['approve-grant', 'disburse-grant', 'reverse-disbursement'] as const;
+export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
+
+// ---- commands, as a proposal keeps them ----------------------------------------------------------
+
+/** The commands as JSON in a proposal (the same shapes as the proposals recorded before the one kind). */
+export const approveGrantCommand: Field<ApproveGrant> = field.object({
+  type: field.literal('ApproveGrant'),
+  grantId: field.string(),
+  approvedOn: field.date(),
+});
+
+const invoiceShape = {
+  invoiceReference: field.string(),
+  invoiceDate: field.date(),
+  invoiceAmount: field.money(),
+};
+
+export const disburseGrantCommand: Field<DisburseGrant> = field.object({
+  type: field.literal('DisburseGrant'),
+  grantId: field.string(),
+  disbursementId: field.string(),
+  ...invoiceShape,
+  disbursedOn: field.date(),
+});
+
+export const reverseDisbursementCommand: Field<ReverseDisbursement> = field.object({
+  type: field.literal('ReverseDisbursement'),
+  grantId: field.string(),
+  disbursementId: field.string(),
+  reason: field.string(),
+  correctedOn: field.date(),
+  corrects: field.object({ eventId: field.string(), position: field.string() }),
+  replacement: field.optional(field.object({ disbursementId: field.string(), ...invoiceShape })),
+});
 
 // ---- policy ---------------------------------------------------------------------------------------
 
@@ -340,245 +267,96 @@ export function correctionNeedsSecondPerson(policy: FundApprovalPolicy | null): 
   return policy?.correctionsNeedSecondPerson ?? false;
 }
 
-// ---- proposal state and decisions ------------------------------------------------------------------
+// ---- reserving and releasing ---------------------------------------------------------------------
 
-export type ProposalState = SharedProposalState<Proposal>;
-export {
-  dueProposal,
-  MAX_PROPOSAL_TTL_HOURS,
-  requirePendingProposal,
-  type ProposalOutcome,
-  type SettleProposal,
-} from '@ledger/event-sourcing';
+/** The grant a proposal acts on, as subjects: what its release reads back. */
+export type GrantSubjects = ReturnType<typeof grantSubjects>;
+/** A disbursement or correction proposal also names the entry it would record, or reverse. */
+export type DisbursementSubjects = GrantSubjects & { readonly disbursementId: string };
 
-export function evolveProposal(state: ProposalState, event: ProposalEvent): ProposalState {
-  switch (event.type) {
-    case 'cofinancing.ApprovalProposed':
-    case 'cofinancing.DisbursementProposed':
-    case 'cofinancing.CorrectionProposed':
-      return { status: 'pending', proposal: event };
-    case 'cofinancing.ProposalConfirmed':
-      return state.status === 'pending' ? { ...state, status: 'confirmed' } : state;
-    case 'cofinancing.ProposalDeclined':
-      return state.status === 'pending' ? { ...state, status: 'declined' } : state;
-    case 'cofinancing.ProposalExpired':
-      return state.status === 'pending' ? { ...state, status: 'expired' } : state;
-  }
-}
-
-export interface ReleaseEvents {
-  readonly fund: FundFourEyesEvent[];
-  readonly beneficiary: BeneficiaryFourEyesEvent[];
-  readonly grant: GrantFourEyesEvent[];
+function grantSubjects(event: {
+  readonly fundId: string;
+  readonly grantId: string;
+  readonly beneficiaryId: string;
+  readonly windowId: string;
+  readonly participationYear: number;
+}) {
+  return {
+    fundId: event.fundId,
+    grantId: event.grantId,
+    beneficiaryId: event.beneficiaryId,
+    windowId: event.windowId,
+    participationYear: event.participationYear,
+  };
 }
 
 /**
- * The release events of a proposal's reservations, per stream: an approval reserved on the fund,
- * the cap and the grant; a disbursement or correction on the grant alone (empty lists elsewhere).
+ * Instead of approving: the subsidy reserved on the fund and on the beneficiary's cap, and the lock
+ * on the grant. `approved` is the approval as decided now; `availableBefore` the fund's available
+ * balance it was decided on.
  */
-export function releaseReservations(proposal: Proposal, outcome: ProposalOutcome): ReleaseEvents {
-  if (proposal.action !== 'approve-grant') {
-    return {
-      fund: [],
-      beneficiary: [],
-      grant: [
-        GrantCommitmentReservationReleased.create({
-          grantId: proposal.grantId,
-          proposalId: proposal.proposalId,
-          amount: proposal.amount,
-          outcome,
-        }),
-      ],
-    };
-  }
+export function reserveApproval(approved: GrantApproved, proposalId: string, availableBefore: Money) {
+  const { fundId, grantId, beneficiaryId, windowId, participationYear, subsidy: amount } = approved;
   return {
-    fund: [
-      FundReservationReleased.create({
-        fundId: proposal.fundId,
-        proposalId: proposal.proposalId,
-        grantId: proposal.grantId,
-        amount: proposal.amount,
-        outcome,
-      }),
-    ],
-    beneficiary: [
-      CapReservationReleased.create({
-        beneficiaryId: proposal.beneficiaryId,
-        proposalId: proposal.proposalId,
-        grantId: proposal.grantId,
-        windowId: proposal.windowId,
-        participationYear: proposal.participationYear,
-        amount: proposal.amount,
-        outcome,
-      }),
-    ],
-    grant: [
-      GrantApprovalProposalSettled.create({ grantId: proposal.grantId, proposalId: proposal.proposalId, outcome }),
-    ],
-  };
-}
-
-export function approvalCommandOf(proposal: ApprovalProposed): ApproveGrant {
-  return { type: 'ApproveGrant', grantId: proposal.command.grantId, approvedOn: proposal.command.approvedOn };
-}
-
-export function disbursementCommandOf(proposal: DisbursementProposed): DisburseGrant {
-  return { ...proposal.command };
-}
-
-export function correctionCommandOf(proposal: CorrectionProposed): ReverseDisbursement {
-  const { command } = proposal;
-  return {
-    ...command,
-    corrects: { ...command.corrects },
-    replacement: command.replacement === null ? null : { ...command.replacement },
-  };
-}
-
-export function sumOf(amounts: Iterable<Money>, zero: Money): Money {
-  let total = zero;
-  for (const amount of amounts) total = total.plus(amount);
-  return total;
-}
-
-/** Who proposes, when, and for how long: the same for every action. */
-export interface ProposalAuthor {
-  readonly proposalId: string;
-  readonly proposedBy: string;
-  readonly proposedByRole: string;
-  readonly proposedAt: Date;
-  readonly ttlHours: number;
-}
-
-function authorFields(input: ProposalAuthor) {
-  const expiresAt = proposalDeadline(input.proposedAt, input.ttlHours);
-  return {
-    fields: {
-      proposalId: input.proposalId,
-      proposedBy: input.proposedBy,
-      proposedByRole: input.proposedByRole,
-      proposedAt: input.proposedAt.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-    },
-    expiresAt,
-  };
-}
-
-export interface ProposeGrantApproval extends ProposalAuthor {
-  readonly command: ApproveGrant;
-  /** The approval as it would be decided now (its subsidy is what the proposal reserves). */
-  readonly approved: GrantApproved;
-  readonly threshold: Money;
-  readonly availableBefore: Money;
-}
-
-/**
- * Instead of approving: a proposal, and a reservation of the subsidy on the fund and on the
- * beneficiary's cap, and the lock on the grant — one multi-stream append.
- */
-export function proposeGrantApproval(input: ProposeGrantApproval) {
-  const { approved, proposalId } = input;
-  const { fields, expiresAt } = authorFields(input);
-  return {
-    proposal: [
-      ApprovalProposed.create({
-        ...fields,
-        action: 'approve-grant',
-        fundId: approved.fundId,
-        grantId: approved.grantId,
-        beneficiaryId: approved.beneficiaryId,
-        windowId: approved.windowId,
-        participationYear: approved.participationYear,
-        command: { type: 'ApproveGrant', grantId: input.command.grantId, approvedOn: input.command.approvedOn },
-        amount: approved.subsidy,
-        threshold: input.threshold,
-      }),
-    ],
+    subjects: grantSubjects(approved),
+    reserved: amount,
     fund: [
       FundsReserved.create({
-        fundId: approved.fundId,
+        fundId,
         proposalId,
-        grantId: approved.grantId,
-        amount: approved.subsidy,
-        availableBefore: input.availableBefore,
-        availableAfter: input.availableBefore.minus(approved.subsidy),
+        grantId,
+        amount,
+        availableBefore,
+        availableAfter: availableBefore.minus(amount),
       }),
     ],
     beneficiary: [
-      CapReserved.create({
-        beneficiaryId: approved.beneficiaryId,
-        proposalId,
-        grantId: approved.grantId,
-        fundId: approved.fundId,
-        windowId: approved.windowId,
-        participationYear: approved.participationYear,
-        amount: approved.subsidy,
-      }),
+      CapReserved.create({ beneficiaryId, proposalId, grantId, fundId, windowId, participationYear, amount }),
     ],
-    grant: [GrantApprovalProposed.create({ grantId: approved.grantId, proposalId })],
-    expiresAt,
+    grant: [GrantApprovalProposed.create({ grantId, proposalId })],
   };
 }
 
-export interface ProposeDisbursement extends ProposalAuthor {
-  readonly command: DisburseGrant;
-  /** The disbursement as it would be decided now (its payment is what the proposal reserves). */
-  readonly disbursed: GrantDisbursed;
-  readonly threshold: Money;
+/** Releases what an approval proposal reserved on the fund, the cap and the grant. */
+export function releaseApproval(proposal: Proposal, outcome: ProposalOutcome) {
+  const ids = { proposalId: proposal.proposalId, grantId: subjectOf(proposal, 'grantId') };
+  const amount = proposal.reserved;
+  return {
+    fund: [FundReservationReleased.create({ ...ids, fundId: subjectOf(proposal, 'fundId'), amount, outcome })],
+    beneficiary: [
+      CapReservationReleased.create({
+        ...ids,
+        beneficiaryId: subjectOf(proposal, 'beneficiaryId'),
+        windowId: subjectOf(proposal, 'windowId'),
+        participationYear: subjectNumberOf(proposal, 'participationYear'),
+        amount,
+        outcome,
+      }),
+    ],
+    grant: [GrantApprovalProposalSettled.create({ ...ids, outcome })],
+  };
 }
 
 /**
- * Instead of paying: a proposal, and on the grant the reservation of what it would pay with the
- * invoice reference and disbursement id it would record — one append over two streams.
+ * Instead of paying: on the grant, what it would pay reserved, with the invoice reference and
+ * disbursement id it would record. `paid` is the disbursement as decided now.
  */
-export function proposeDisbursement(input: ProposeDisbursement) {
-  const { disbursed, command } = input;
-  const { fields, expiresAt } = authorFields(input);
+export function reserveDisbursement(paid: GrantDisbursed, proposalId: string) {
   return {
-    proposal: [
-      DisbursementProposed.create({
-        ...fields,
-        action: 'disburse-grant',
-        fundId: disbursed.fundId,
-        grantId: disbursed.grantId,
-        beneficiaryId: disbursed.beneficiaryId,
-        windowId: disbursed.windowId,
-        participationYear: disbursed.participationYear,
-        command: {
-          type: 'DisburseGrant',
-          grantId: command.grantId,
-          disbursementId: command.disbursementId,
-          invoiceReference: command.invoiceReference,
-          invoiceDate: command.invoiceDate,
-          invoiceAmount: command.invoiceAmount,
-          disbursedOn: command.disbursedOn,
-        },
-        amount: disbursed.paid,
-        threshold: input.threshold,
-      }),
-    ],
+    subjects: { ...grantSubjects(paid), disbursementId: paid.disbursementId },
+    reserved: paid.paid,
     grant: [
       GrantCommitmentReserved.create({
-        grantId: disbursed.grantId,
-        proposalId: input.proposalId,
+        grantId: paid.grantId,
+        proposalId,
         action: 'disburse-grant',
-        amount: disbursed.paid,
-        invoiceReference: command.invoiceReference,
-        disbursementId: command.disbursementId,
+        amount: paid.paid,
+        invoiceReference: paid.invoiceReference,
+        disbursementId: paid.disbursementId,
         reverses: null,
       }),
     ],
-    expiresAt,
   };
-}
-
-export interface ProposeCorrection extends ProposalAuthor {
-  readonly command: ReverseDisbursement;
-  /** The correction as it would be decided now: the reversal, and the replacement if any. */
-  readonly reversed: DisbursementReversed;
-  readonly replacement: GrantDisbursed | null;
-  /** The grant's disbursed total now, before the correction. */
-  readonly disbursedBefore: Money;
 }
 
 /**
@@ -597,48 +375,48 @@ export function correctionExtraCommitment(
 }
 
 /**
- * Instead of correcting: a proposal, and on the grant the lock on the entry it reverses with the
- * reservation of the extra commitment its replacement would use (and the replacement's invoice
- * reference and disbursement id) — one append over two streams.
+ * Instead of correcting: on the grant, the lock on the entry it reverses and the extra commitment
+ * its replacement would use (with the replacement's invoice reference and disbursement id).
+ * `reversed` and `replacement` are the correction as decided now.
  */
-export function proposeCorrection(input: ProposeCorrection) {
-  const { reversed, command } = input;
-  const { fields, expiresAt } = authorFields(input);
-  const amount = correctionExtraCommitment(input.disbursedBefore, reversed, input.replacement);
+export function reserveCorrection(
+  reversed: DisbursementReversed,
+  replacement: GrantDisbursed | null,
+  proposalId: string,
+) {
+  // The grant's disbursed total now: after the reversal, plus what it reverses.
+  const amount = correctionExtraCommitment(reversed.disbursedTotal.plus(reversed.paid), reversed, replacement);
   return {
-    proposal: [
-      CorrectionProposed.create({
-        ...fields,
-        action: 'reverse-disbursement',
-        fundId: reversed.fundId,
-        grantId: reversed.grantId,
-        beneficiaryId: reversed.beneficiaryId,
-        windowId: reversed.windowId,
-        participationYear: reversed.participationYear,
-        command: {
-          type: 'ReverseDisbursement',
-          grantId: command.grantId,
-          disbursementId: command.disbursementId,
-          reason: reversed.reason,
-          correctedOn: command.correctedOn,
-          corrects: { eventId: command.corrects.eventId, position: command.corrects.position },
-          replacement: command.replacement === null ? null : { ...command.replacement },
-        },
-        amount,
-      }),
-    ],
+    subjects: { ...grantSubjects(reversed), disbursementId: reversed.disbursementId },
+    reserved: amount,
     grant: [
       GrantCommitmentReserved.create({
         grantId: reversed.grantId,
-        proposalId: input.proposalId,
+        proposalId,
         action: 'reverse-disbursement',
         amount,
-        invoiceReference: command.replacement?.invoiceReference ?? null,
-        disbursementId: command.replacement?.disbursementId ?? null,
-        reverses: command.disbursementId,
+        invoiceReference: replacement?.invoiceReference ?? null,
+        disbursementId: replacement?.disbursementId ?? null,
+        reverses: reversed.disbursementId,
       }),
     ],
-    amount,
-    expiresAt,
   };
+}
+
+/** Releases what a disbursement or correction proposal held of the grant's commitment. */
+export function releaseGrantCommitment(proposal: Proposal, outcome: ProposalOutcome) {
+  return [
+    GrantCommitmentReservationReleased.create({
+      grantId: subjectOf(proposal, 'grantId'),
+      proposalId: proposal.proposalId,
+      amount: proposal.reserved,
+      outcome,
+    }),
+  ];
+}
+
+export function sumOf(amounts: Iterable<Money>, zero: Money): Money {
+  let total = zero;
+  for (const amount of amounts) total = total.plus(amount);
+  return total;
 }

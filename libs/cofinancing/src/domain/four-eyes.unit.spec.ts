@@ -1,33 +1,26 @@
 import { Money } from '@ledger/money';
-import type { DomainError } from '@ledger/event-sourcing';
+import type { DomainError } from '@ledger/kernel';
 import { AmountNotPositive, CommitmentExhausted, DuplicateInvoice, InvalidSchedule, WrongCurrency } from './errors';
 import { GrantApproved, GrantRequested, type DisbursementReversed, type GrantDisbursed } from './events';
 import {
   approvalPolicyOf,
-  correctionCommandOf,
   correctionExtraCommitment,
   correctionNeedsSecondPerson,
   decideApprovalPolicy,
-  disbursementCommandOf,
-  dueProposal,
-  evolveProposal,
+  disburseGrantCommand,
   FundApprovalPolicySet,
-  proposalCatalog,
-  ProposalConfirmed,
-  ProposalDeclined,
-  ProposalExpired,
-  proposeCorrection,
-  proposeDisbursement,
-  proposeGrantApproval,
-  releaseReservations,
-  requirePendingProposal,
+  releaseApproval,
+  releaseGrantCommitment,
+  reserveApproval,
+  reserveCorrection,
+  reserveDisbursement,
+  reverseDisbursementCommand,
   secondPersonThreshold,
   type FundApprovalPolicy,
-  type ProposalEvent,
-  type ProposalState,
   type SetFundApprovalPolicy,
 } from './four-eyes';
-import { ProposalNotPending, SelfConfirmationRefused } from '@ledger/event-sourcing';
+// The rules every proposal follows (deadline, second person, decline) are the kernel's: proposal.unit.spec.ts.
+import { proposalModel, recordProposal, type Proposal } from '@ledger/kernel';
 import { GrantHasPendingProposals, HeldByPendingProposal } from './four-eyes.errors';
 import { evolveFundStream, reservedOf, type FundState } from './fund';
 import {
@@ -58,7 +51,6 @@ import { evolveBeneficiaryStream } from './beneficiary';
 
 const GRANT = 'grant-salon-1';
 const PROPOSED_AT = new Date('2026-03-02T09:00:00.000Z');
-const HOUR = 3_600_000;
 
 function expectRefusal(run: () => unknown, type: abstract new (...args: never[]) => DomainError, figures = {}) {
   let caught: unknown;
@@ -138,21 +130,41 @@ const invoice = (reference: string, amountMajor: number): DisburseGrant => ({
   disbursedOn: '2021-07-02',
 });
 
-const author = (proposalId: string, proposedBy = 'alice') => ({
-  proposalId,
-  proposedBy,
-  proposedByRole: 'fund_manager',
-  proposedAt: PROPOSED_AT,
-  ttlHours: 48,
-});
+/** The proposal the wrapper records in place of a command (see @ledger/four-eyes). */
+const recorded = (
+  proposalId: string,
+  action: string,
+  reservation: { subjects: Proposal['subjects']; reserved: Money },
+  command: Proposal['command'],
+  threshold: Money | null,
+) =>
+  recordProposal({
+    ...reservation,
+    proposalId,
+    context: 'cofinancing',
+    action,
+    command,
+    threshold,
+    proposedBy: 'alice',
+    proposedByRole: 'fund_manager',
+    proposedAt: PROPOSED_AT,
+    ttlHours: 48,
+  });
 
-/** Proposes a disbursement on the grant as the handler does: decided now, then reserved. */
+/** Proposes a disbursement on the grant as the wrapper does: decided now, then reserved. */
 function proposePayment(state: GrantState, proposalId: string, command: DisburseGrant) {
   const disbursed = disburseGrant(command, state)[0] as GrantDisbursed;
   const threshold = secondPersonThreshold(policy(), disbursed.paid, 'disburse-grant');
   if (threshold === null) throw new Error('below the threshold');
-  const proposal = proposeDisbursement({ ...author(proposalId), command, disbursed, threshold });
-  return { proposal, state: proposal.grant.reduce(evolveGrantStream, state) };
+  const reservation = reserveDisbursement(disbursed, proposalId);
+  const proposal = recorded(
+    proposalId,
+    'disburse-grant',
+    reservation,
+    disburseGrantCommand.encode(command) as never,
+    threshold,
+  );
+  return { proposal, reservation, state: reservation.grant.reduce(evolveGrantStream, state) };
 }
 
 const pay = (state: GrantState, command: DisburseGrant) =>
@@ -175,13 +187,13 @@ function proposeFix(state: GrantState, proposalId: string, command: ReverseDisbu
   const events = reverseDisbursement(command, state);
   const reversed = events[0] as DisbursementReversed;
   const replacement = (events[1] as GrantDisbursed | undefined) ?? null;
-  const disbursedBefore = state.status === 'approved' ? state.disbursed : mad(0);
-  const proposal = proposeCorrection({ ...author(proposalId), command, reversed, replacement, disbursedBefore });
-  return { proposal, state: proposal.grant.reduce(evolveGrantStream, state) };
+  const reservation = reserveCorrection(reversed, replacement, proposalId);
+  const encoded = reverseDisbursementCommand.encode(command) as never;
+  const proposal = recorded(proposalId, 'reverse-disbursement', reservation, encoded, null);
+  return { proposal, reservation, state: reservation.grant.reduce(evolveGrantStream, state) };
 }
 
-const given = (...events: ProposalEvent[]): ProposalState =>
-  events.reduce(evolveProposal, { status: 'none' } as ProposalState);
+const model = proposalModel();
 
 describe('four-eyes policy', () => {
   it('records the disbursement threshold and the corrections rule with the approval threshold', () => {
@@ -248,69 +260,6 @@ describe('four-eyes policy', () => {
   });
 });
 
-describe('settling a proposal', () => {
-  const { proposal } = proposePayment(approvedGrant(), 'p-1', invoice('F1', 40_000));
-  const pending = given(...proposal.proposal);
-  const before = new Date(PROPOSED_AT.getTime() + 47 * HOUR);
-
-  it('a different person may confirm it before its deadline; the proposer may decline (withdraw) it', () => {
-    expect(requirePendingProposal(pending, { proposalId: 'p-1', actor: 'bob', at: before }, 'confirm')).toBe(
-      proposal.proposal[0],
-    );
-    expect(requirePendingProposal(pending, { proposalId: 'p-1', actor: 'alice', at: before }, 'decline').action).toBe(
-      'disburse-grant',
-    );
-  });
-
-  it('self-confirmation is refused', () => {
-    expectRefusal(
-      () => requirePendingProposal(pending, { proposalId: 'p-1', actor: 'alice', at: before }, 'confirm'),
-      SelfConfirmationRefused,
-      { code: 'self-confirmation-refused', kind: 'forbidden', actor: 'alice' },
-    );
-  });
-
-  it('at or past its deadline it can no longer be settled', () => {
-    const deadline = new Date(PROPOSED_AT.getTime() + 48 * HOUR);
-    expectRefusal(
-      () => requirePendingProposal(pending, { proposalId: 'p-1', actor: 'bob', at: deadline }, 'confirm'),
-      ProposalNotPending,
-      { status: 'expired', kind: 'conflict' },
-    );
-  });
-
-  it.each([
-    [
-      'confirmed',
-      ProposalConfirmed.create({ proposalId: 'p-1', confirmedBy: 'bob', confirmedAt: 'x', committed: mad(1) }),
-    ],
-    ['declined', ProposalDeclined.create({ proposalId: 'p-1', declinedBy: 'bob', declinedAt: 'x', reason: 'no' })],
-    ['expired', ProposalExpired.create({ proposalId: 'p-1', expiredAt: 'x' })],
-  ])('a %s proposal is not pending', (status, settled) => {
-    const state = given(...proposal.proposal, settled);
-    expectRefusal(
-      () => requirePendingProposal(state, { proposalId: 'p-1', actor: 'bob', at: before }, 'decline'),
-      ProposalNotPending,
-      { status, code: 'proposal-not-pending' },
-    );
-    expect(dueProposal(state, new Date(PROPOSED_AT.getTime() + 100 * HOUR))).toBeNull();
-  });
-
-  it('an unknown proposal is not found', () => {
-    expectRefusal(
-      () => requirePendingProposal(given(), { proposalId: 'p-x', actor: 'bob', at: before }, 'confirm'),
-      ProposalNotPending,
-      { kind: 'not-found', code: 'proposal-not-found' },
-    );
-  });
-
-  it('is due for expiry from its deadline on, not before', () => {
-    expect(dueProposal(pending, before)).toBeNull();
-    expect(dueProposal(pending, new Date(PROPOSED_AT.getTime() + 48 * HOUR))).toBe(proposal.proposal[0]);
-    expect(dueProposal(given(), new Date(PROPOSED_AT.getTime() + 48 * HOUR))).toBeNull();
-  });
-});
-
 describe('approval proposals', () => {
   it('reserve the subsidy on the fund, the cap and lock the grant; the release undoes all three', () => {
     const fundEvents = moroccanFundEvents(mad(1_000_000));
@@ -321,14 +270,13 @@ describe('approval proposals', () => {
     const grant: GrantState = { status: 'requested', request: requested.request };
     const command = { type: 'ApproveGrant' as const, grantId: GRANT, approvedOn: '2021-06-10' };
     const approved = approveGrant(command, { grant, fund, beneficiary }).grant[0] as GrantApproved;
-    const proposal = proposeGrantApproval({
-      ...author('p-a'),
-      command,
-      approved,
-      threshold: mad(50_000),
-      availableBefore: mad(1_000_000),
+    const proposal = reserveApproval(approved, 'p-a', mad(1_000_000));
+    const record = recorded('p-a', 'approve-grant', proposal, { ...command }, mad(50_000));
+    expect(record).toMatchObject({
+      subjects: { fundId: FUND, grantId: GRANT, beneficiaryId: CONSORTIUM, windowId: PROMOTION, participationYear: 1 },
+      reserved: mad(90_000),
+      expiresAt: '2026-03-04T09:00:00.000Z',
     });
-    expect(proposal.expiresAt.toISOString()).toBe('2026-03-04T09:00:00.000Z');
     const fundAfter = proposal.fund.reduce(evolveFundStream, fund);
     if (fundAfter.status !== 'open') throw new Error('fund');
     expect(reservedOf(fundAfter)).toEqual(mad(90_000));
@@ -348,7 +296,7 @@ describe('approval proposals', () => {
       { command: 'reject', proposalIds: ['p-a'] },
     );
 
-    const release = releaseReservations(proposal.proposal[0], 'declined');
+    const release = releaseApproval(record, 'declined');
     const released = release.fund.reduce(evolveFundStream, fundAfter);
     if (released.status !== 'open') throw new Error('fund');
     expect(reservedOf(released)).toEqual(mad(0));
@@ -363,16 +311,17 @@ describe('approval proposals', () => {
 
 describe('disbursement proposals', () => {
   it('reserve on the grant what the ordinary rule would pay, with the invoice reference and disbursement id', () => {
-    const { proposal, state } = proposePayment(approvedGrant(), 'p-1', invoice('F1', 40_000));
-    expect(proposal.proposal[0]).toMatchObject({
+    const { proposal, reservation, state } = proposePayment(approvedGrant(), 'p-1', invoice('F1', 40_000));
+    expect(proposal).toMatchObject({
+      context: 'cofinancing',
       action: 'disburse-grant',
-      amount: mad(30_000), // 75 % of 40 000
+      reserved: mad(30_000), // 75 % of 40 000
       threshold: mad(20_000),
       proposedBy: 'alice',
       expiresAt: '2026-03-04T09:00:00.000Z',
-      command: invoice('F1', 40_000),
+      subjects: { grantId: GRANT, disbursementId: 'd-F1' },
     });
-    expect(proposal.grant).toEqual([
+    expect(reservation.grant).toEqual([
       expect.objectContaining({
         type: 'cofinancing.GrantCommitmentReserved',
         amount: mad(30_000),
@@ -385,9 +334,9 @@ describe('disbursement proposals', () => {
     // Not a balance: nothing is disbursed.
     expect(state.status === 'approved' && state.disbursed.isZero()).toBe(true);
     // The command survives the log's round trip, and is decided again as it was proposed.
-    const decoded = proposalCatalog.decode(proposalCatalog.encode(proposal.proposal[0]));
-    if (decoded.type !== 'cofinancing.DisbursementProposed') throw new Error(decoded.type);
-    expect(disbursementCommandOf(decoded)).toEqual(invoice('F1', 40_000));
+    const decoded = model.catalog.decode(model.catalog.encode(proposal));
+    if (decoded.type !== 'ledger.ProposalRecorded') throw new Error(decoded.type);
+    expect(disburseGrantCommand.decode(decoded.command, 'command')).toEqual(invoice('F1', 40_000));
   });
 
   it('two pending proposals and a direct payment never together pay more than the subsidy', () => {
@@ -438,10 +387,7 @@ describe('disbursement proposals', () => {
     const first = proposePayment(state, 'p-1', invoice('F1', 60_000));
     state = proposePayment(first.state, 'p-2', invoice('F2', 50_000)).state;
     state = pay(state, invoice('F3', 40_000)); // 7 500 paid
-    const release = releaseReservations(first.proposal.proposal[0], 'confirmed');
-    expect(release.fund).toEqual([]);
-    expect(release.beneficiary).toEqual([]);
-    const released = release.grant.reduce(evolveGrantStream, state);
+    const released = releaseGrantCommitment(first.proposal, 'confirmed').reduce(evolveGrantStream, state);
     expect(reservedOnGrant(released)).toEqual(mad(37_500));
     const paid = disburseGrant(invoice('F1', 60_000), released)[0] as GrantDisbursed;
     expect(paid).toMatchObject({ paid: mad(45_000), disbursedTotal: mad(52_500) });
@@ -451,15 +397,15 @@ describe('disbursement proposals', () => {
     let state = approvedGrant();
     const first = proposePayment(state, 'p-1', invoice('F1', 60_000));
     state = proposePayment(first.state, 'p-2', invoice('F2', 50_000)).state;
-    const release = releaseReservations(first.proposal.proposal[0], 'declined');
-    expect(release.grant).toEqual([
+    const release = releaseGrantCommitment(first.proposal, 'declined');
+    expect(release).toEqual([
       expect.objectContaining({
         type: 'cofinancing.GrantCommitmentReservationReleased',
         proposalId: 'p-1',
         amount: mad(45_000),
       }),
     ]);
-    const after = release.grant.reduce(evolveGrantStream, state);
+    const after = release.reduce(evolveGrantStream, state);
     expect(reservedOnGrant(after)).toEqual(mad(37_500));
     // F1 is free again.
     expect(disburseGrant(invoice('F1', 1_000), after)).toHaveLength(1);
@@ -489,9 +435,9 @@ describe('correction proposals', () => {
   const paidTwice = () => pay(pay(approvedGrant(), invoice('F1', 40_000)), invoice('F2', 20_000)); // 30 000 + 15 000
 
   it('lock the entry they reverse: no direct reversal and no second proposal meanwhile', () => {
-    const { proposal, state } = proposeFix(paidTwice(), 'c-1', reversal('d-F1'));
-    expect(proposal.amount).toEqual(mad(0)); // a reversal alone uses no commitment
-    expect(proposal.grant[0]).toMatchObject({ reverses: 'd-F1', invoiceReference: null, disbursementId: null });
+    const { proposal, reservation, state } = proposeFix(paidTwice(), 'c-1', reversal('d-F1'));
+    expect(proposal.reserved).toEqual(mad(0)); // a reversal alone uses no commitment
+    expect(reservation.grant[0]).toMatchObject({ reverses: 'd-F1', invoiceReference: null, disbursementId: null });
     expectRefusal(() => reverseDisbursement(reversal('d-F1'), state), HeldByPendingProposal, {
       field: 'disbursementId',
       value: 'd-F1',
@@ -508,11 +454,10 @@ describe('correction proposals', () => {
       invoiceDate: '2021-07-01',
       invoiceAmount: mad(60_000),
     };
-    const { proposal, state } = proposeFix(paidTwice(), 'c-1', reversal('d-F1', replacement));
+    const { proposal, reservation, state } = proposeFix(paidTwice(), 'c-1', reversal('d-F1', replacement));
     // Reversal frees 30 000, the replacement pays 45 000: 15 000 more than now.
-    expect(proposal.amount).toEqual(mad(15_000));
-    expect(proposal.proposal[0]).toMatchObject({ action: 'reverse-disbursement', amount: mad(15_000) });
-    expect(proposal.grant[0]).toMatchObject({ reverses: 'd-F1', invoiceReference: 'F1', disbursementId: 'd-F1b' });
+    expect(proposal).toMatchObject({ action: 'reverse-disbursement', reserved: mad(15_000), threshold: null });
+    expect(reservation.grant[0]).toMatchObject({ reverses: 'd-F1', invoiceReference: 'F1', disbursementId: 'd-F1b' });
     expect(reservedOnGrant(state)).toEqual(mad(15_000));
     // 90 000 − 45 000 paid − 15 000 reserved = 30 000 left for anyone else.
     expect(disburseGrant(invoice('F3', 100_000), state)[0]).toMatchObject({ paid: mad(30_000), rule: 'remainder' });
@@ -523,7 +468,7 @@ describe('correction proposals', () => {
     );
     // A smaller replacement reserves nothing.
     const smaller = proposeFix(paidTwice(), 'c-2', reversal('d-F1', { ...replacement, invoiceAmount: mad(10_000) }));
-    expect(smaller.proposal.amount).toEqual(mad(0));
+    expect(smaller.proposal.reserved).toEqual(mad(0));
   });
 
   it('on confirmation the correction is decided again, and balances follow', () => {
@@ -534,13 +479,12 @@ describe('correction proposals', () => {
       invoiceAmount: mad(60_000),
     };
     const { proposal, state } = proposeFix(paidTwice(), 'c-1', reversal('d-F1', replacement));
-    const recorded = proposal.proposal[0];
-    const decoded = proposalCatalog.decode(proposalCatalog.encode(recorded));
-    if (decoded.type !== 'cofinancing.CorrectionProposed') throw new Error(decoded.type);
-    expect(correctionCommandOf(decoded)).toEqual(reversal('d-F1', replacement));
-    const release = releaseReservations(decoded, 'confirmed');
-    const released = release.grant.reduce(evolveGrantStream, state);
-    const events = reverseDisbursement(correctionCommandOf(decoded), released) as GrantStreamEvent[];
+    const decoded = model.catalog.decode(model.catalog.encode(proposal));
+    if (decoded.type !== 'ledger.ProposalRecorded') throw new Error(decoded.type);
+    const command = reverseDisbursementCommand.decode(decoded.command, 'command');
+    expect(command).toEqual(reversal('d-F1', replacement));
+    const released = releaseGrantCommitment(decoded, 'confirmed').reduce(evolveGrantStream, state);
+    const events = reverseDisbursement(command, released) as GrantStreamEvent[];
     const after = events.reduce(evolveGrantStream, released);
     expect(after).toMatchObject({ disbursed: mad(60_000), invoiced: mad(80_000) });
     expect(reservedOnGrant(after)).toEqual(mad(0));

@@ -1,5 +1,5 @@
 import { Money, currencyOf, type CurrencyCode } from '@ledger/money';
-import { assertNever, EventCatalog, field, type SnapshotPolicy, type StreamModel } from '@ledger/event-sourcing';
+import { assertNever, EventCatalog, field, type SnapshotPolicy, type StreamModel } from '@ledger/kernel';
 import { assertIsoDate } from './calendar';
 import type { AmendSchedule, CreateFund, OpenWindow, RecordContribution, RegisterDonor } from './commands';
 import {

@@ -1,5 +1,5 @@
 import { Money, type BasisPoints } from '@ledger/money';
-import { assertNever, EventCatalog, type StreamModel } from '@ledger/event-sourcing';
+import { assertNever, EventCatalog, type StreamModel } from '@ledger/kernel';
 import { assertIsoDate, participationYear } from './calendar';
 import { capUsedFor, requireEnrolled, type BeneficiaryState } from './beneficiary';
 import type {

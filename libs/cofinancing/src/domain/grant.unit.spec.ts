@@ -1,5 +1,5 @@
 import { Money } from '@ledger/money';
-import { DomainError } from '@ledger/event-sourcing';
+import { DomainError } from '@ledger/kernel';
 import {
   CommitmentExhausted,
   DateOutOfOrder,

@@ -9,3 +9,4 @@ export * from './beneficiary';
 export * from './grant';
 export * from './four-eyes';
 export * from './four-eyes.errors';
+export * from './four-eyes.legacy';

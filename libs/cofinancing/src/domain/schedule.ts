@@ -1,5 +1,5 @@
 import { BasisPoints, Money } from '@ledger/money';
-import { field, type Decoded } from '@ledger/event-sourcing';
+import { field, type Decoded } from '@ledger/kernel';
 import { CapExceeded, InvalidSchedule, NoScheduleInForce, ParticipationYearIneligible } from './errors';
 import type { IsoDate } from './calendar';
 

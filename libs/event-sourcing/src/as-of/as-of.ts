@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error';
+import { DomainError } from '@ledger/kernel';
 
 /**
  * "As of D, as known at T": the effect of every event whose business date is ≤ D and that was

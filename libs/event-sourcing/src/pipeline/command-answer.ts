@@ -23,7 +23,10 @@ export type ReadModelsStatus = 'current' | 'behind' | 'not-awaited';
 /** How the answer came to be: carried beside the body (never in it) for the HTTP layer. */
 export interface AnswerMeta {
   readonly kind: OutcomeKind;
-  /** The log position of the command's record (or of its last event when it had no key). */
+  /**
+   * The log position of the command's record; without a key, a position by which all of its events
+   * are in the log (the last position its streams reached in its batch).
+   */
   readonly position: bigint;
   /** The first answer given again to a retry with the same Idempotency-Key. */
   readonly replayed: boolean;

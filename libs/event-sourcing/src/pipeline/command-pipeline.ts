@@ -1,5 +1,6 @@
 import {
   DuplicateEventIdError,
+  InvalidEventError,
   WrongExpectedRevisionError,
   type AppendResult,
   type EventStore,
@@ -10,7 +11,13 @@ import type { EventSourcedRepository, Loaded } from '../event-sourced-repository
 import type { SnapshotStore } from '../sql/snapshot-store';
 import type { CommandContext, StreamModel } from '../stream-model';
 import { businessTime } from '../command-support';
-import { answerMetaOf, withAnswerMeta, type Answer, type CommandOutcome, type ReadModelsStatus } from './command-answer';
+import {
+  answerMetaOf,
+  withAnswerMeta,
+  type Answer,
+  type CommandOutcome,
+  type ReadModelsStatus,
+} from './command-answer';
 import {
   commandRecordEvent,
   commandStreamId,
@@ -69,6 +76,9 @@ interface Accepted {
   readonly body: JsonObject;
   readonly touched: ReadonlySet<string>;
   readonly recordStream: string | null;
+  /** The command's context and business time, with what its decision stamped (`tx.stamp`). */
+  readonly context: CommandContext;
+  readonly businessTime: Date;
 }
 
 /**
@@ -186,7 +196,17 @@ export class CommandPipeline {
           const recordStream = pending.context.idempotencyKey
             ? commandStreamId(pending.context.actor, pending.context.idempotencyKey)
             : null;
-          accepted.push({ pending, index, outcome, body, touched: tx.touched, recordStream });
+          const { on, causationId } = tx.stamped;
+          accepted.push({
+            pending,
+            index,
+            outcome,
+            body,
+            touched: tx.touched,
+            recordStream,
+            context: causationId === undefined ? pending.context : { ...pending.context, causationId },
+            businessTime: on === undefined ? pending.businessTime : typeof on === 'string' ? businessTime(on) : on,
+          });
         } catch (error) {
           working.rollback(mark);
           void this.refused(pending, error);
@@ -194,7 +214,7 @@ export class CommandPipeline {
       }
       if (accepted.length === 0) return;
       const { appends } = working.appends(
-        new Map(accepted.map((a) => [a.index, { context: a.pending.context, businessTime: a.pending.businessTime }])),
+        new Map(accepted.map((a) => [a.index, { context: a.context, businessTime: a.businessTime }])),
       );
       // The records go last: each one's position is then after every event of its batch.
       const records: StreamAppend[] = accepted.flatMap((a) =>
@@ -203,7 +223,7 @@ export class CommandPipeline {
               {
                 streamId: a.recordStream,
                 expectedRevision: 'no_stream' as const,
-                events: [commandRecordEvent(a.pending.context, a.outcome.kind, a.body, a.pending.businessTime)],
+                events: [commandRecordEvent(a.context, a.outcome.kind, a.body, a.businessTime)],
               },
             ]
           : [],
@@ -218,6 +238,12 @@ export class CommandPipeline {
       try {
         results = await this.store.appendToStreams(all);
       } catch (error) {
+        if (error instanceof InvalidEventError && accepted.length > 1) {
+          // The store refused the batch's content, wrote nothing: decide each alone, so that only
+          // the command at fault is refused.
+          for (const a of accepted) await this.runBatch([a.pending]).catch((alone) => a.pending.reject(alone));
+          return;
+        }
         if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)) {
           // Outcome unknown (e.g. the connection dropped at commit): forget what we cached.
           for (const streamId of working.streamIds) this.cache.evict(streamId);

@@ -32,7 +32,19 @@ export interface CommandTx {
     events: readonly Event[],
   ): State;
   /** The decision depends on this stream as read: the append fails if another writer moved it. */
-  guard(stream: StreamHandle<unknown, { readonly type: string }>): void;
+  guard<State, Event extends { readonly type: string }>(stream: StreamHandle<State, Event>): void;
+  /**
+   * Stamps this command's events (and its record) with what is known only from the state the
+   * decision read: a correction takes the business time of the entry it corrects, and names it as
+   * its causation.
+   */
+  stamp(stamp: CommandStamp): void;
+}
+
+/** What a decision may set on its own events' business time and metadata. */
+export interface CommandStamp {
+  readonly on?: string | Date;
+  readonly causationId?: string | null;
 }
 
 interface Entry {
@@ -58,8 +70,12 @@ export class WorkingSet {
 
   constructor(private readonly loadStream: (streamId: string, model: AnyModel) => Promise<Loaded<unknown>>) {}
 
-  tx(owner: number, context: CommandContext): CommandTx & { readonly touched: Set<string> } {
+  tx(
+    owner: number,
+    context: CommandContext,
+  ): CommandTx & { readonly touched: Set<string>; readonly stamped: CommandStamp } {
     const touched = new Set<string>();
+    let stamped: CommandStamp = {};
     const handle = (streamId: string, entry: Entry): StreamHandle<any, any> => ({
       streamId,
       model: entry.model,
@@ -71,6 +87,12 @@ export class WorkingSet {
     return {
       context,
       touched,
+      get stamped() {
+        return stamped;
+      },
+      stamp: (stamp) => {
+        stamped = { ...stamped, ...stamp };
+      },
       load: async (streamId, model) => {
         let entry = this.entries.get(streamId);
         if (!entry || entry.model !== model) {
@@ -121,9 +143,10 @@ export class WorkingSet {
   }
 
   /** One append per stream that has events or a guard, expecting the revision the batch read. */
-  appends(
-    contexts: ReadonlyMap<number, { context: CommandContext; businessTime: Date }>,
-  ): { appends: StreamAppend[]; streams: string[] } {
+  appends(contexts: ReadonlyMap<number, { context: CommandContext; businessTime: Date }>): {
+    appends: StreamAppend[];
+    streams: string[];
+  } {
     const appends: StreamAppend[] = [];
     for (const [streamId, entry] of this.entries) {
       if (entry.pending.length === 0 && !entry.guarded) continue;
@@ -141,7 +164,9 @@ export class WorkingSet {
   }
 
   /** The streams' states and revisions after a successful append (for the process's cache). */
-  settled(nextRevisions: ReadonlyMap<string, bigint>): { streamId: string; model: AnyModel; loaded: Loaded<unknown> }[] {
+  settled(
+    nextRevisions: ReadonlyMap<string, bigint>,
+  ): { streamId: string; model: AnyModel; loaded: Loaded<unknown> }[] {
     const out: { streamId: string; model: AnyModel; loaded: Loaded<unknown> }[] = [];
     for (const [streamId, entry] of this.entries) {
       const revision = nextRevisions.get(streamId) ?? entry.base.revision;

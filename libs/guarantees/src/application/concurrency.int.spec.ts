@@ -77,12 +77,16 @@ for (const kind of testDatabaseKinds()) {
       const { conventionId, members } = await senegalCompany(t.commands, 6);
       await issue(conventionId, members[0], 850_000_000, 'BASE-1');
       const defaulted = await issue(conventionId, members[1], 50_000_000, 'BASE-2');
-      await t.commands.execute(new CallGuaranteeCommand(defaulted.guaranteeId, { calledOn: '2008-07-01' }, context));
+      await t.commands.execute(
+        new CallGuaranteeCommand({ guaranteeId: defaulted.guaranteeId, calledOn: '2008-07-01' }, context),
+      );
 
       // Room is 150,000,000 now; the 25,000,000 claim paid meanwhile takes ~73,529,411 of capacity away.
       const outcomes = await Promise.allSettled([
         ...Array.from({ length: 12 }, (_, i) => issue(conventionId, members[2 + (i % 4)], 30_000_000, `MIX-${i}`)),
-        t.commands.execute(new PayClaimCommand(defaulted.guaranteeId, { amount: null, paidOn: '2008-08-01' }, context)),
+        t.commands.execute(
+          new PayClaimCommand({ guaranteeId: defaulted.guaranteeId, amount: null, paidOn: '2008-08-01' }, context),
+        ),
       ]);
       const issued = outcomes.slice(0, 12).filter((o) => o.status === 'fulfilled').length;
       expect(outcomes[12].status).toBe('fulfilled');

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import type { CommandContext } from '@ledger/event-sourcing';
+import { FourEyesModule, proposalReadModels } from '@ledger/four-eyes';
 import { Money, Ratio, BasisPoints } from '@ledger/money';
 import { LedgerPlatformModule, LedgerRuntime } from '@ledger/platform';
 import { closeTestApp, testLedgerConfig, type TestDatabaseKind } from '@ledger/testing';
@@ -13,6 +15,7 @@ import { PayCapitalCommand } from './commands/pay-capital.command';
 import { RegisterCompanyCommand } from './commands/register-company.command';
 import { SignConventionCommand } from './commands/sign-convention.command';
 import { SubscribeCapitalCommand } from './commands/subscribe-capital.command';
+import { guaranteesFourEyes } from './four-eyes/guarantees-four-eyes';
 import { GUARANTEES_TABLES } from './projections/guarantees.projection';
 
 /** Test support for the integration suites: the guarantees context alone on a real database. */
@@ -32,8 +35,13 @@ export async function openGuaranteesApp(kind: TestDatabaseKind): Promise<Guarant
   const moduleRef = await Test.createTestingModule({
     imports: [
       CqrsModule.forRoot(),
-      LedgerPlatformModule.forRoot({ contexts: [guaranteesReadModels], config }),
+      LedgerPlatformModule.forRoot({
+        contexts: [guaranteesReadModels, proposalReadModels([guaranteesFourEyes])],
+        config,
+      }),
       GuaranteesModule,
+      // Issuances and corrections may need a second person: the shared four-eyes module serves them.
+      FourEyesModule.register([guaranteesFourEyes]),
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
@@ -53,27 +61,38 @@ export async function senegalCompany(
 ): Promise<{ companyId: string; conventionId: string; members: string[] }> {
   const { companyId } = await commands.execute(
     new RegisterCompanyCommand(
-      { name: 'SCM de Thiès', currency: 'XOF', federationId: null, registeredOn: '2008-01-15' },
+      {
+        type: 'RegisterCompany',
+        companyId: randomUUID(),
+        name: 'SCM de Thiès',
+        currency: 'XOF',
+        federationId: null,
+        registeredOn: '2008-01-15',
+      },
       context,
     ),
   );
   const members: string[] = [];
   for (let i = 0; i < memberCount; i++) {
     const { memberId } = await commands.execute(
-      new AdmitMemberCommand(companyId, { name: `Firm ${i}`, admittedOn: '2008-02-01' }, context),
+      new AdmitMemberCommand(
+        { type: 'AdmitMember', companyId, memberId: randomUUID(), name: `Firm ${i}`, admittedOn: '2008-02-01' },
+        context,
+      ),
     );
+    const capital = { companyId, memberId, amount: xof(100_000) };
     await commands.execute(
-      new SubscribeCapitalCommand(companyId, { memberId, amount: xof(100_000), subscribedOn: '2008-02-01' }, context),
+      new SubscribeCapitalCommand({ type: 'SubscribeCapital', ...capital, subscribedOn: '2008-02-01' }, context),
     );
-    await commands.execute(
-      new PayCapitalCommand(companyId, { memberId, amount: xof(100_000), paidOn: '2008-02-15' }, context),
-    );
+    await commands.execute(new PayCapitalCommand({ type: 'PayCapital', ...capital, paidOn: '2008-02-15' }, context));
     members.push(memberId);
   }
   await commands.execute(
     new DepositGuaranteeFundCommand(
-      companyId,
       {
+        type: 'DepositGuaranteeFund',
+        companyId,
+        depositId: randomUUID(),
         bankId: 'CNCAS',
         amount: xof(340_000_000),
         termDepositReference: 'DAT-2008-001',
@@ -86,6 +105,7 @@ export async function senegalCompany(
   const { conventionId } = await commands.execute(
     new SignConventionCommand(
       {
+        conventionId: randomUUID(),
         companyId,
         bankId: 'CNCAS',
         multiplier: Ratio.parse('1000000000/340000000'),
@@ -111,7 +131,6 @@ export async function readModelRows(runtime: LedgerRuntime): Promise<Record<stri
     guarantee_fund_deposits: 'company_id, deposit_id',
     guarantee_conventions: 'convention_id',
     guarantees: 'guarantee_id',
-    guarantees_proposals: 'proposal_id',
   };
   const rows: Record<string, unknown[]> = {};
   for (const table of GUARANTEES_TABLES) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ProjectionRunner } from '@ledger/event-sourcing';
 import { Ratio } from '@ledger/money';
 import { testDatabaseKinds } from '@ledger/testing';
@@ -18,12 +19,8 @@ import { ReverseDepositCommand } from './commands/reverse-deposit.command';
 import { ReverseRepaymentCommand } from './commands/reverse-repayment.command';
 import { Clock } from '@ledger/platform';
 import { companyModel, streamIds } from '../domain';
-import {
-  ConfirmGuaranteeProposalCommand,
-  DeclineGuaranteeProposalCommand,
-  ExpireGuaranteeProposalCommand,
-  SetCompanyApprovalPolicyCommand,
-} from './commands/four-eyes.commands';
+import { FourEyes } from '@ledger/four-eyes';
+import { SetCompanyApprovalPolicyCommand } from './commands/four-eyes.commands';
 import {
   context,
   openGuaranteesApp,
@@ -45,19 +42,31 @@ for (const kind of testDatabaseKinds()) {
     it('gives rows identical to the live projection after a full life of companies and guarantees', async () => {
       const { commands } = t;
       const { federationId } = await commands.execute(
-        new RegisterFederationCommand({ name: 'Fédération', currency: 'XOF', registeredOn: '2008-01-01' }, context),
+        new RegisterFederationCommand(
+          { federationId: randomUUID(), name: 'Fédération', currency: 'XOF', registeredOn: '2008-01-01' },
+          context,
+        ),
       );
       const kaolack = await commands.execute(
         new RegisterCompanyCommand(
-          { name: 'SCM de Kaolack', currency: 'XOF', federationId, registeredOn: '2008-01-20' },
+          {
+            type: 'RegisterCompany',
+            companyId: randomUUID(),
+            name: 'SCM de Kaolack',
+            currency: 'XOF',
+            federationId,
+            registeredOn: '2008-01-20',
+          },
           context,
         ),
       );
       const { companyId, conventionId, members } = await senegalCompany(commands, 4);
       const { depositId } = await commands.execute(
         new DepositGuaranteeFundCommand(
-          companyId,
           {
+            type: 'DepositGuaranteeFund',
+            companyId,
+            depositId: randomUUID(),
             bankId: 'BICIS',
             amount: xof(10_000_001),
             termDepositReference: 'DAT-2',
@@ -69,8 +78,7 @@ for (const kind of testDatabaseKinds()) {
       );
       await commands.execute(
         new WithdrawGuaranteeFundCommand(
-          companyId,
-          { depositId, amount: xof(10_000_001), withdrawnOn: '2008-03-03' },
+          { type: 'WithdrawGuaranteeFund', companyId, depositId, amount: xof(10_000_001), withdrawnOn: '2008-03-03' },
           context,
         ),
       );
@@ -93,28 +101,43 @@ for (const kind of testDatabaseKinds()) {
       const b = await issue(members[1], 200_000_000, 'L-B');
       const c = await issue(members[2], 100_000_000, 'L-C');
       await commands.execute(
-        new RecordRepaymentCommand(a.guaranteeId, { amount: xof(33_333_333), repaidOn: '2008-09-01' }, context),
+        new RecordRepaymentCommand(
+          { guaranteeId: a.guaranteeId, amount: xof(33_333_333), repaidOn: '2008-09-01' },
+          context,
+        ),
       );
       await commands.execute(
-        new RecordRepaymentCommand(c.guaranteeId, { amount: xof(100_000_000), repaidOn: '2008-10-01' }, context),
+        new RecordRepaymentCommand(
+          { guaranteeId: c.guaranteeId, amount: xof(100_000_000), repaidOn: '2008-10-01' },
+          context,
+        ),
       );
       // Corrections: a repayment on the wrong loan, a deposit booked to the wrong company.
       await commands.execute(
-        new RecordRepaymentCommand(a.guaranteeId, { amount: xof(1_000_000), repaidOn: '2008-09-15' }, context),
+        new RecordRepaymentCommand(
+          { guaranteeId: a.guaranteeId, amount: xof(1_000_000), repaidOn: '2008-09-15' },
+          context,
+        ),
       );
       const aEvents = await t.runtime.store.readStream(streamIds.guarantee(a.guaranteeId));
       const mistaken = aEvents.filter((event) => event.type === 'guarantees.LoanRepaymentRecorded').pop();
       await commands.execute(
         new ReverseRepaymentCommand(
-          a.guaranteeId,
-          { repaymentEventId: mistaken?.id ?? '', reason: 'wrong loan', correctedOn: '2008-09-20' },
+          {
+            guaranteeId: a.guaranteeId,
+            repaymentEventId: mistaken?.id ?? '',
+            reason: 'wrong loan',
+            correctedOn: '2008-09-20',
+          },
           context,
         ),
       );
       const misbooked = await commands.execute(
         new DepositGuaranteeFundCommand(
-          companyId,
           {
+            type: 'DepositGuaranteeFund',
+            companyId,
+            depositId: randomUUID(),
             bankId: 'CNCAS',
             amount: xof(5_000_000),
             termDepositReference: 'DAT-3',
@@ -126,8 +149,8 @@ for (const kind of testDatabaseKinds()) {
       );
       await commands.execute(
         new ReverseDepositCommand(
-          companyId,
           {
+            companyId,
             depositId: misbooked.depositId,
             reason: 'Kaolack’s deposit',
             correctedOn: '2008-09-20',
@@ -136,18 +159,23 @@ for (const kind of testDatabaseKinds()) {
           context,
         ),
       );
-      await commands.execute(new CallGuaranteeCommand(b.guaranteeId, { calledOn: '2008-11-01' }, context));
+      await commands.execute(new CallGuaranteeCommand({ guaranteeId: b.guaranteeId, calledOn: '2008-11-01' }, context));
       await commands.execute(
-        new PayClaimCommand(b.guaranteeId, { amount: xof(60_000_000), paidOn: '2008-12-01' }, context),
+        new PayClaimCommand({ guaranteeId: b.guaranteeId, amount: xof(60_000_000), paidOn: '2008-12-01' }, context),
       );
-      await commands.execute(new PayClaimCommand(b.guaranteeId, { amount: null, paidOn: '2008-12-15' }, context));
       await commands.execute(
-        new RecordRecoveryCommand(b.guaranteeId, { amount: xof(100_000_000), receivedOn: '2009-02-01' }, context),
+        new PayClaimCommand({ guaranteeId: b.guaranteeId, amount: null, paidOn: '2008-12-15' }, context),
+      );
+      await commands.execute(
+        new RecordRecoveryCommand(
+          { guaranteeId: b.guaranteeId, amount: xof(100_000_000), receivedOn: '2009-02-01' },
+          context,
+        ),
       );
       await commands.execute(
         new AmendConventionCommand(
-          conventionId,
           {
+            conventionId,
             effectiveFrom: '2009-01-01',
             amendedOn: '2008-12-20',
             multiplier: Ratio.parseDecimal('2.5'),
@@ -158,13 +186,16 @@ for (const kind of testDatabaseKinds()) {
       );
       await issue(members[3], 80_000_000, 'L-D', '2009-03-01');
       await commands.execute(
-        new RecordMemberDepartureCommand(companyId, { memberId: members[2], leftOn: '2009-04-01' }, context),
+        new RecordMemberDepartureCommand(
+          { type: 'RecordMemberDeparture', companyId, memberId: members[2], leftOn: '2009-04-01' },
+          context,
+        ),
       );
       // Four-eyes: issuances above 30,000,000 guaranteed and every correction need a second officer.
       await commands.execute(
         new SetCompanyApprovalPolicyCommand(
-          companyId,
           {
+            companyId,
             issueGuaranteeAbove: xof(30_000_000),
             correctionsNeedSecondPerson: true,
             proposalTtlHours: 24,
@@ -174,17 +205,20 @@ for (const kind of testDatabaseKinds()) {
         ),
       );
       const second = { ...context, actor: 'int-test-second' };
+      const fourEyes = t.app.get(FourEyes);
       const propose = (memberId: string, principal: number, loanReference: string) =>
         issue(memberId, principal, loanReference, '2009-04-03') as Promise<{ proposalId: string; guaranteeId: string }>;
       const confirmed = await propose(members[0], 80_000_000, 'L-E');
-      await commands.execute(new ConfirmGuaranteeProposalCommand(confirmed.proposalId, second));
+      await fourEyes.confirm(confirmed.proposalId, second);
       const declined = await propose(members[1], 70_000_000, 'L-F');
-      await commands.execute(new DeclineGuaranteeProposalCommand(declined.proposalId, 'file incomplete', second));
+      await fourEyes.decline(declined.proposalId, 'file incomplete', second);
       const pending = await propose(members[1], 64_000_000, 'L-G');
       const wrong = await commands.execute(
         new DepositGuaranteeFundCommand(
-          companyId,
           {
+            type: 'DepositGuaranteeFund',
+            companyId,
+            depositId: randomUUID(),
             bankId: 'CNCAS',
             amount: xof(1_000_000),
             termDepositReference: 'DAT-4',
@@ -196,43 +230,47 @@ for (const kind of testDatabaseKinds()) {
       );
       const depositReversal = (await commands.execute(
         new ReverseDepositCommand(
-          companyId,
-          { depositId: wrong.depositId, reason: 'duplicate', correctedOn: '2009-04-04', moveTo: null },
+          { companyId, depositId: wrong.depositId, reason: 'duplicate', correctedOn: '2009-04-04', moveTo: null },
           context,
         ),
       )) as { proposalId: string };
-      await commands.execute(new ConfirmGuaranteeProposalCommand(depositReversal.proposalId, second));
+      await fourEyes.confirm(depositReversal.proposalId, second);
       await commands.execute(
-        new RecordRepaymentCommand(confirmed.guaranteeId, { amount: xof(5_000_000), repaidOn: '2009-04-05' }, context),
+        new RecordRepaymentCommand(
+          { guaranteeId: confirmed.guaranteeId, amount: xof(5_000_000), repaidOn: '2009-04-05' },
+          context,
+        ),
       );
       const eEvents = await t.runtime.store.readStream(streamIds.guarantee(confirmed.guaranteeId));
       const repaidE = eEvents.filter((event) => event.type === 'guarantees.LoanRepaymentRecorded').pop();
       const repaymentReversal = (await commands.execute(
         new ReverseRepaymentCommand(
-          confirmed.guaranteeId,
-          { repaymentEventId: repaidE?.id ?? '', reason: 'wrong loan', correctedOn: '2009-04-06' },
+          {
+            guaranteeId: confirmed.guaranteeId,
+            repaymentEventId: repaidE?.id ?? '',
+            reason: 'wrong loan',
+            correctedOn: '2009-04-06',
+          },
           context,
         ),
       )) as { proposalId: string };
       // Left unconfirmed past its deadline: it expires and releases its reservation.
       const clock = jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(Date.now() + 25 * 3_600_000));
-      const expired = await commands.execute(new ExpireGuaranteeProposalCommand(repaymentReversal.proposalId, context));
+      const expired = await fourEyes.expire(repaymentReversal.proposalId, context);
       clock.mockRestore();
       expect(expired.expired).toBe(true);
 
       await commands.execute(
-        new TerminateConventionCommand(conventionId, { terminatedOn: '2009-06-30', reason: 'renegotiation' }, context),
+        new TerminateConventionCommand({ conventionId, terminatedOn: '2009-06-30', reason: 'renegotiation' }, context),
       );
 
       await t.runtime.waitForProjections(await t.runtime.store.headPosition());
       const live = await readModelRows(t.runtime);
       expect(live.guarantees).toHaveLength(5);
-      expect(
-        (live.guarantees_proposals as { proposal_id: string; status: string }[]).map((row) => [
-          row.proposal_id,
-          row.status,
-        ]),
-      ).toEqual(
+      const proposals: { proposal_id: string; status: string }[] = await t.runtime.dataSource.query(
+        `SELECT proposal_id, status FROM ledger_proposals WHERE context = 'guarantees'`,
+      );
+      expect(proposals.map((row) => [row.proposal_id, row.status])).toEqual(
         expect.arrayContaining([
           [confirmed.proposalId, 'confirmed'],
           [declined.proposalId, 'declined'],
@@ -265,15 +303,22 @@ for (const kind of testDatabaseKinds()) {
     it('loads a long company stream from its snapshot to the same state as a full replay', async () => {
       const { companyId } = await t.commands.execute(
         new RegisterCompanyCommand(
-          { name: 'SCM de Louga', currency: 'XOF', federationId: null, registeredOn: '2008-01-01' },
+          {
+            type: 'RegisterCompany',
+            companyId: randomUUID(),
+            name: 'SCM de Louga',
+            currency: 'XOF',
+            federationId: null,
+            registeredOn: '2008-01-01',
+          },
           context,
         ),
       );
       // A four-eyes policy and a pending reservation, before the snapshot: it must carry them.
       await t.commands.execute(
         new SetCompanyApprovalPolicyCommand(
-          companyId,
           {
+            companyId,
             issueGuaranteeAbove: xof(1_000),
             correctionsNeedSecondPerson: true,
             proposalTtlHours: 720,
@@ -284,8 +329,10 @@ for (const kind of testDatabaseKinds()) {
       );
       const { depositId } = await t.commands.execute(
         new DepositGuaranteeFundCommand(
-          companyId,
           {
+            type: 'DepositGuaranteeFund',
+            companyId,
+            depositId: randomUUID(),
             bankId: 'CNCAS',
             amount: xof(5_000),
             termDepositReference: 'DAT-L',
@@ -297,14 +344,16 @@ for (const kind of testDatabaseKinds()) {
       );
       await t.commands.execute(
         new ReverseDepositCommand(
-          companyId,
-          { depositId, reason: 'duplicate', correctedOn: '2008-01-03', moveTo: null },
+          { companyId, depositId, reason: 'duplicate', correctedOn: '2008-01-03', moveTo: null },
           context,
         ),
       );
       for (let i = 0; i < 120; i++) {
         await t.commands.execute(
-          new AdmitMemberCommand(companyId, { name: `Firm ${i}`, admittedOn: '2008-02-01' }, context),
+          new AdmitMemberCommand(
+            { type: 'AdmitMember', companyId, memberId: randomUUID(), name: `Firm ${i}`, admittedOn: '2008-02-01' },
+            context,
+          ),
         );
       }
       const streamId = streamIds.company(companyId);

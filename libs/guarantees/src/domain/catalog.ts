@@ -1,12 +1,11 @@
-import { EventCatalog } from '@ledger/event-sourcing';
+import { EventCatalog } from '@ledger/kernel';
 import { companyEvents, type CompanyEvent } from './company';
 import { conventionEvents, type ConventionEvent } from './convention';
 import { federationEvents, type FederationEvent } from './federation';
 import { bankLoanEvents, guaranteeEvents, type BankLoanEvent, type GuaranteeEvent } from './guarantee';
-import { proposalEvents, type GuaranteeProposalEvent } from './four-eyes.events';
 
 export type GuaranteesEvent =
-  FederationEvent | CompanyEvent | ConventionEvent | GuaranteeEvent | BankLoanEvent | GuaranteeProposalEvent;
+  FederationEvent | CompanyEvent | ConventionEvent | GuaranteeEvent | BankLoanEvent;
 
 /** Every event type of the context, for projections reading the global log. */
 export const guaranteesCatalog = new EventCatalog<GuaranteesEvent>([
@@ -15,5 +14,4 @@ export const guaranteesCatalog = new EventCatalog<GuaranteesEvent>([
   ...conventionEvents,
   ...guaranteeEvents,
   ...bankLoanEvents,
-  ...proposalEvents,
 ]);

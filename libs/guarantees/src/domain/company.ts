@@ -8,7 +8,7 @@ import {
   type JsonValue,
   type SnapshotPolicy,
   type StreamModel,
-} from '@ledger/event-sourcing';
+} from '@ledger/kernel';
 import { Money, type CurrencyCode } from '@ledger/money';
 import {
   AlreadyExists,
@@ -576,6 +576,18 @@ export function requireFundCovers(company: RegisteredCompany, amount: Money): vo
   }
 }
 
+/**
+ * A balance the read models show that the state does not hold as one figure (the company's capital,
+ * all members together) stays an amount the ledger holds: beyond ±(10^30 − 1) minor units,
+ * AMOUNT_OVERFLOW refuses the command before anything is written. Balances the state holds (a
+ * member's capital, the fund balance) are refused by `evolveCompany` itself, which the pipeline
+ * runs before the append.
+ */
+function requireTotalInBounds(amounts: Iterable<Money>, adding: Money): void {
+  let total = adding;
+  for (const amount of amounts) total = total.plus(amount);
+}
+
 const requireActive = (member: MemberState): MemberState => {
   if (member.status === 'left') throw new MemberHasLeft(member.memberId, member.leftOn ?? '');
   return member;
@@ -667,6 +679,10 @@ function recordDeparture(
 function subscribeCapital(command: Extract<CompanyCommand, { type: 'SubscribeCapital' }>, company: RegisteredCompany) {
   const member = requireActive(requireMember(company, command.memberId));
   const amount = requireAmount(company, command.amount, 'amount');
+  requireTotalInBounds(
+    [...company.members.values()].map((m) => m.capitalSubscribed),
+    amount,
+  );
   return [
     CapitalSubscribed.create({
       companyId: company.companyId,

@@ -8,8 +8,8 @@ import {
   type JsonValue,
   type SnapshotPolicy,
   type StreamModel,
-} from '@ledger/event-sourcing';
-import { BasisPoints, Money, Ratio, type CurrencyCode } from '@ledger/money';
+} from '@ledger/kernel';
+import { BasisPoints, floorDiv, MAX_ABS_AMOUNT_MINOR, Money, Ratio, type CurrencyCode } from '@ledger/money';
 import { type RegisteredCompany, requireAmount } from './company';
 import {
   AlreadyExists,
@@ -298,9 +298,30 @@ export const conventionModel: StreamModel<ConventionState, ConventionEvent> = {
 
 // ---- figures -------------------------------------------------------------------------------------
 
-/** floor(guarantee fund balance × multiplier), exactly: the multiplier is a ratio of integers. */
+/**
+ * floor(guarantee fund balance × multiplier), exactly (the multiplier is a ratio of integers), in
+ * minor units, and never more than the largest amount the ledger holds (10^30 − 1 minor units): terms
+ * whose capacity exceeds it are refused when signed or amended, but a later deposit may take the
+ * product beyond it, and then the capacity is that bound (no outstanding can reach it anyway). So
+ * no decision, projection or as-of read ever fails computing it.
+ */
+export function capacityMinorOf(fundMinor: bigint, multiplier: Ratio): bigint {
+  if (fundMinor <= 0n) return 0n;
+  const exact = floorDiv(fundMinor * multiplier.numerator, multiplier.denominator);
+  return exact < MAX_ABS_AMOUNT_MINOR ? exact : MAX_ABS_AMOUNT_MINOR;
+}
+
 export function capacityOf(fundBalance: Money, multiplier: Ratio): Money {
-  return fundBalance.isNegative() ? Money.zero(fundBalance.currency) : fundBalance.multiplyByRatio(multiplier);
+  return Money.ofMinor(capacityMinorOf(fundBalance.amountMinor, multiplier), fundBalance.currency);
+}
+
+/**
+ * New terms (a signature, an amendment that sets the multiplier) must give a capacity the ledger can
+ * hold on the fund as it is: AMOUNT_OVERFLOW (nothing written) otherwise. The company is read for it,
+ * so the command guards its stream.
+ */
+function requireCapacityInBounds(company: RegisteredCompany, multiplier: Ratio): void {
+  if (company.fundBalance.isPositive()) company.fundBalance.multiplyByRatio(multiplier);
 }
 
 /** What counts against the ceiling under a basis. */
@@ -387,6 +408,7 @@ export function signConvention(
 ): ConventionEvent[] {
   if (state.status !== 'unsigned') throw new AlreadyExists('convention', command.conventionId);
   checkTerms(command, company, command.validFrom);
+  requireCapacityInBounds(company, command.multiplier);
   return [
     BankConventionSigned.create({
       conventionId: command.conventionId,
@@ -443,6 +465,7 @@ export function amendConvention(
     validUntil: command.validUntil ?? current.validUntil,
   };
   checkTerms(next, company, convention.validFrom);
+  if (command.multiplier !== undefined) requireCapacityInBounds(company, command.multiplier);
   if (next.validUntil < command.effectiveFrom) {
     throw new InvalidInput('validUntil', 'must not be before the amendment takes effect');
   }

@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorKind } from '@ledger/event-sourcing';
+import { DomainError, type DomainErrorKind } from '@ledger/kernel';
 import { Money } from '@ledger/money';
 
 /**

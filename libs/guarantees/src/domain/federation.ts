@@ -1,4 +1,4 @@
-import { assertNever, defineEvent, EventCatalog, field, type EventOf, type StreamModel } from '@ledger/event-sourcing';
+import { assertNever, defineEvent, EventCatalog, field, type EventOf, type StreamModel } from '@ledger/kernel';
 import type { CurrencyCode } from '@ledger/money';
 import { AlreadyExists, FederationNotFound, InvalidInput, WrongCurrency } from './errors';
 

@@ -1,9 +1,10 @@
-import { defineEvent, EventCatalog, field, PROPOSAL_OUTCOMES, type EventOf } from '@ledger/event-sourcing';
+import { defineEvent, field, PROPOSAL_OUTCOMES, type EventOf } from '@ledger/kernel';
 
 /**
- * The events of four-eyes control in the mutual guarantee context. They live apart from the
- * decisions (four-eyes.ts) because the company, convention, guarantee and bank loan streams evolve
- * on them, while the decisions read those streams.
+ * The events of four-eyes control on the mutual guarantee context's own streams (the proposal
+ * itself is of the one kind, in @ledger/kernel). They live apart from the decisions (four-eyes.ts)
+ * because the company, convention, guarantee and bank loan streams evolve on them, while the
+ * decisions read those streams.
  *
  * Reservations are not balances: the read models of balances and the as-of balances ignore them
  * (nothing is committed until confirmed); only the deciders count them against what is available.
@@ -108,93 +109,10 @@ export const RepaymentReversalProposalSettled = defineEvent('guarantees.Repaymen
   outcome: field.literal(...PROPOSAL_OUTCOMES),
 });
 
-// ---- proposal stream -----------------------------------------------------------------------------
-
-const issueCommandShape = {
-  guaranteeId: field.string(),
-  conventionId: field.string(),
-  /** The convention's bank: the loan's stream is locked with the proposal. */
-  bankId: field.string(),
-  memberId: field.string(),
-  loanReference: field.string(),
-  principal: field.money(),
-  loanStartDate: field.date(),
-  maturityDate: field.date(),
-  issuedOn: field.date(),
-};
-
-const correctsShape = { eventId: field.string(), position: field.string() };
-
-const reverseDepositShape = {
-  companyId: field.string(),
-  depositId: field.string(),
-  reason: field.string(),
-  correctedOn: field.date(),
-  corrects: field.object(correctsShape),
-  moveTo: field.optional(field.object({ companyId: field.string(), depositId: field.string() })),
-};
-
-const reverseRepaymentShape = {
-  guaranteeId: field.string(),
-  reason: field.string(),
-  correctedOn: field.date(),
-  corrects: field.object({ ...correctsShape, amount: field.money(), repaidOn: field.date() }),
-};
-
-export const GuaranteeApprovalProposed = defineEvent('guarantees.ApprovalProposed', {
-  proposalId: field.string(),
-  action: field.literal(...PROPOSAL_ACTIONS),
-  companyId: field.string(),
-  conventionId: field.optional(field.string()),
-  /** The whole command, decided again at confirmation: exactly one of the three, per action. */
-  issue: field.optional(field.object(issueCommandShape)),
-  reverseDeposit: field.optional(field.object(reverseDepositShape)),
-  reverseRepayment: field.optional(field.object(reverseRepaymentShape)),
-  /** What it holds back: headroom (principal and guaranteed amounts) on the convention, fund on the company. */
-  reservedPrincipal: field.money(),
-  reservedGuaranteed: field.money(),
-  reservedFund: field.money(),
-  /** The headline reservation (exposure under the ceiling basis, or the fund amount) and the threshold exceeded. */
-  reserved: field.money(),
-  threshold: field.optional(field.money()),
-  proposedBy: field.string(),
-  proposedByRole: field.string(),
-  /** Record times, ISO 8601 (from the service's clock). */
-  proposedAt: field.string(),
-  expiresAt: field.string(),
-});
-
-export const GuaranteeProposalConfirmed = defineEvent('guarantees.ProposalConfirmed', {
-  proposalId: field.string(),
-  confirmedBy: field.string(),
-  confirmedAt: field.string(),
-});
-
-export const GuaranteeProposalDeclined = defineEvent('guarantees.ProposalDeclined', {
-  proposalId: field.string(),
-  declinedBy: field.string(),
-  declinedAt: field.string(),
-  reason: field.string(),
-});
-
-export const GuaranteeProposalExpired = defineEvent('guarantees.ProposalExpired', {
-  proposalId: field.string(),
-  expiredAt: field.string(),
-});
-
-export type CompanyApprovalPolicySet = EventOf<typeof CompanyApprovalPolicySet>;
-export type CompanyReservationMade = EventOf<typeof CompanyReservationMade>;
-export type CompanyReservationReleased = EventOf<typeof CompanyReservationReleased>;
-export type ConventionExposureReserved = EventOf<typeof ConventionExposureReserved>;
-export type ConventionReservationReleased = EventOf<typeof ConventionReservationReleased>;
+// The streams' unions (CompanyEvent, ConventionEvent…) take these from the lists below; the bank
+// loan's names its two.
 export type BankLoanReserved = EventOf<typeof BankLoanReserved>;
 export type BankLoanReservationReleased = EventOf<typeof BankLoanReservationReleased>;
-export type RepaymentReversalProposed = EventOf<typeof RepaymentReversalProposed>;
-export type RepaymentReversalProposalSettled = EventOf<typeof RepaymentReversalProposalSettled>;
-export type GuaranteeApprovalProposed = EventOf<typeof GuaranteeApprovalProposed>;
-export type GuaranteeProposalConfirmed = EventOf<typeof GuaranteeProposalConfirmed>;
-export type GuaranteeProposalDeclined = EventOf<typeof GuaranteeProposalDeclined>;
-export type GuaranteeProposalExpired = EventOf<typeof GuaranteeProposalExpired>;
 
 export const companyFourEyesEvents = [
   CompanyApprovalPolicySet,
@@ -204,15 +122,3 @@ export const companyFourEyesEvents = [
 export const conventionFourEyesEvents = [ConventionExposureReserved, ConventionReservationReleased] as const;
 export const bankLoanFourEyesEvents = [BankLoanReserved, BankLoanReservationReleased] as const;
 export const guaranteeFourEyesEvents = [RepaymentReversalProposed, RepaymentReversalProposalSettled] as const;
-
-export type GuaranteeProposalEvent =
-  GuaranteeApprovalProposed | GuaranteeProposalConfirmed | GuaranteeProposalDeclined | GuaranteeProposalExpired;
-
-export const proposalEvents = [
-  GuaranteeApprovalProposed,
-  GuaranteeProposalConfirmed,
-  GuaranteeProposalDeclined,
-  GuaranteeProposalExpired,
-] as const;
-
-export const guaranteeProposalCatalog = new EventCatalog<GuaranteeProposalEvent>([...proposalEvents]);

@@ -1,13 +1,14 @@
 import {
-  assertNever,
+  field,
   isProposalTtl,
   MAX_PROPOSAL_TTL_HOURS,
-  proposalDeadline,
+  reservationOf,
+  subjectOf,
+  type Field,
+  type Proposal,
   type ProposalOutcome,
-  type ProposalState as SharedProposalState,
-  type StreamModel,
-} from '@ledger/event-sourcing';
-import { Money } from '@ledger/money';
+} from '@ledger/kernel';
+import { Money, type CurrencyCode } from '@ledger/money';
 import {
   type CompanyEvent,
   type CompanyState,
@@ -18,14 +19,7 @@ import {
   requireCompany,
   unreservedFund,
 } from './company';
-import {
-  capacityOf,
-  type ConventionEvent,
-  latestTerms,
-  outstandingUnder,
-  reservedUnder,
-  type SignedConvention,
-} from './convention';
+import { capacityOf, latestTerms, outstandingUnder, reservedUnder, type SignedConvention } from './convention';
 import { InvalidInput } from './errors';
 import {
   BankLoanReservationReleased,
@@ -35,13 +29,12 @@ import {
   CompanyReservationReleased,
   ConventionExposureReserved,
   ConventionReservationReleased,
-  GuaranteeApprovalProposed,
-  guaranteeProposalCatalog,
-  type GuaranteeProposalEvent,
+  PROPOSAL_ACTIONS,
   RepaymentReversalProposalSettled,
   RepaymentReversalProposed,
+  type ProposalAction,
 } from './four-eyes.events';
-import type { BankLoanEvent, GuaranteeEvent, IssuedGuarantee } from './guarantee';
+import type { IssuedGuarantee } from './guarantee';
 import type { IssuanceDecision, IssueGuarantee } from './issuance';
 import type { LifecycleDecision, ReverseRepayment } from './lifecycle';
 
@@ -49,9 +42,9 @@ import type { LifecycleDecision, ReverseRepayment } from './lifecycle';
  * Four-eyes control in the mutual guarantee context. A company's approval policy may require a
  * second guarantee officer for issuing a guarantee whose guaranteed amount is above a threshold,
  * and for corrections (reversing a deposit to the guarantee fund, reversing a loan repayment).
- * Then the command is only *proposed*: a proposal stream (`guarantees-proposal-<id>`) keeps the
- * whole command, the proposer and the deadline, and in the same append what the command would use
- * is *reserved* in every stream whose limit it would use, and the entry it acts on is locked:
+ * Then the command is only *proposed* (a `ledger.ProposalRecorded`, see @ledger/kernel), and in
+ * the same append what it would use is *reserved* in every stream whose limit it would use, and the
+ * entry it acts on is locked:
  *
  * - an issuance reserves its exposure (principal and guaranteed amount) on the convention, which
  *   every issuance counts against the headroom; writes the company stream (the fund balance the
@@ -62,19 +55,10 @@ import type { LifecycleDecision, ReverseRepayment } from './lifecycle';
  * - a repayment reversal locks the repayment and reserves on the convention the outstanding it
  *   would put back.
  *
- * The existing optimistic concurrency on those streams decides races, so two pending proposals (or
- * a proposal and a direct command) never together use more than there is. A different guarantee
- * officer confirms (the reservation is released and the original command decided again on current
- * state, atomically) or declines (released); past its deadline the proposal expires (released).
+ * The existing optimistic concurrency on those streams decides races. What each action declares
+ * to the one four-eyes wrapper is in application/four-eyes; this file holds its pure parts: the
+ * policy, the reservation events and the release of a recorded proposal.
  */
-
-export {
-  dueProposal,
-  MAX_PROPOSAL_TTL_HOURS,
-  requirePendingProposal,
-  type ProposalOutcome,
-  type SettleProposal,
-} from '@ledger/event-sourcing';
 
 // ---- policy --------------------------------------------------------------------------------------
 
@@ -123,50 +107,9 @@ export function correctionNeedsSecondPerson(company: RegisteredCompany): boolean
   return company.approvalPolicy?.correctionsNeedSecondPerson ?? false;
 }
 
-// ---- proposal stream -------------------------------------------------------------------------------
-
-export type ProposalState = SharedProposalState<GuaranteeApprovalProposed>;
-
-export function evolveProposal(state: ProposalState, event: GuaranteeProposalEvent): ProposalState {
-  switch (event.type) {
-    case 'guarantees.ApprovalProposed':
-      return { status: 'pending', proposal: event };
-    case 'guarantees.ProposalConfirmed':
-      return state.status === 'pending' ? { ...state, status: 'confirmed' } : state;
-    case 'guarantees.ProposalDeclined':
-      return state.status === 'pending' ? { ...state, status: 'declined' } : state;
-    case 'guarantees.ProposalExpired':
-      return state.status === 'pending' ? { ...state, status: 'expired' } : state;
-    default:
-      return assertNever(event);
-  }
-}
-
-export const proposalModel: StreamModel<ProposalState, GuaranteeProposalEvent> = {
-  catalog: guaranteeProposalCatalog,
-  initialState: () => ({ status: 'none' }),
-  evolve: evolveProposal,
-};
-
-// ---- proposing -------------------------------------------------------------------------------------
-
-export interface ProposalMeta {
-  readonly proposalId: string;
-  readonly proposedBy: string;
-  readonly proposedByRole: string;
-  /** Record time now, from the service's clock. */
-  readonly proposedAt: Date;
-}
-
-function proposalTimes(meta: ProposalMeta, company: RegisteredCompany) {
-  const ttlHours = company.approvalPolicy?.proposalTtlHours ?? MAX_PROPOSAL_TTL_HOURS;
-  const expiresAt = proposalDeadline(meta.proposedAt, ttlHours);
-  return {
-    proposedBy: meta.proposedBy,
-    proposedByRole: meta.proposedByRole,
-    proposedAt: meta.proposedAt.toISOString(),
-    expiresAt: expiresAt.toISOString(),
-  };
+/** How long the company's proposals wait for their second officer. */
+export function proposalTtlOf(company: RegisteredCompany): number {
+  return company.approvalPolicy?.proposalTtlHours ?? MAX_PROPOSAL_TTL_HOURS;
 }
 
 /** Headroom left for new guarantees under a convention: capacity of the unreserved fund − outstanding − reserved. */
@@ -177,348 +120,237 @@ export function availableHeadroom(convention: SignedConvention, company: Registe
     .minus(reservedUnder(terms.ceilingBasis, convention));
 }
 
-export interface ProposedChange {
-  readonly proposal: GuaranteeProposalEvent[];
-  readonly company: CompanyEvent[];
-  readonly convention: ConventionEvent[];
-  readonly bankLoan: BankLoanEvent[];
-  readonly guarantee: GuaranteeEvent[];
-  readonly expiresAt: string;
-  readonly reserved: Money;
+// ---- commands, as a proposal keeps them ----------------------------------------------------------
+
+/** The commands as JSON in a proposal (the same shapes as the proposals recorded before the one kind). */
+export const issueGuaranteeShape = {
+  guaranteeId: field.string(),
+  conventionId: field.string(),
+  memberId: field.string(),
+  loanReference: field.string(),
+  principal: field.money(),
+  loanStartDate: field.date(),
+  maturityDate: field.date(),
+  issuedOn: field.date(),
+};
+
+export const issueGuaranteeCommand: Field<IssueGuarantee> = field.object(issueGuaranteeShape);
+
+const correctsShape = { eventId: field.string(), position: field.string() };
+
+/** A deposit reversal names its company (the command of the handler takes it from the route). */
+export type ReverseCompanyDeposit = ReverseDeposit & { readonly companyId: string };
+
+export const reverseDepositCommand: Field<ReverseCompanyDeposit> = field.object({
+  companyId: field.string(),
+  depositId: field.string(),
+  reason: field.string(),
+  correctedOn: field.date(),
+  corrects: field.object(correctsShape),
+  moveTo: field.optional(field.object({ companyId: field.string(), depositId: field.string() })),
+});
+
+export const reverseRepaymentCommand: Field<ReverseRepayment> = field.object({
+  guaranteeId: field.string(),
+  reason: field.string(),
+  correctedOn: field.date(),
+  corrects: field.object({ ...correctsShape, amount: field.money(), repaidOn: field.date() }),
+});
+
+// ---- reserving -----------------------------------------------------------------------------------
+
+/** What a proposal holds, by part: headroom (principal, guaranteed) on a convention, fund on the company. */
+function holding(currency: CurrencyCode, held: { principal?: Money; guaranteed?: Money; fund?: Money }) {
+  const zero = Money.zero(currency);
+  return { principal: held.principal ?? zero, guaranteed: held.guaranteed ?? zero, fund: held.fund ?? zero };
 }
 
 /**
- * Instead of issuing: the proposal, the exposure reserved on the convention, the company's side
- * and the lock on the bank loan — one multi-stream append. `decision` is the issuance as decided
- * now (it already counted every other reservation against the headroom).
+ * Instead of issuing: the exposure reserved on the convention, the company's side (the fund
+ * balance the headroom was computed from) and the lock on the bank loan. `decision` is the
+ * issuance as decided now (it already counted every other reservation against the headroom).
  */
-export function proposeIssuance(
-  meta: ProposalMeta,
-  command: IssueGuarantee,
-  decision: IssuanceDecision,
-  threshold: Money,
-  company: RegisteredCompany,
-): ProposedChange {
+export function reserveIssuance(decision: IssuanceDecision, proposalId: string, company: RegisteredCompany) {
   const issued = decision.guarantee[0];
   if (issued.type !== 'guarantees.GuaranteeIssued') throw new Error('an issuance decides GuaranteeIssued first');
-  const { proposalId } = meta;
-  const zero = Money.zero(company.currency);
-  const times = proposalTimes(meta, company);
+  const { companyId, conventionId, guaranteeId, memberId, bankId, loanReference } = issued;
+  const reservations = holding(company.currency, { principal: issued.principal, guaranteed: issued.guaranteedAmount });
   return {
-    proposal: [
-      GuaranteeApprovalProposed.create({
-        proposalId,
-        action: 'issue-guarantee',
-        companyId: company.companyId,
-        conventionId: issued.conventionId,
-        issue: {
-          guaranteeId: command.guaranteeId,
-          conventionId: command.conventionId,
-          bankId: issued.bankId,
-          memberId: command.memberId,
-          loanReference: command.loanReference,
-          principal: issued.principal,
-          loanStartDate: command.loanStartDate,
-          maturityDate: command.maturityDate,
-          issuedOn: command.issuedOn,
-        },
-        reverseDeposit: null,
-        reverseRepayment: null,
-        reservedPrincipal: issued.principal,
-        reservedGuaranteed: issued.guaranteedAmount,
-        reservedFund: zero,
-        reserved: decision.exposure,
-        threshold,
-        ...times,
-      }),
-    ],
+    subjects: { companyId, conventionId, guaranteeId, memberId, bankId, loanReference },
+    reserved: decision.exposure,
+    reservations,
     company: [
       CompanyReservationMade.create({
-        companyId: company.companyId,
+        companyId,
         proposalId,
         action: 'issue-guarantee',
-        conventionId: issued.conventionId,
-        memberId: issued.memberId,
+        conventionId,
+        memberId,
         depositId: null,
-        fund: zero,
+        fund: reservations.fund,
         fundBalance: company.fundBalance,
         unreservedFundAfter: unreservedFund(company),
       }),
     ],
     convention: [
       ConventionExposureReserved.create({
-        conventionId: issued.conventionId,
-        companyId: company.companyId,
+        conventionId,
+        companyId,
         proposalId,
         action: 'issue-guarantee',
-        guaranteeId: issued.guaranteeId,
+        guaranteeId,
         principal: issued.principal,
         guaranteed: issued.guaranteedAmount,
         headroomBefore: decision.availableBefore,
         headroomAfter: decision.availableBefore.minus(decision.exposure),
       }),
     ],
-    bankLoan: [
-      BankLoanReserved.create({
-        bankId: issued.bankId,
-        loanReference: issued.loanReference,
-        proposalId,
-        conventionId: issued.conventionId,
-      }),
-    ],
-    guarantee: [],
-    expiresAt: times.expiresAt,
-    reserved: decision.exposure,
+    bankLoan: [BankLoanReserved.create({ bankId, loanReference, proposalId, conventionId })],
   };
 }
 
 /**
- * Instead of reversing a deposit: the proposal, and on the company the deposit locked and its
- * amount held back from the fund (so no issuance counts on the capacity it gives, and no payment
- * out of the fund uses it) — one append. `decision` is the reversal as decided now.
+ * Instead of reversing a deposit: on the company, the deposit locked and its amount held back
+ * from the fund (so no issuance counts on the capacity it gives, and no payment out of the fund
+ * uses it). `decision` is the reversal as decided now.
  */
-export function proposeDepositReversal(
-  meta: ProposalMeta,
-  command: ReverseDeposit,
+export function reserveDepositReversal(
   decision: DepositReversalDecision,
+  proposalId: string,
   company: RegisteredCompany,
-): ProposedChange {
+) {
   const reversed = decision.company[0];
   if (reversed.type !== 'guarantees.GuaranteeFundDepositReversed') throw new Error('a reversal decides it first');
-  const { proposalId } = meta;
-  const zero = Money.zero(company.currency);
-  const times = proposalTimes(meta, company);
+  const { companyId, depositId, amount } = reversed;
   return {
-    proposal: [
-      GuaranteeApprovalProposed.create({
-        proposalId,
-        action: 'reverse-deposit',
-        companyId: company.companyId,
-        conventionId: null,
-        issue: null,
-        reverseDeposit: {
-          companyId: company.companyId,
-          depositId: command.depositId,
-          reason: reversed.reason,
-          correctedOn: command.correctedOn,
-          corrects: { eventId: command.corrects.eventId, position: command.corrects.position },
-          moveTo: command.moveTo,
-        },
-        reverseRepayment: null,
-        reservedPrincipal: zero,
-        reservedGuaranteed: zero,
-        reservedFund: reversed.amount,
-        reserved: reversed.amount,
-        threshold: null,
-        ...times,
-      }),
-    ],
+    subjects: { companyId, depositId },
+    reserved: amount,
+    reservations: holding(company.currency, { fund: amount }),
     company: [
       CompanyReservationMade.create({
-        companyId: company.companyId,
+        companyId,
         proposalId,
         action: 'reverse-deposit',
         conventionId: null,
         memberId: null,
-        depositId: reversed.depositId,
-        fund: reversed.amount,
+        depositId,
+        fund: amount,
         fundBalance: company.fundBalance,
-        unreservedFundAfter: unreservedFund(company).minus(reversed.amount),
+        unreservedFundAfter: unreservedFund(company).minus(amount),
       }),
     ],
-    convention: [],
-    bankLoan: [],
-    guarantee: [],
-    expiresAt: times.expiresAt,
-    reserved: reversed.amount,
   };
 }
 
 /**
- * Instead of reversing a repayment: the proposal, the repayment locked on the guarantee, and on
- * the convention the outstanding it would put back reserved (so no issuance uses that headroom
- * meanwhile) — one append. Like the reversal itself, it is not refused for lack of headroom: a
- * correction states a fact; the headroom may then show negative.
+ * Instead of reversing a repayment: the repayment locked on the guarantee, and on the convention
+ * the outstanding it would put back reserved (so no issuance uses that headroom meanwhile). Like
+ * the reversal itself, it is not refused for lack of headroom: a correction states a fact; the
+ * headroom may then show negative.
  */
-export function proposeRepaymentReversal(
-  meta: ProposalMeta,
-  command: ReverseRepayment,
+export function reserveRepaymentReversal(
   decision: LifecycleDecision,
+  proposalId: string,
   guarantee: IssuedGuarantee,
   convention: SignedConvention,
   company: RegisteredCompany,
-): ProposedChange {
-  const restored = decision.convention[0];
-  const reversed = decision.guarantee[0];
-  if (
-    restored?.type !== 'guarantees.ConventionExposureRestored' ||
-    reversed?.type !== 'guarantees.LoanRepaymentReversed'
-  ) {
-    throw new Error('a repayment reversal decides LoanRepaymentReversed and ConventionExposureRestored');
-  }
-  const { proposalId } = meta;
-  const zero = Money.zero(company.currency);
-  const times = proposalTimes(meta, company);
-  const basis = latestTerms(convention).ceilingBasis;
-  const exposure = basis === 'loan-principal' ? restored.principal : restored.guaranteed;
+) {
+  const [restored] = decision.convention;
+  if (restored?.type !== 'guarantees.ConventionExposureRestored')
+    throw new Error('a repayment reversal decides ConventionExposureRestored');
+  const { guaranteeId, conventionId, companyId } = guarantee;
+  const { principal, guaranteed } = restored;
+  const exposure = latestTerms(convention).ceilingBasis === 'loan-principal' ? principal : guaranteed;
   const headroomBefore = availableHeadroom(convention, company);
+  const repaymentEventId = restoredFrom(decision);
   return {
-    proposal: [
-      GuaranteeApprovalProposed.create({
-        proposalId,
-        action: 'reverse-repayment',
-        companyId: company.companyId,
-        conventionId: convention.conventionId,
-        issue: null,
-        reverseDeposit: null,
-        reverseRepayment: {
-          guaranteeId: guarantee.guaranteeId,
-          reason: reversed.reason,
-          correctedOn: command.correctedOn,
-          corrects: command.corrects,
-        },
-        reservedPrincipal: restored.principal,
-        reservedGuaranteed: restored.guaranteed,
-        reservedFund: zero,
-        reserved: exposure,
-        threshold: null,
-        ...times,
-      }),
-    ],
-    company: [],
+    subjects: { companyId, conventionId, guaranteeId, repaymentEventId },
+    reserved: exposure,
+    reservations: holding(company.currency, { principal, guaranteed }),
     convention: [
       ConventionExposureReserved.create({
-        conventionId: convention.conventionId,
-        companyId: company.companyId,
+        conventionId,
+        companyId,
         proposalId,
         action: 'reverse-repayment',
-        guaranteeId: guarantee.guaranteeId,
-        principal: restored.principal,
-        guaranteed: restored.guaranteed,
+        guaranteeId,
+        principal,
+        guaranteed,
         headroomBefore,
         headroomAfter: headroomBefore.minus(exposure),
       }),
     ],
-    bankLoan: [],
-    guarantee: [
-      RepaymentReversalProposed.create({
-        guaranteeId: guarantee.guaranteeId,
-        proposalId,
-        repaymentEventId: command.corrects.eventId,
-      }),
-    ],
-    expiresAt: times.expiresAt,
-    reserved: exposure,
+    guarantee: [RepaymentReversalProposed.create({ guaranteeId, proposalId, repaymentEventId })],
   };
 }
 
-// ---- settling --------------------------------------------------------------------------------------
-
-export interface Release {
-  readonly company: CompanyEvent[];
-  readonly convention: ConventionEvent[];
-  readonly bankLoan: BankLoanEvent[];
-  readonly guarantee: GuaranteeEvent[];
+function restoredFrom(decision: LifecycleDecision): string {
+  const [reversed] = decision.guarantee;
+  if (reversed?.type !== 'guarantees.LoanRepaymentReversed')
+    throw new Error('a repayment reversal decides LoanRepaymentReversed');
+  return reversed.correctsEventId;
 }
 
-/** The release events of a proposal's reservations and locks, per stream. */
-export function releaseReservations(proposal: GuaranteeApprovalProposed, outcome: ProposalOutcome): Release {
-  const { proposalId, companyId } = proposal;
-  const companyRelease = () =>
+/** What each proposal of the context acts on, as subjects (and fields of its 202 answer). */
+export type IssuanceSubjects = ReturnType<typeof reserveIssuance>['subjects'];
+export type DepositReversalSubjects = ReturnType<typeof reserveDepositReversal>['subjects'];
+export type RepaymentReversalSubjects = ReturnType<typeof reserveRepaymentReversal>['subjects'];
+
+// ---- releasing -----------------------------------------------------------------------------------
+
+function actionOf(proposal: Proposal): ProposalAction {
+  const action = PROPOSAL_ACTIONS.find((known) => known === proposal.action);
+  if (!action) throw new Error(`proposal ${proposal.proposalId} has no guarantees action (${proposal.action})`);
+  return action;
+}
+
+/** Releases the fund a proposal held on its company (an issuance holds none, but its company side ends too). */
+export function releaseOnCompany(proposal: Proposal, outcome: ProposalOutcome) {
+  return [
     CompanyReservationReleased.create({
-      companyId,
-      proposalId,
-      action: proposal.action,
-      fund: proposal.reservedFund,
+      companyId: subjectOf(proposal, 'companyId'),
+      proposalId: proposal.proposalId,
+      action: actionOf(proposal),
+      fund: reservationOf(proposal, 'fund'),
       outcome,
-    });
-  const conventionRelease = (conventionId: string) =>
+    }),
+  ];
+}
+
+/** Releases the headroom a proposal held on its convention. */
+export function releaseOnConvention(proposal: Proposal, outcome: ProposalOutcome) {
+  return [
     ConventionReservationReleased.create({
-      conventionId,
-      companyId,
-      proposalId,
-      principal: proposal.reservedPrincipal,
-      guaranteed: proposal.reservedGuaranteed,
+      conventionId: subjectOf(proposal, 'conventionId'),
+      companyId: subjectOf(proposal, 'companyId'),
+      proposalId: proposal.proposalId,
+      principal: reservationOf(proposal, 'principal'),
+      guaranteed: reservationOf(proposal, 'guaranteed'),
       outcome,
-    });
-  switch (proposal.action) {
-    case 'issue-guarantee': {
-      const issue = requireCommand(proposal.issue, proposal);
-      return {
-        company: [companyRelease()],
-        convention: [conventionRelease(issue.conventionId)],
-        bankLoan: [
-          BankLoanReservationReleased.create({
-            bankId: issue.bankId,
-            loanReference: issue.loanReference,
-            proposalId,
-            outcome,
-          }),
-        ],
-        guarantee: [],
-      };
-    }
-    case 'reverse-deposit':
-      return { company: [companyRelease()], convention: [], bankLoan: [], guarantee: [] };
-    case 'reverse-repayment': {
-      const reversal = requireCommand(proposal.reverseRepayment, proposal);
-      return {
-        company: [],
-        convention: [conventionRelease(requireCommand(proposal.conventionId, proposal))],
-        bankLoan: [],
-        guarantee: [
-          RepaymentReversalProposalSettled.create({
-            guaranteeId: reversal.guaranteeId,
-            proposalId,
-            repaymentEventId: reversal.corrects.eventId,
-            outcome,
-          }),
-        ],
-      };
-    }
-    default:
-      return assertNever(proposal.action);
-  }
+    }),
+  ];
 }
 
-/** The proposal's command for its action (a proposal written by proposeX always has it). */
-export function requireCommand<T>(value: T | null, proposal: GuaranteeApprovalProposed): T {
-  if (value === null) throw new Error(`proposal ${proposal.proposalId} (${proposal.action}) misses its command`);
-  return value;
+/** Unlocks the bank loan a proposed issuance held. */
+export function releaseBankLoan(proposal: Proposal, outcome: ProposalOutcome) {
+  return [
+    BankLoanReservationReleased.create({
+      bankId: subjectOf(proposal, 'bankId'),
+      loanReference: subjectOf(proposal, 'loanReference'),
+      proposalId: proposal.proposalId,
+      outcome,
+    }),
+  ];
 }
 
-/** The issuance a proposal holds, as a command to decide again. */
-export function issuanceCommandOf(proposal: GuaranteeApprovalProposed): IssueGuarantee {
-  const issue = requireCommand(proposal.issue, proposal);
-  return {
-    guaranteeId: issue.guaranteeId,
-    conventionId: issue.conventionId,
-    memberId: issue.memberId,
-    loanReference: issue.loanReference,
-    principal: issue.principal,
-    loanStartDate: issue.loanStartDate,
-    maturityDate: issue.maturityDate,
-    issuedOn: issue.issuedOn,
-  };
-}
-
-export function depositReversalCommandOf(proposal: GuaranteeApprovalProposed): ReverseDeposit {
-  const reversal = requireCommand(proposal.reverseDeposit, proposal);
-  return {
-    depositId: reversal.depositId,
-    reason: reversal.reason,
-    correctedOn: reversal.correctedOn,
-    corrects: reversal.corrects,
-    moveTo: reversal.moveTo,
-  };
-}
-
-export function repaymentReversalCommandOf(proposal: GuaranteeApprovalProposed): ReverseRepayment {
-  const reversal = requireCommand(proposal.reverseRepayment, proposal);
-  return {
-    guaranteeId: reversal.guaranteeId,
-    reason: reversal.reason,
-    correctedOn: reversal.correctedOn,
-    corrects: reversal.corrects,
-  };
+/** Unlocks the repayment a proposed reversal held on its guarantee. */
+export function releaseRepayment(proposal: Proposal, outcome: ProposalOutcome) {
+  return [
+    RepaymentReversalProposalSettled.create({
+      guaranteeId: subjectOf(proposal, 'guaranteeId'),
+      proposalId: proposal.proposalId,
+      repaymentEventId: subjectOf(proposal, 'repaymentEventId'),
+      outcome,
+    }),
+  ];
 }

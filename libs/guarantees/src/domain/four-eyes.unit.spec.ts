@@ -18,35 +18,28 @@ import {
   ReversalWouldBreakInvariant,
   WrongCurrency,
 } from './errors';
-import { ProposalNotPending, SelfConfirmationRefused } from '@ledger/event-sourcing';
+import { proposalModel, recordProposal, type Proposal, type ProposalOutcome } from '@ledger/kernel';
 import {
   decideApprovalPolicy,
-  dueProposal,
-  evolveProposal,
-  issuanceCommandOf,
   issuanceThreshold,
-  proposeDepositReversal,
-  proposeIssuance,
-  proposeRepaymentReversal,
-  releaseReservations,
-  requirePendingProposal,
-  type ProposalMeta,
-  type ProposalState,
-  type ProposedChange,
+  issueGuaranteeCommand,
+  proposalTtlOf,
+  releaseBankLoan,
+  releaseOnCompany,
+  releaseOnConvention,
+  reserveDepositReversal,
+  reserveIssuance,
+  reserveRepaymentReversal,
 } from './four-eyes';
-import { GuaranteeProposalConfirmed, type GuaranteeApprovalProposed } from './four-eyes.events';
+import type { BankLoanEvent } from './guarantee';
+import type { CompanyEvent } from './company';
+import type { ConventionEvent } from './convention';
 import { bankLoanModel, guaranteeModel, type IssuedGuarantee } from './guarantee';
 import { issueGuarantee, type IssueGuarantee } from './issuance';
 import { reverseRepayment } from './lifecycle';
 import { GuaranteeWorld, SENEGAL, senegalCompanyEvents, senegalConventionEvents, xof } from './senegal.fixtures';
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');
-const meta = (proposalId: string, proposedBy = 'officer-1'): ProposalMeta => ({
-  proposalId,
-  proposedBy,
-  proposedByRole: 'guarantee_officer',
-  proposedAt: NOW,
-});
 
 /** The Senegal world (capacity 1,000,000,000 XOF) with a policy: above 100,000,000 guaranteed, two officers. */
 function guardedWorld(options: { corrections?: boolean } = {}): GuaranteeWorld {
@@ -90,15 +83,33 @@ function propose(world: GuaranteeWorld, proposalId: string, command: IssueGuaran
   const company = requireCompany(SENEGAL.companyId, world.company);
   const threshold = issuanceThreshold(company, decision.guaranteedAmount);
   if (threshold === null) throw new Error('expected the policy to require a second person');
-  const proposed = proposeIssuance(meta(proposalId), command, decision, threshold, company);
-  fold(world, proposed, command.loanReference);
-  return proposed;
+  const reservation = reserveIssuance(decision, proposalId, company);
+  const proposal = recordProposal({
+    ...reservation,
+    proposalId,
+    context: 'guarantees',
+    action: 'issue-guarantee',
+    command: issueGuaranteeCommand.encode(command) as Proposal['command'],
+    threshold,
+    proposedBy: 'officer-1',
+    proposedByRole: 'guarantee_officer',
+    proposedAt: NOW,
+    ttlHours: proposalTtlOf(company),
+  });
+  fold(world, reservation, command.loanReference);
+  return { proposal, ...reservation };
 }
 
-function fold(world: GuaranteeWorld, change: Pick<ProposedChange, 'company' | 'convention' | 'bankLoan'>, loan = '') {
-  world.company = change.company.reduce(companyModel.evolve, world.company);
-  world.convention = change.convention.reduce(conventionModel.evolve, world.convention);
-  if (change.bankLoan.length > 0) {
+interface Change {
+  readonly company?: readonly CompanyEvent[];
+  readonly convention?: readonly ConventionEvent[];
+  readonly bankLoan?: readonly BankLoanEvent[];
+}
+
+function fold(world: GuaranteeWorld, change: Change, loan = '') {
+  world.company = (change.company ?? []).reduce(companyModel.evolve, world.company);
+  world.convention = (change.convention ?? []).reduce(conventionModel.evolve, world.convention);
+  if (change.bankLoan && change.bankLoan.length > 0) {
     const key = `${SENEGAL.bankId}/${loan}`;
     world.bankLoans.set(
       key,
@@ -107,8 +118,14 @@ function fold(world: GuaranteeWorld, change: Pick<ProposedChange, 'company' | 'c
   }
 }
 
-const pendingState = (proposal: GuaranteeApprovalProposed): ProposalState =>
-  evolveProposal({ status: 'none' }, proposal);
+const model = proposalModel();
+
+/** What an issuance proposal's release appends, per stream. */
+const releaseIssuance = (proposal: Proposal, outcome: ProposalOutcome) => ({
+  company: releaseOnCompany(proposal, outcome),
+  convention: releaseOnConvention(proposal, outcome),
+  bankLoan: releaseBankLoan(proposal, outcome),
+});
 
 describe('four-eyes in the mutual guarantee context', () => {
   describe('the approval policy', () => {
@@ -150,11 +167,13 @@ describe('four-eyes in the mutual guarantee context', () => {
     it('records the command and reserves its exposure on the convention, the company and the loan', () => {
       const world = guardedWorld();
       const proposed = propose(world, 'p-1', issueCommand('g-1', xof(300_000_000), 'CNCAS-1'));
-      expect(proposed.proposal[0]).toMatchObject({
-        type: 'guarantees.ApprovalProposed',
+      expect(proposed.proposal).toMatchObject({
+        type: 'ledger.ProposalRecorded',
+        context: 'guarantees',
         action: 'issue-guarantee',
+        subjects: { guaranteeId: 'g-1', conventionId: SENEGAL.conventionId, bankId: 'CNCAS', loanReference: 'CNCAS-1' },
         reserved: xof(300_000_000), // loan-principal basis
-        reservedGuaranteed: xof(150_000_000),
+        reservations: { principal: xof(300_000_000), guaranteed: xof(150_000_000), fund: xof(0) },
         threshold: xof(100_000_000),
         proposedBy: 'officer-1',
         expiresAt: '2026-03-04T09:00:00.000Z',
@@ -208,15 +227,15 @@ describe('four-eyes in the mutual guarantee context', () => {
       const world = guardedWorld();
       const proposed = propose(world, 'p-1', issueCommand('g-1', xof(600_000_000), 'CNCAS-7'));
       propose(world, 'p-2', issueCommand('g-2', xof(300_000_000)));
-      const proposal = proposed.proposal[0] as GuaranteeApprovalProposed;
-      const state = pendingState(proposal);
-      expect(() =>
-        requirePendingProposal(state, { proposalId: 'p-1', actor: 'officer-1', at: NOW }, 'confirm'),
-      ).toThrow(SelfConfirmationRefused);
-      requirePendingProposal(state, { proposalId: 'p-1', actor: 'officer-2', at: NOW }, 'confirm');
+      const proposal = proposed.proposal;
 
-      const release = releaseReservations(proposal, 'confirmed');
-      const decision = issueGuarantee(issuanceCommandOf(proposal), {
+      const release = releaseIssuance(proposal, 'confirmed');
+      // The command survives the log's round trip, and is decided again as it was proposed.
+      const decoded = model.catalog.decode(model.catalog.encode(proposal));
+      if (decoded.type !== 'ledger.ProposalRecorded') throw new Error(decoded.type);
+      const command = issueGuaranteeCommand.decode(decoded.command, 'command');
+      expect(command).toEqual(issueCommand('g-1', xof(600_000_000), 'CNCAS-7'));
+      const decision = issueGuarantee(command, {
         guarantee: world.guarantee('g-1'),
         convention: release.convention.reduce(conventionModel.evolve, world.convention),
         company: release.company.reduce(companyModel.evolve, world.company),
@@ -241,38 +260,6 @@ describe('four-eyes in the mutual guarantee context', () => {
       expect(loan).toEqual({ status: 'guaranteed', guaranteeId: 'g-1' });
     });
 
-    it('can only be settled while pending and before its deadline; expiry is idempotent', () => {
-      const world = guardedWorld();
-      const proposal = propose(world, 'p-1', issueCommand('g-1', xof(300_000_000)))
-        .proposal[0] as GuaranteeApprovalProposed;
-      const pending = pendingState(proposal);
-      const deadline = new Date(Date.parse(proposal.expiresAt));
-      expect(dueProposal(pending, new Date(deadline.getTime() - 1))).toBeNull();
-      expect(dueProposal(pending, deadline)).toBe(proposal);
-      expect(() =>
-        requirePendingProposal(pending, { proposalId: 'p-1', actor: 'officer-2', at: deadline }, 'confirm'),
-      ).toThrow(expect.objectContaining({ code: 'proposal-not-pending', status: 'expired' }));
-      // The proposer may decline (withdraw) their own proposal.
-      expect(requirePendingProposal(pending, { proposalId: 'p-1', actor: 'officer-1', at: NOW }, 'decline')).toBe(
-        proposal,
-      );
-      const confirmed = evolveProposal(
-        pending,
-        GuaranteeProposalConfirmed.create({
-          proposalId: 'p-1',
-          confirmedBy: 'officer-2',
-          confirmedAt: NOW.toISOString(),
-        }),
-      );
-      expect(dueProposal(confirmed, deadline)).toBeNull();
-      expect(() =>
-        requirePendingProposal(confirmed, { proposalId: 'p-1', actor: 'officer-2', at: NOW }, 'confirm'),
-      ).toThrow(ProposalNotPending);
-      expect(() =>
-        requirePendingProposal({ status: 'none' }, { proposalId: 'p-x', actor: 'officer-2', at: NOW }, 'confirm'),
-      ).toThrow(expect.objectContaining({ code: 'proposal-not-found', kind: 'not-found' }));
-    });
-
     it('survives the company and convention snapshots (policy and reservations)', () => {
       const world = guardedWorld();
       propose(world, 'p-1', issueCommand('g-1', xof(300_000_000)));
@@ -285,10 +272,9 @@ describe('four-eyes in the mutual guarantee context', () => {
 
     it('releases everything on decline or expiry: the headroom and the loan are free again', () => {
       const world = guardedWorld();
-      const proposal = propose(world, 'p-1', issueCommand('g-1', xof(900_000_000), 'CNCAS-3'))
-        .proposal[0] as GuaranteeApprovalProposed;
+      const { proposal } = propose(world, 'p-1', issueCommand('g-1', xof(900_000_000), 'CNCAS-3'));
       expect(() => world.issue({ principal: xof(100_000_001) })).toThrow(InsufficientHeadroom);
-      fold(world, releaseReservations(proposal, 'expired'), 'CNCAS-3');
+      fold(world, releaseIssuance(proposal, 'expired'), 'CNCAS-3');
       expect(requireConvention(SENEGAL.conventionId, world.convention).reservations).toEqual({});
       expect(requireCompany(SENEGAL.companyId, world.company).reservations).toEqual({});
       world.issue({ loanReference: 'CNCAS-3', principal: xof(200_000_000) });
@@ -314,12 +300,16 @@ describe('four-eyes in the mutual guarantee context', () => {
       // 408,000,000 in the fund: capacity 1,200,000,000.
       const command = { depositId: 'dat-2', reason: 'Kaolack’s', correctedOn: '2008-04-01', corrects, moveTo: null };
       const company = requireCompany(SENEGAL.companyId, world.company);
-      const proposed = proposeDepositReversal(
-        meta('p-d'),
-        command,
+      const proposed = reserveDepositReversal(
         reverseDeposit(SENEGAL.companyId, command, world.company, null),
+        'p-d',
         company,
       );
+      expect(proposed).toMatchObject({
+        subjects: { companyId: SENEGAL.companyId, depositId: 'dat-2' },
+        reserved: xof(68_000_000),
+        reservations: { fund: xof(68_000_000) },
+      });
       expect(proposed.company[0]).toMatchObject({
         type: 'guarantees.CompanyReservationMade',
         depositId: 'dat-2',
@@ -384,10 +374,9 @@ describe('four-eyes in the mutual guarantee context', () => {
         corrects,
         moveTo: null,
       });
-      const first = proposeDepositReversal(
-        meta('p-1'),
-        command('dat-1'),
+      const first = reserveDepositReversal(
         reverseDeposit(SENEGAL.companyId, command('dat-1'), world.company, null),
+        'p-1',
         requireCompany(SENEGAL.companyId, world.company),
       );
       fold(world, first);
@@ -419,14 +408,19 @@ describe('four-eyes in the mutual guarantee context', () => {
         correctedOn: '2008-06-10',
         corrects: { eventId: 'evt-repay', position: '7', amount: xof(40_000_000), repaidOn: '2008-06-01' },
       };
-      const proposed = proposeRepaymentReversal(
-        meta('p-r'),
-        command,
+      const proposed = reserveRepaymentReversal(
         reverseRepayment(command, guarantee),
+        'p-r',
         guarantee,
         requireConvention(SENEGAL.conventionId, world.convention),
         requireCompany(SENEGAL.companyId, world.company),
       );
+      expect(proposed.subjects).toEqual({
+        companyId: SENEGAL.companyId,
+        conventionId: SENEGAL.conventionId,
+        guaranteeId,
+        repaymentEventId: 'evt-repay',
+      });
       expect(proposed.convention[0]).toMatchObject({
         principal: xof(40_000_000),
         guaranteed: xof(20_000_000),

@@ -1,4 +1,4 @@
-import { assertNever, defineEvent, EventCatalog, field, type EventOf, type StreamModel } from '@ledger/event-sourcing';
+import { assertNever, defineEvent, EventCatalog, field, type EventOf, type StreamModel } from '@ledger/kernel';
 import { BasisPoints, Money } from '@ledger/money';
 import { GuaranteeNotFound } from './errors';
 import {

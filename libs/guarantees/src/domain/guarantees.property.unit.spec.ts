@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DomainError } from '@ledger/event-sourcing';
+import { DomainError } from '@ledger/kernel';
 import { Money, Ratio } from '@ledger/money';
 import { capacityOf } from './convention';
 import {

@@ -10,3 +10,4 @@ export * from './lifecycle';
 export * from './catalog';
 export * from './four-eyes.events';
 export * from './four-eyes';
+export * from './four-eyes.legacy';

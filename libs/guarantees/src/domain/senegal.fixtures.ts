@@ -1,5 +1,5 @@
 import { BasisPoints, Money, Ratio } from '@ledger/money';
-import type { Evolver } from '@ledger/event-sourcing';
+import type { Evolver } from '@ledger/kernel';
 import {
   CapitalPaid,
   CapitalSubscribed,

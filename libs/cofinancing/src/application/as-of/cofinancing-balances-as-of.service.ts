@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { readAsOf, type AsOf, type AsOfInput, type AsOfStamp, type SqlRunner } from '@ledger/event-sourcing';
-import { LedgerRuntime } from '@ledger/platform';
 import { BeneficiaryNotFound, DonorNotFound, FundNotFound, WindowNotFound } from '../../domain';
 import { effectiveRate, moneyOf } from '../queries/read-model-json';
 import { COFINANCING_BALANCES_PROJECTION, cofinancingBalances, parseYearPart } from './cofinancing-balance-effects';
@@ -19,7 +19,7 @@ import type {
  */
 @Injectable()
 export class CofinancingBalancesAsOf {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly data: DataSource) {}
 
   fund(fundId: string, at?: AsOfInput): Promise<FundBalancesAsOfView> {
     return this.read(at, async (db, point, stamp) => {
@@ -181,7 +181,7 @@ export class CofinancingBalancesAsOf {
     at: AsOfInput | undefined,
     work: (db: SqlRunner, point: AsOf, stamp: AsOfStamp) => Promise<T>,
   ): Promise<T> {
-    return readAsOf(this.runtime.dataSource, COFINANCING_BALANCES_PROJECTION, at, work);
+    return readAsOf(this.data, COFINANCING_BALANCES_PROJECTION, at, work);
   }
 }
 

@@ -1,24 +1,19 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { addMemberFirm } from '../../domain';
-import { CofinancingStreams } from '../cofinancing-streams';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { addMemberFirm, beneficiaryModel, beneficiaryStreamId, requireEnrolled } from '../../domain';
 import { AddMemberFirmCommand } from './add-member-firm.command';
 
+/** A firm joins a consortium; one already a member is left as it is (nothing written). */
 @CommandHandler(AddMemberFirmCommand)
 export class AddMemberFirmHandler implements ICommandHandler<AddMemberFirmCommand> {
-  constructor(private readonly streams: CofinancingStreams) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ command, context }: AddMemberFirmCommand) {
-    const { position } = await this.streams.run(async () => {
-      const beneficiary = await this.streams.loadBeneficiary(command.beneficiaryId);
+  execute({ command, context }: AddMemberFirmCommand) {
+    return this.pipeline.run({ context, on: command.joinedOn }, async (tx) => {
+      const beneficiary = await tx.load(beneficiaryStreamId(command.beneficiaryId), beneficiaryModel);
       const events = addMemberFirm(command, beneficiary.state);
-      return {
-        position: await this.streams.save(
-          [this.streams.beneficiaryChange(beneficiary, events)],
-          context,
-          command.joinedOn,
-        ),
-      };
+      const after = requireEnrolled(tx.append(beneficiary, events), command.beneficiaryId);
+      return decided({ beneficiaryId: after.beneficiaryId, firmId: after.memberFirms[command.firm.firmId].firmId });
     });
-    return { beneficiaryId: command.beneficiaryId, firmId: command.firm.firmId, position: position.toString() };
   }
 }

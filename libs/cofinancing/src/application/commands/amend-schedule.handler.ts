@@ -1,25 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline } from '@ledger/event-sourcing';
 import { amendSchedule } from '../../domain';
-import { CofinancingStreams } from '../cofinancing-streams';
 import { AmendScheduleCommand } from './amend-schedule.command';
+import { changeWindow } from './window-change';
 
+/** A new schedule version, effective from a later date; grants already approved keep theirs. */
 @CommandHandler(AmendScheduleCommand)
 export class AmendScheduleHandler implements ICommandHandler<AmendScheduleCommand> {
-  constructor(private readonly streams: CofinancingStreams) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ command, context }: AmendScheduleCommand) {
-    const { position, version } = await this.streams.run(async () => {
-      const fund = await this.streams.loadFund(command.fundId);
-      const [event] = amendSchedule(command, fund.state);
-      const version = event.type === 'cofinancing.WindowScheduleAmended' ? event.schedule.version : 0;
-      const position = await this.streams.save([this.streams.fundChange(fund, [event])], context, command.amendedOn);
-      return { position, version };
-    });
-    return {
-      fundId: command.fundId,
-      windowId: command.windowId,
-      scheduleVersion: version,
-      position: position.toString(),
-    };
+  execute({ command, context }: AmendScheduleCommand) {
+    return this.pipeline.run({ context, on: command.amendedOn }, (tx) =>
+      changeWindow(tx, command, (fund) => amendSchedule(command, fund)),
+    );
   }
 }

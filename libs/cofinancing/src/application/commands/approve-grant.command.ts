@@ -1,5 +1,6 @@
 import type { MoneyJson } from '@ledger/money';
-import type { ApproveGrant, ProposalAction } from '../../domain';
+import type { ProposalPending } from '@ledger/four-eyes';
+import type { ApproveGrant, GrantSubjects } from '../../domain';
 import { CofinancingCommand } from './cofinancing.command';
 
 export interface GrantApprovalAnswer {
@@ -14,24 +15,8 @@ export interface GrantApprovalAnswer {
   readonly fundAvailableAfter: MoneyJson;
 }
 
-/**
- * Four-eyes: the command needs a second person; nothing is committed yet, what it would use is
- * reserved (the subsidy of an approval; the commitment a disbursement or correction would pay).
- */
-export interface ProposalPendingAnswer {
-  readonly proposalId: string;
-  readonly status: 'pending';
-  readonly action: ProposalAction;
-  readonly grantId: string;
-  /** For a disbursement or correction: the entry it would record, or reverse. */
-  readonly disbursementId?: string;
-  readonly expiresAt: string;
-  readonly reserved: MoneyJson;
-  /** The policy threshold exceeded; null for a correction (every one needs a second person). */
-  readonly threshold: MoneyJson | null;
-}
-
+/** Under the fund's four-eyes policy the answer is a pending proposal (202), its subsidy reserved. */
 export class ApproveGrantCommand extends CofinancingCommand<
   ApproveGrant,
-  GrantApprovalAnswer | ProposalPendingAnswer
+  GrantApprovalAnswer | ProposalPending<GrantSubjects>
 > {}

@@ -1,17 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { cancelGrant, type GrantCancelled } from '../../domain';
-import { CofinancingStreams } from '../cofinancing-streams';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { cancelGrant } from '../../domain';
 import { CancelGrantCommand } from './cancel-grant.command';
+import { releaseGrant } from './grant-streams';
 
+/** Cancellation before any disbursement: the whole commitment (if approved) returns, atomically. */
 @CommandHandler(CancelGrantCommand)
 export class CancelGrantHandler implements ICommandHandler<CancelGrantCommand> {
-  constructor(private readonly streams: CofinancingStreams) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ command, context }: CancelGrantCommand) {
-    const { position, grantEvents } = await this.streams.run(() =>
-      this.streams.releaseGrant(command.grantId, (state) => cancelGrant(command, state), context, command.cancelledOn),
-    );
-    const cancelled = grantEvents[0] as GrantCancelled;
-    return { grantId: command.grantId, released: cancelled.released.toJSON(), position: position.toString() };
+  execute({ command, context }: CancelGrantCommand) {
+    return this.pipeline.run({ context, on: command.cancelledOn }, async (tx) => {
+      const cancelled = await releaseGrant(tx, command.grantId, (state) => cancelGrant(command, state), 'cancelled');
+      return decided({ grantId: command.grantId, released: cancelled.released.toJSON() });
+    });
   }
 }

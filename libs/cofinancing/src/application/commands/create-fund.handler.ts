@@ -1,18 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { createFund } from '../../domain';
-import { CofinancingStreams } from '../cofinancing-streams';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { createFund, fundModel, fundStreamId, requireOpenFund } from '../../domain';
 import { CreateFundCommand } from './create-fund.command';
 
 @CommandHandler(CreateFundCommand)
 export class CreateFundHandler implements ICommandHandler<CreateFundCommand> {
-  constructor(private readonly streams: CofinancingStreams) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ command, context }: CreateFundCommand) {
-    const { position } = await this.streams.run(async () => {
-      const fund = await this.streams.loadFund(command.fundId);
-      const events = createFund(command, fund.state);
-      return { position: await this.streams.save([this.streams.fundChange(fund, events)], context, command.createdOn) };
+  execute({ command, context }: CreateFundCommand) {
+    return this.pipeline.run({ context, on: command.createdOn }, async (tx) => {
+      const fund = await tx.load(fundStreamId(command.fundId), fundModel);
+      const created = requireOpenFund(tx.append(fund, createFund(command, fund.state)), command.fundId);
+      return decided({ fundId: created.fundId });
     });
-    return { fundId: command.fundId, position: position.toString() };
   }
 }

@@ -1,6 +1,6 @@
 import type { MoneyJson } from '@ledger/money';
-import type { DisburseGrant } from '../../domain';
-import type { ProposalPendingAnswer } from './approve-grant.command';
+import type { DisburseGrant, DisbursementSubjects } from '../../domain';
+import type { ProposalPending } from '@ledger/four-eyes';
 import { CofinancingCommand } from './cofinancing.command';
 
 export interface DisbursementAnswer {
@@ -15,5 +15,5 @@ export interface DisbursementAnswer {
 
 export class DisburseGrantCommand extends CofinancingCommand<
   DisburseGrant,
-  DisbursementAnswer | ProposalPendingAnswer
+  DisbursementAnswer | ProposalPending<DisbursementSubjects>
 > {}

@@ -1,28 +1,19 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { enrolBeneficiary } from '../../domain';
-import { CofinancingStreams } from '../cofinancing-streams';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { beneficiaryModel, beneficiaryStreamId, enrolBeneficiary, requireEnrolled } from '../../domain';
 import { EnrolBeneficiaryCommand } from './enrol-beneficiary.command';
 
 @CommandHandler(EnrolBeneficiaryCommand)
 export class EnrolBeneficiaryHandler implements ICommandHandler<EnrolBeneficiaryCommand> {
-  constructor(private readonly streams: CofinancingStreams) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ command, context }: EnrolBeneficiaryCommand) {
-    const { position } = await this.streams.run(async () => {
-      const beneficiary = await this.streams.loadBeneficiary(command.beneficiaryId);
+  execute({ command, context }: EnrolBeneficiaryCommand) {
+    return this.pipeline.run({ context, on: command.enrolledOn }, async (tx) => {
+      const beneficiary = await tx.load(beneficiaryStreamId(command.beneficiaryId), beneficiaryModel);
       const events = enrolBeneficiary(command, beneficiary.state);
-      return {
-        position: await this.streams.save(
-          [this.streams.beneficiaryChange(beneficiary, events)],
-          context,
-          command.enrolledOn,
-        ),
-      };
+      const enrolled = requireEnrolled(tx.append(beneficiary, events), command.beneficiaryId);
+      // Firm ids are UUIDs (never integer-like keys): the record keeps the order they were sent in.
+      return decided({ beneficiaryId: enrolled.beneficiaryId, memberFirmIds: Object.keys(enrolled.memberFirms) });
     });
-    return {
-      beneficiaryId: command.beneficiaryId,
-      memberFirmIds: command.memberFirms.map((firm) => firm.firmId),
-      position: position.toString(),
-    };
   }
 }

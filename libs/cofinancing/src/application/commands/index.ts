@@ -12,9 +12,6 @@ import { RegisterDonorHandler } from './register-donor.handler';
 import { RejectGrantHandler } from './reject-grant.handler';
 import { RequestGrantHandler } from './request-grant.handler';
 import { ReverseDisbursementHandler } from './reverse-disbursement.handler';
-import { ConfirmProposalHandler } from './confirm-proposal.handler';
-import { DeclineProposalHandler } from './decline-proposal.handler';
-import { ExpireProposalHandler } from './expire-proposal.handler';
 import { SetApprovalPolicyHandler } from './set-approval-policy.handler';
 
 export { AddMemberFirmCommand } from './add-member-firm.command';
@@ -31,9 +28,6 @@ export { RegisterDonorCommand } from './register-donor.command';
 export { RejectGrantCommand } from './reject-grant.command';
 export { RequestGrantCommand } from './request-grant.command';
 export { ReverseDisbursementCommand } from './reverse-disbursement.command';
-export { ConfirmProposalCommand } from './settle-proposal.command';
-export { DeclineProposalCommand } from './decline-proposal.command';
-export { ExpireProposalCommand } from './expire-proposal.command';
 export { SetApprovalPolicyCommand } from './set-approval-policy.command';
 
 export const commandHandlers = [
@@ -52,7 +46,4 @@ export const commandHandlers = [
   CloseGrantHandler,
   CancelGrantHandler,
   SetApprovalPolicyHandler,
-  ConfirmProposalHandler,
-  DeclineProposalHandler,
-  ExpireProposalHandler,
 ];

@@ -1,18 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline } from '@ledger/event-sourcing';
 import { openWindow } from '../../domain';
-import { CofinancingStreams } from '../cofinancing-streams';
 import { OpenWindowCommand } from './open-window.command';
+import { changeWindow } from './window-change';
 
 @CommandHandler(OpenWindowCommand)
 export class OpenWindowHandler implements ICommandHandler<OpenWindowCommand> {
-  constructor(private readonly streams: CofinancingStreams) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ command, context }: OpenWindowCommand) {
-    const { position } = await this.streams.run(async () => {
-      const fund = await this.streams.loadFund(command.fundId);
-      const events = openWindow(command, fund.state);
-      return { position: await this.streams.save([this.streams.fundChange(fund, events)], context, command.openedOn) };
-    });
-    return { fundId: command.fundId, windowId: command.windowId, scheduleVersion: 1, position: position.toString() };
+  execute({ command, context }: OpenWindowCommand) {
+    return this.pipeline.run({ context, on: command.openedOn }, (tx) =>
+      changeWindow(tx, command, (fund) => openWindow(command, fund)),
+    );
   }
 }

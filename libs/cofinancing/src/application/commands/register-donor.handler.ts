@@ -1,20 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { registerDonor } from '../../domain';
-import { CofinancingStreams } from '../cofinancing-streams';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { fundModel, fundStreamId, registerDonor, requireOpenFund } from '../../domain';
 import { RegisterDonorCommand } from './register-donor.command';
 
 @CommandHandler(RegisterDonorCommand)
 export class RegisterDonorHandler implements ICommandHandler<RegisterDonorCommand> {
-  constructor(private readonly streams: CofinancingStreams) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ command, context }: RegisterDonorCommand) {
-    const { position } = await this.streams.run(async () => {
-      const fund = await this.streams.loadFund(command.fundId);
-      const events = registerDonor(command, fund.state);
-      return {
-        position: await this.streams.save([this.streams.fundChange(fund, events)], context, command.registeredOn),
-      };
+  execute({ command, context }: RegisterDonorCommand) {
+    return this.pipeline.run({ context, on: command.registeredOn }, async (tx) => {
+      const fund = await tx.load(fundStreamId(command.fundId), fundModel);
+      const after = requireOpenFund(tx.append(fund, registerDonor(command, fund.state)), command.fundId);
+      return decided({ fundId: after.fundId, donorId: command.donorId });
     });
-    return { fundId: command.fundId, donorId: command.donorId, position: position.toString() };
   }
 }

@@ -1,20 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { rejectGrant } from '../../domain';
-import { CofinancingStreams } from '../cofinancing-streams';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { grantModel, grantStreamId, rejectGrant } from '../../domain';
+import { grantIn } from './grant-streams';
 import { RejectGrantCommand } from './reject-grant.command';
 
 @CommandHandler(RejectGrantCommand)
 export class RejectGrantHandler implements ICommandHandler<RejectGrantCommand> {
-  constructor(private readonly streams: CofinancingStreams) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ command, context }: RejectGrantCommand) {
-    const { position } = await this.streams.run(async () => {
-      const grant = await this.streams.loadGrant(command.grantId);
-      const events = rejectGrant(command, grant.state);
-      return {
-        position: await this.streams.save([this.streams.grantChange(grant, events)], context, command.rejectedOn),
-      };
+  execute({ command, context }: RejectGrantCommand) {
+    return this.pipeline.run({ context, on: command.rejectedOn }, async (tx) => {
+      const grant = await tx.load(grantStreamId(command.grantId), grantModel);
+      const rejected = grantIn(tx.append(grant, rejectGrant(command, grant.state)), 'rejected');
+      return decided({ grantId: rejected.request.grantId });
     });
-    return { grantId: command.grantId, position: position.toString() };
   }
 }

@@ -1,30 +1,36 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { requestGrant } from '../../domain';
-import { CofinancingStreams } from '../cofinancing-streams';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import {
+  grantModel,
+  grantStreamId,
+  fundModel,
+  fundStreamId,
+  beneficiaryModel,
+  beneficiaryStreamId,
+  requestGrant,
+} from '../../domain';
+import { grantIn } from './grant-streams';
 import { RequestGrantCommand } from './request-grant.command';
 
 /**
  * Records a request. It reads the fund (window, currency) and the beneficiary (enrolment date)
- * but changes neither: windows and enrolments are never removed, so nothing it read can turn false.
+ * but changes neither: windows and enrolments are never removed, so nothing it read can turn false
+ * (no guard on them).
  */
 @CommandHandler(RequestGrantCommand)
 export class RequestGrantHandler implements ICommandHandler<RequestGrantCommand> {
-  constructor(private readonly streams: CofinancingStreams) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ command, context }: RequestGrantCommand) {
-    const { position, participationYear } = await this.streams.run(async () => {
+  execute({ command, context }: RequestGrantCommand) {
+    return this.pipeline.run({ context, on: command.requestedOn }, async (tx) => {
       const [grant, fund, beneficiary] = await Promise.all([
-        this.streams.loadGrant(command.grantId),
-        this.streams.loadFund(command.fundId),
-        this.streams.loadBeneficiary(command.beneficiaryId),
+        tx.load(grantStreamId(command.grantId), grantModel),
+        tx.load(fundStreamId(command.fundId), fundModel),
+        tx.load(beneficiaryStreamId(command.beneficiaryId), beneficiaryModel),
       ]);
       const events = requestGrant(command, { grant: grant.state, fund: fund.state, beneficiary: beneficiary.state });
-      const position = await this.streams.save([this.streams.grantChange(grant, events)], context, command.requestedOn);
-      return {
-        position,
-        participationYear: events[0].type === 'cofinancing.GrantRequested' ? events[0].participationYear : 0,
-      };
+      const { request } = grantIn(tx.append(grant, events), 'requested');
+      return decided({ grantId: request.grantId, participationYear: request.participationYear });
     });
-    return { grantId: command.grantId, participationYear, position: position.toString() };
   }
 }

@@ -1,6 +1,6 @@
 import type { MoneyJson } from '@ledger/money';
-import type { ReverseDisbursement } from '../../domain';
-import type { ProposalPendingAnswer } from './approve-grant.command';
+import type { ReverseDisbursement, DisbursementSubjects } from '../../domain';
+import type { ProposalPending } from '@ledger/four-eyes';
 import { CofinancingCommand } from './cofinancing.command';
 
 /** What the handler finds itself: the recorded event being corrected. */
@@ -21,5 +21,5 @@ export interface DisbursementReversalAnswer {
 
 export class ReverseDisbursementCommand extends CofinancingCommand<
   ReverseDisbursementInput,
-  DisbursementReversalAnswer | ProposalPendingAnswer
+  DisbursementReversalAnswer | ProposalPending<DisbursementSubjects>
 > {}

@@ -1,8 +1,9 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Put, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
+import { deprecatedFor } from '@ledger/four-eyes';
 import { CommandCtx, MoneyDto } from '@ledger/platform';
 import { SetApprovalPolicyCommand } from '../commands';
 import { CommandDocs } from './api-docs';
@@ -14,14 +15,16 @@ import { SetApprovalPolicyDto } from './dto/four-eyes.dto';
 export class ApprovalPolicyController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post()
+  @Put()
+  @HttpCode(200)
   @CommandDocs()
-  @ApiCreatedResponse({
+  @ApiOkResponse({
     description:
-      'sets (replaces) the fund’s four-eyes policy. Approving a grant whose subsidy exceeds `approveGrantAbove`, ' +
-      'paying an invoice whose subsidy share exceeds `disburseAbove`, and — with `correctionsNeedSecondPerson` — ' +
-      'any disbursement reversal then answers 202 with a pending proposal that a second fund manager must confirm ' +
-      'within `proposalTtlHours`; what it would use is reserved meanwhile',
+      'sets (replaces) the fund’s four-eyes policy: `{ fundId, position }`. Approving a grant whose subsidy exceeds ' +
+      '`approveGrantAbove`, paying an invoice whose subsidy share exceeds `disburseAbove`, and — with ' +
+      '`correctionsNeedSecondPerson` — any disbursement reversal then answers 202 with a pending proposal that a ' +
+      'second fund manager must confirm within `proposalTtlHours` (POST /proposals/:id/confirm); what it would use ' +
+      'is reserved meanwhile',
   })
   set(@Param('fundId') fundId: string, @Body() body: SetApprovalPolicyDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
@@ -38,5 +41,18 @@ export class ApprovalPolicyController {
         context,
       ),
     );
+  }
+
+  @Post()
+  @CommandDocs()
+  @ApiOperation({ deprecated: true, summary: 'use PUT (the same body): one method for both contexts’ policies' })
+  @ApiCreatedResponse({ description: 'as PUT, with 201' })
+  @UseInterceptors(deprecatedFor('/cofinancing/funds/:fundId/approval-policy'))
+  setByPost(
+    @Param('fundId') fundId: string,
+    @Body() body: SetApprovalPolicyDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.set(fundId, body, context);
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { AcceptedWhenPendingInterceptor, CommandCtx, MoneyDto } from '@ledger/platform';
+import { CommandCtx, MoneyDto } from '@ledger/platform';
 import {
   ApproveGrantCommand,
   CancelGrantCommand,
@@ -59,7 +59,6 @@ export class GrantsController {
 
   @Post(':grantId/approval')
   @HttpCode(200)
-  @UseInterceptors(AcceptedWhenPendingInterceptor)
   @CommandDocs()
   @ApiOkResponse({
     description: 'the subsidy computed (rate, schedule version, cap) and the fund’s available after it',
@@ -68,7 +67,7 @@ export class GrantsController {
     description:
       'four-eyes: the subsidy exceeds the fund’s `approveGrantAbove`, so nothing is approved yet: ' +
       '`{ proposalId, status: "pending", expiresAt, reserved, threshold }`; the subsidy is reserved until a second ' +
-      'fund manager confirms (`POST /cofinancing/proposals/:id/confirmation`), declines, or it expires',
+      'fund manager confirms (`POST /proposals/:id/confirm`), declines, or it expires',
   })
   approve(@Param('grantId') grantId: string, @Body() body: ApproveGrantDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
@@ -90,7 +89,6 @@ export class GrantsController {
   }
 
   @Post(':grantId/disbursements')
-  @UseInterceptors(AcceptedWhenPendingInterceptor)
   @CommandDocs()
   @ApiCreatedResponse({
     description:
@@ -103,7 +101,7 @@ export class GrantsController {
       'four-eyes: the paid share exceeds the fund’s `disburseAbove`, so nothing is paid yet: ' +
       '`{ proposalId, status: "pending", action: "disburse-grant", disbursementId, expiresAt, reserved, threshold }`; ' +
       'the payment (computed now by the ordinary rule) and the invoice reference are reserved on the grant until a ' +
-      'second fund manager confirms (`POST /cofinancing/proposals/:id/confirmation`: paid, decided again on current ' +
+      'second fund manager confirms (`POST /proposals/:id/confirm`: paid, decided again on current ' +
       'state), declines, or it expires',
   })
   disburse(@Param('grantId') grantId: string, @Body() body: DisburseGrantDto, @CommandCtx() context: CommandContext) {
@@ -125,7 +123,6 @@ export class GrantsController {
 
   @Post(':grantId/disbursements/:disbursementId/reversal')
   @HttpCode(200)
-  @UseInterceptors(AcceptedWhenPendingInterceptor)
   @CommandDocs()
   @ApiOkResponse({
     description:

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LedgerRuntime } from '@ledger/platform';
+import { DataSource } from 'typeorm';
 import { BeneficiaryNotFound } from '../../domain';
 import { BeneficiaryRow, BeneficiaryYearRow, MemberFirmRow } from '../projections/read-model.entities';
 import { GetBeneficiaryQuery, type BeneficiaryView } from './get-beneficiary.query';
@@ -7,16 +7,15 @@ import { effectiveRate, moneyOf } from './read-model-json';
 
 @QueryHandler(GetBeneficiaryQuery)
 export class GetBeneficiaryHandler implements IQueryHandler<GetBeneficiaryQuery> {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly data: DataSource) {}
 
   async execute({ beneficiaryId }: GetBeneficiaryQuery): Promise<BeneficiaryView> {
-    const data = this.runtime.dataSource;
-    const row = await data.getRepository(BeneficiaryRow).findOneBy({ beneficiaryId });
+    const row = await this.data.getRepository(BeneficiaryRow).findOneBy({ beneficiaryId });
     if (!row) throw new BeneficiaryNotFound(beneficiaryId);
-    const firms = await data
+    const firms = await this.data
       .getRepository(MemberFirmRow)
       .find({ where: { beneficiaryId }, order: { joinedOn: 'ASC', firmId: 'ASC' } });
-    const years = await data
+    const years = await this.data
       .getRepository(BeneficiaryYearRow)
       .find({ where: { beneficiaryId }, order: { participationYear: 'ASC', windowId: 'ASC' } });
     return {

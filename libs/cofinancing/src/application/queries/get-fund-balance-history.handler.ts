@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
 import { utcDay } from '@ledger/event-sourcing';
-import { LedgerRuntime } from '@ledger/platform';
 import { FundNotFound } from '../../domain';
 import { CofinancingBalancesAsOf } from '../as-of/cofinancing-balances-as-of.service';
 import { FundRow } from '../projections/read-model.entities';
@@ -13,12 +13,12 @@ import {
 @QueryHandler(GetFundBalanceHistoryQuery)
 export class GetFundBalanceHistoryHandler implements IQueryHandler<GetFundBalanceHistoryQuery> {
   constructor(
-    private readonly runtime: LedgerRuntime,
+    private readonly data: DataSource,
     private readonly asOf: CofinancingBalancesAsOf,
   ) {}
 
   async execute({ fundId, from, to }: GetFundBalanceHistoryQuery): Promise<FundBalanceHistoryView> {
-    const fund = await this.runtime.dataSource.getRepository(FundRow).findOneBy({ fundId });
+    const fund = await this.data.getRepository(FundRow).findOneBy({ fundId });
     if (!fund) throw new FundNotFound(fundId);
     const start = from ?? fund.createdOn;
     const end = to ?? utcDay(new Date());

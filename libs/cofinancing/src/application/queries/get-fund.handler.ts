@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LedgerRuntime } from '@ledger/platform';
+import { DataSource } from 'typeorm';
 import { FundNotFound } from '../../domain';
 import { FundRow } from '../projections/read-model.entities';
 import { GetFundQuery, type FundBalancesView } from './get-fund.query';
@@ -8,12 +8,12 @@ import { moneyOf } from './read-model-json';
 
 @QueryHandler(GetFundQuery)
 export class GetFundHandler implements IQueryHandler<GetFundQuery> {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly data: DataSource) {}
 
   async execute({ fundId }: GetFundQuery): Promise<FundBalancesView> {
-    const row = await this.runtime.dataSource.getRepository(FundRow).findOneBy({ fundId });
+    const row = await this.data.getRepository(FundRow).findOneBy({ fundId });
     if (!row) throw new FundNotFound(fundId);
-    const reserved = await reservedByFund(this.runtime.dataSource, fundId);
+    const reserved = await reservedByFund(this.data, fundId);
     return fundBalancesView(row, reserved.get(fundId) ?? '0');
   }
 }

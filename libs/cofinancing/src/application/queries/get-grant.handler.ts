@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LedgerRuntime } from '@ledger/platform';
+import { DataSource } from 'typeorm';
 import { GrantNotFound } from '../../domain';
 import { DisbursementRow, GrantRow } from '../projections/read-model.entities';
 import { GetGrantQuery, type GrantDetailView } from './get-grant.query';
@@ -9,18 +9,17 @@ import { moneyOf } from './read-model-json';
 
 @QueryHandler(GetGrantQuery)
 export class GetGrantHandler implements IQueryHandler<GetGrantQuery> {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly data: DataSource) {}
 
   async execute({ grantId }: GetGrantQuery): Promise<GrantDetailView> {
-    const data = this.runtime.dataSource;
-    const row = await data.getRepository(GrantRow).findOneBy({ grantId });
+    const row = await this.data.getRepository(GrantRow).findOneBy({ grantId });
     if (!row) throw new GrantNotFound(grantId);
-    const disbursements = await data
+    const disbursements = await this.data
       .getRepository(DisbursementRow)
       .find({ where: { grantId }, order: { position: 'ASC' } });
     return {
       ...grantView(row),
-      reserved: moneyOf(await reservedOnGrant(data, grantId), row.currency),
+      reserved: moneyOf(await reservedOnGrant(this.data, grantId), row.currency),
       computation: row.computation,
       disbursements: disbursements.map((d) => ({
         disbursementId: d.disbursementId,

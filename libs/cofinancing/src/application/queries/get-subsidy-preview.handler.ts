@@ -1,29 +1,34 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@ledger/event-sourcing';
+import { DomainError, EventSourcedRepository } from '@ledger/event-sourcing';
 import { Money } from '@ledger/money';
 import {
   availableOf,
+  beneficiaryModel,
+  beneficiaryStreamId,
   CapExceeded,
   capUsedFor,
   computeSubsidy,
   FundInsufficient,
+  fundModel,
+  fundStreamId,
   GrantNotFound,
+  grantModel,
+  grantStreamId,
   requireEnrolled,
   requireOpenFund,
   requireWindow,
   scheduleInForce,
   termsForYear,
 } from '../../domain';
-import { CofinancingStreams } from '../cofinancing-streams';
 import { GetSubsidyPreviewQuery, type SubsidyPreviewView } from './get-subsidy-preview.query';
 
 /** Reads the write-side streams (never the read models) so that the preview uses the approval's own inputs. */
 @QueryHandler(GetSubsidyPreviewQuery)
 export class GetSubsidyPreviewHandler implements IQueryHandler<GetSubsidyPreviewQuery> {
-  constructor(private readonly streams: CofinancingStreams) {}
+  constructor(private readonly repository: EventSourcedRepository) {}
 
   async execute({ grantId }: GetSubsidyPreviewQuery): Promise<SubsidyPreviewView> {
-    const grant = (await this.streams.loadGrant(grantId)).state;
+    const grant = (await this.repository.load(grantStreamId(grantId), grantModel)).state;
     if (grant.status === 'none') throw new GrantNotFound(grantId);
     const request = grant.request;
     const base = {
@@ -53,8 +58,8 @@ export class GetSubsidyPreviewHandler implements IQueryHandler<GetSubsidyPreview
       };
     }
     const [fundStream, beneficiaryStream] = await Promise.all([
-      this.streams.loadFund(request.fundId),
-      this.streams.loadBeneficiary(request.beneficiaryId),
+      this.repository.load(fundStreamId(request.fundId), fundModel),
+      this.repository.load(beneficiaryStreamId(request.beneficiaryId), beneficiaryModel),
     ]);
     // Each step may refuse; what was computed before the refusal is still shown.
     let partial: Omit<SubsidyPreviewView, keyof typeof base | 'approvable' | 'refusal'> = empty;

@@ -7,7 +7,6 @@ import { ListDonorsHandler } from './list-donors.handler';
 import { ListFundsHandler } from './list-funds.handler';
 import { ListGrantsHandler } from './list-grants.handler';
 import { ListWindowsHandler } from './list-windows.handler';
-import { ListProposalsHandler } from './list-proposals.handler';
 
 export { GetBeneficiaryQuery } from './get-beneficiary.query';
 export { GetFundBalanceHistoryQuery } from './get-fund-balance-history.query';
@@ -18,7 +17,6 @@ export { ListDonorsQuery } from './list-donors.query';
 export { ListFundsQuery } from './list-funds.query';
 export { ListGrantsQuery } from './list-grants.query';
 export { ListWindowsQuery } from './list-windows.query';
-export { ListProposalsQuery, type ProposalView } from './list-proposals.query';
 
 export const queryHandlers = [
   GetFundHandler,
@@ -30,5 +28,4 @@ export const queryHandlers = [
   ListFundsHandler,
   GetFundBalanceHistoryHandler,
   GetSubsidyPreviewHandler,
-  ListProposalsHandler,
 ];

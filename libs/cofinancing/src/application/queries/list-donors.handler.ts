@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LedgerRuntime } from '@ledger/platform';
+import { DataSource } from 'typeorm';
 import { FundNotFound } from '../../domain';
 import { ContributionRow, DonorRow, FundRow } from '../projections/read-model.entities';
 import { ListDonorsQuery, type DonorView } from './list-donors.query';
@@ -7,15 +7,14 @@ import { moneyOf } from './read-model-json';
 
 @QueryHandler(ListDonorsQuery)
 export class ListDonorsHandler implements IQueryHandler<ListDonorsQuery> {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly data: DataSource) {}
 
   async execute({ fundId }: ListDonorsQuery): Promise<{ items: DonorView[] }> {
-    const data = this.runtime.dataSource;
-    if (!(await data.getRepository(FundRow).existsBy({ fundId }))) throw new FundNotFound(fundId);
-    const donors = await data
+    if (!(await this.data.getRepository(FundRow).existsBy({ fundId }))) throw new FundNotFound(fundId);
+    const donors = await this.data
       .getRepository(DonorRow)
       .find({ where: { fundId }, order: { registeredOn: 'ASC', donorId: 'ASC' } });
-    const contributions = await data
+    const contributions = await this.data
       .getRepository(ContributionRow)
       .find({ where: { fundId }, order: { position: 'ASC' } });
     return {

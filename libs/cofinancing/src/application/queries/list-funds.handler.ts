@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LedgerRuntime } from '@ledger/platform';
+import { DataSource } from 'typeorm';
 import { FundRow } from '../projections/read-model.entities';
 import { fundBalancesView } from './get-fund.handler';
 import type { FundBalancesView } from './get-fund.query';
@@ -8,13 +8,11 @@ import { reservedByFund } from './proposal-reservations';
 
 @QueryHandler(ListFundsQuery)
 export class ListFundsHandler implements IQueryHandler<ListFundsQuery> {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly data: DataSource) {}
 
   async execute(): Promise<{ items: FundBalancesView[] }> {
-    const rows = await this.runtime.dataSource
-      .getRepository(FundRow)
-      .find({ order: { createdOn: 'ASC', fundId: 'ASC' } });
-    const reserved = await reservedByFund(this.runtime.dataSource);
+    const rows = await this.data.getRepository(FundRow).find({ order: { createdOn: 'ASC', fundId: 'ASC' } });
+    const reserved = await reservedByFund(this.data);
     return { items: rows.map((row) => fundBalancesView(row, reserved.get(row.fundId) ?? '0')) };
   }
 }

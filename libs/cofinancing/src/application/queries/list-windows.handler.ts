@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LedgerRuntime } from '@ledger/platform';
+import { DataSource } from 'typeorm';
 import { FundNotFound } from '../../domain';
 import { FundRow, WindowRow, WindowScheduleRow } from '../projections/read-model.entities';
 import { ListWindowsQuery, type WindowView } from './list-windows.query';
@@ -7,15 +7,14 @@ import { moneyOf } from './read-model-json';
 
 @QueryHandler(ListWindowsQuery)
 export class ListWindowsHandler implements IQueryHandler<ListWindowsQuery> {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly data: DataSource) {}
 
   async execute({ fundId }: ListWindowsQuery): Promise<{ items: WindowView[] }> {
-    const data = this.runtime.dataSource;
-    if (!(await data.getRepository(FundRow).existsBy({ fundId }))) throw new FundNotFound(fundId);
-    const windows = await data
+    if (!(await this.data.getRepository(FundRow).existsBy({ fundId }))) throw new FundNotFound(fundId);
+    const windows = await this.data
       .getRepository(WindowRow)
       .find({ where: { fundId }, order: { openedOn: 'ASC', windowId: 'ASC' } });
-    const schedules = await data
+    const schedules = await this.data
       .getRepository(WindowScheduleRow)
       .createQueryBuilder('s')
       .where('s.window_id IN (:...ids)', { ids: windows.length ? windows.map((w) => w.windowId) : [''] })

@@ -58,16 +58,22 @@ for (const kind of testDatabaseKinds()) {
         ),
       );
       await commands.execute(
-        new RecordRepaymentCommand(guaranteeId, { amount: xof(100_000_000), repaidOn: '2008-07-01' }, context),
+        new RecordRepaymentCommand(
+          { guaranteeId: guaranteeId, amount: xof(100_000_000), repaidOn: '2008-07-01' },
+          context,
+        ),
       );
-      await commands.execute(new CallGuaranteeCommand(guaranteeId, { calledOn: '2008-09-01' }, context));
+      await commands.execute(new CallGuaranteeCommand({ guaranteeId: guaranteeId, calledOn: '2008-09-01' }, context));
       await commands.execute(
-        new PayClaimCommand(guaranteeId, { amount: xof(100_000_000), paidOn: '2008-10-01' }, context),
+        new PayClaimCommand({ guaranteeId: guaranteeId, amount: xof(100_000_000), paidOn: '2008-10-01' }, context),
       );
       const beforeRecovery = new Date();
       await new Promise((resolve) => setTimeout(resolve, 5));
       await commands.execute(
-        new RecordRecoveryCommand(guaranteeId, { amount: xof(40_000_000), receivedOn: '2009-01-15' }, context),
+        new RecordRecoveryCommand(
+          { guaranteeId: guaranteeId, amount: xof(40_000_000), receivedOn: '2009-01-15' },
+          context,
+        ),
       );
       await t.runtime.waitForProjections(await t.runtime.store.headPosition());
 
@@ -156,8 +162,7 @@ for (const kind of testDatabaseKinds()) {
       const { companyId, conventionId } = await senegalCompany(t.commands, 1);
       await t.commands.execute(
         new AmendConventionCommand(
-          conventionId,
-          { effectiveFrom: '2009-01-01', amendedOn: '2008-12-20', multiplier: Ratio.parseDecimal('2.5') },
+          { conventionId, effectiveFrom: '2009-01-01', amendedOn: '2008-12-20', multiplier: Ratio.parseDecimal('2.5') },
           context,
         ),
       );

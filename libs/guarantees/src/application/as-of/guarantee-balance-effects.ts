@@ -275,10 +275,6 @@ export function guaranteeBalanceEffects(event: GuaranteesEvent): BalanceEffects 
     case 'guarantees.BankLoanReservationReleased':
     case 'guarantees.RepaymentReversalProposed':
     case 'guarantees.RepaymentReversalProposalSettled':
-    case 'guarantees.ApprovalProposed':
-    case 'guarantees.ProposalConfirmed':
-    case 'guarantees.ProposalDeclined':
-    case 'guarantees.ProposalExpired':
       return { movements: [] };
     default:
       return assertNever(event);

@@ -8,10 +8,10 @@ import {
   type SqlRunner,
   type StoredEntity,
 } from '@ledger/event-sourcing';
-import { floorDiv, Money, Ratio, type CurrencyCode } from '@ledger/money';
-import { LedgerRuntime } from '@ledger/platform';
+import { DataSource } from 'typeorm';
+import { floorDiv, Ratio } from '@ledger/money';
 import {
-  capacityOf,
+  capacityMinorOf,
   CompanyNotFound,
   ConventionNotFound,
   FederationNotFound,
@@ -70,7 +70,7 @@ const fundBalanceOf = (s: CompanySums) => s.fundDeposited - s.fundWithdrawn - s.
  */
 @Injectable()
 export class GuaranteeBalancesAsOf {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   company(companyId: string, at?: AsOfInput) {
     return this.read(at, async (db, point, stamp) => {
@@ -198,7 +198,7 @@ export class GuaranteeBalancesAsOf {
     const terms = versions.inForce.terms;
     const multiplier = Ratio.parse(String(terms.multiplier));
     const ceilingBasis = terms.ceilingBasis as CeilingBasis;
-    const capacity = capacityOf(Money.ofMinor(fundBalance, currency as CurrencyCode), multiplier).amountMinor;
+    const capacity = capacityMinorOf(fundBalance, multiplier);
     const [principal, guaranteed] = [b.get('outstandingPrincipal'), b.get('guaranteedOutstanding')];
     const outstanding = ceilingBasis === 'loan-principal' ? principal : guaranteed;
     const status =
@@ -265,7 +265,7 @@ export class GuaranteeBalancesAsOf {
     at: AsOfInput | undefined,
     work: (db: SqlRunner, point: AsOf, stamp: AsOfStamp) => Promise<T>,
   ): Promise<T> {
-    return readAsOf(this.runtime.dataSource, GUARANTEE_BALANCES_PROJECTION, at, work);
+    return readAsOf(this.dataSource, GUARANTEE_BALANCES_PROJECTION, at, work);
   }
 }
 

@@ -1,20 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { newEntityId } from '@ledger/event-sourcing';
-import { CompanyStreamWriter } from './company-stream.writer';
-import { AdmitMemberCommand, type MemberAdmission } from './admit-member.command';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { AdmitMemberCommand } from './admit-member.command';
+import { decideOnCompany } from './command-streams';
+import { memberMovement } from './company-receipts';
 
 @CommandHandler(AdmitMemberCommand)
 export class AdmitMemberHandler implements ICommandHandler<AdmitMemberCommand> {
-  constructor(private readonly companies: CompanyStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ companyId, input, context }: AdmitMemberCommand): Promise<MemberAdmission> {
-    const memberId = newEntityId(context, 'member');
-    const { position } = await this.companies.run(
-      companyId,
-      { type: 'AdmitMember', memberId, ...input },
-      context,
-      input.admittedOn,
+  execute({ command, context }: AdmitMemberCommand) {
+    return this.pipeline.run({ context, on: command.admittedOn }, async (tx) =>
+      decided(memberMovement(await decideOnCompany(tx, command), command.memberId)),
     );
-    return { companyId, memberId, position };
   }
 }

@@ -1,19 +1,21 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
 import { amendConvention } from '../../domain';
 import { AmendConventionCommand } from './amend-convention.command';
-import type { ConventionReceipt } from './convention-receipt';
-import { ConventionStreamWriter } from './convention-stream.writer';
+import { decideOnConvention } from './command-streams';
 
 @CommandHandler(AmendConventionCommand)
 export class AmendConventionHandler implements ICommandHandler<AmendConventionCommand> {
-  constructor(private readonly conventions: ConventionStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  execute({ conventionId, input, context }: AmendConventionCommand): Promise<ConventionReceipt> {
-    return this.conventions.run(
-      conventionId,
-      (state, company) => amendConvention(input, state, conventionId, company),
-      context,
-      input.amendedOn,
+  execute({ command, context }: AmendConventionCommand) {
+    const { conventionId } = command;
+    return this.pipeline.run({ context, on: command.amendedOn }, async (tx) =>
+      decided(
+        await decideOnConvention(tx, conventionId, (state, company) =>
+          amendConvention(command, state, conventionId, company),
+        ),
+      ),
     );
   }
 }

@@ -1,13 +1,5 @@
-import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '@ledger/event-sourcing';
+import type { CallGuarantee } from '../../domain';
 import type { GuaranteeReceipt } from './guarantee-receipt';
+import { GuaranteesCommand } from './guarantees.command';
 
-export class CallGuaranteeCommand extends Command<GuaranteeReceipt> {
-  constructor(
-    readonly guaranteeId: string,
-    readonly input: { readonly calledOn: string },
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CallGuaranteeCommand extends GuaranteesCommand<CallGuarantee, GuaranteeReceipt> {}

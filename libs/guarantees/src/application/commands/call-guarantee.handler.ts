@@ -1,19 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
 import { callGuarantee } from '../../domain';
-import type { GuaranteeReceipt } from './guarantee-receipt';
-import { GuaranteeStreamWriter } from './guarantee-stream.writer';
+import { decideOnGuarantee } from './command-streams';
 import { CallGuaranteeCommand } from './call-guarantee.command';
 
 @CommandHandler(CallGuaranteeCommand)
 export class CallGuaranteeHandler implements ICommandHandler<CallGuaranteeCommand> {
-  constructor(private readonly guarantees: GuaranteeStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  execute({ guaranteeId, input, context }: CallGuaranteeCommand): Promise<GuaranteeReceipt> {
-    return this.guarantees.run(
-      guaranteeId,
-      (guarantee) => callGuarantee({ guaranteeId, ...input }, guarantee),
-      context,
-      input.calledOn,
+  execute({ command, context }: CallGuaranteeCommand) {
+    return this.pipeline.run({ context, on: command.calledOn }, async (tx) =>
+      decided(await decideOnGuarantee(tx, command, callGuarantee)),
     );
   }
 }

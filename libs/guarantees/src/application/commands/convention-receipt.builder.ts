@@ -2,11 +2,8 @@ import { figuresOf, latestTerms, type RegisteredCompany, type SignedConvention }
 import { moneyView } from './command-support';
 import type { ConventionReceipt } from './convention-receipt';
 
-export function conventionReceipt(
-  convention: SignedConvention,
-  company: RegisteredCompany,
-  position: bigint,
-): ConventionReceipt {
+/** The convention as recorded, with the figures its latest terms give on the company's fund. */
+export function conventionReceipt(convention: SignedConvention, company: RegisteredCompany): ConventionReceipt {
   const terms = latestTerms(convention);
   const figures = figuresOf(convention, terms, company.fundBalance);
   return {
@@ -17,6 +14,5 @@ export function conventionReceipt(
     capacity: moneyView(figures.capacity),
     outstanding: moneyView(figures.outstanding),
     headroom: moneyView(figures.headroom),
-    position: position.toString(),
   };
 }

@@ -1,7 +1,7 @@
-import type { CommandReceipt, MoneyView } from './command-support';
+import type { MoneyView } from './command-support';
 
 /** What a convention command answers: the terms now in force and the figures under them. */
-export interface ConventionReceipt extends CommandReceipt {
+export interface ConventionReceipt {
   readonly conventionId: string;
   readonly status: string;
   readonly termsVersion: number;

@@ -1,21 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { newEntityId } from '@ledger/event-sourcing';
-import { moneyView } from './command-support';
-import { CompanyStreamWriter } from './company-stream.writer';
-import { DepositGuaranteeFundCommand, type FundMovement } from './deposit-guarantee-fund.command';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { decideOnCompany } from './command-streams';
+import { fundMovement } from './company-receipts';
+import { DepositGuaranteeFundCommand } from './deposit-guarantee-fund.command';
 
+/** The fund balance and the deposits' total stay amounts the ledger holds: past it, refused, nothing written. */
 @CommandHandler(DepositGuaranteeFundCommand)
 export class DepositGuaranteeFundHandler implements ICommandHandler<DepositGuaranteeFundCommand> {
-  constructor(private readonly companies: CompanyStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ companyId, input, context }: DepositGuaranteeFundCommand): Promise<FundMovement> {
-    const depositId = newEntityId(context, 'deposit');
-    const { company, position } = await this.companies.run(
-      companyId,
-      { type: 'DepositGuaranteeFund', depositId, ...input },
-      context,
-      input.depositedOn,
+  execute({ command, context }: DepositGuaranteeFundCommand) {
+    return this.pipeline.run({ context, on: command.depositedOn }, async (tx) =>
+      decided(fundMovement(await decideOnCompany(tx, command), command.depositId)),
     );
-    return { companyId, depositId, fundBalance: moneyView(company.fundBalance), position };
   }
 }

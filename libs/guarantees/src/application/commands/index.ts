@@ -16,16 +16,7 @@ import { TerminateConventionHandler } from './terminate-convention.handler';
 import { WithdrawGuaranteeFundHandler } from './withdraw-guarantee-fund.handler';
 import { ReverseDepositHandler } from './reverse-deposit.handler';
 import { ReverseRepaymentHandler } from './reverse-repayment.handler';
-import {
-  ConfirmGuaranteeProposalHandler,
-  DeclineGuaranteeProposalHandler,
-  ExpireGuaranteeProposalHandler,
-  SetCompanyApprovalPolicyHandler,
-} from './four-eyes.handlers';
-import { ProposalSettlement } from '../four-eyes/proposal-settlement';
-import { CompanyStreamWriter } from './company-stream.writer';
-import { ConventionStreamWriter } from './convention-stream.writer';
-import { GuaranteeStreamWriter } from './guarantee-stream.writer';
+import { SetCompanyApprovalPolicyHandler } from './four-eyes.handlers';
 
 export const commandHandlers = [
   AdmitMemberHandler,
@@ -47,9 +38,4 @@ export const commandHandlers = [
   TerminateConventionHandler,
   WithdrawGuaranteeFundHandler,
   SetCompanyApprovalPolicyHandler,
-  ConfirmGuaranteeProposalHandler,
-  DeclineGuaranteeProposalHandler,
-  ExpireGuaranteeProposalHandler,
 ];
-
-export const commandWriters = [CompanyStreamWriter, ConventionStreamWriter, GuaranteeStreamWriter, ProposalSettlement];

@@ -1,10 +1,9 @@
-import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '@ledger/event-sourcing';
-import type { IssueGuarantee } from '../../domain';
-import type { CommandReceipt, MoneyView } from './command-support';
-import type { ProposalPendingAnswer } from './four-eyes.commands';
+import type { ProposalPending } from '@ledger/four-eyes';
+import type { IssuanceSubjects, IssueGuarantee } from '../../domain';
+import type { MoneyView } from './command-support';
+import { GuaranteesCommand } from './guarantees.command';
 
-export interface GuaranteeIssuance extends CommandReceipt {
+export interface GuaranteeIssuance {
   readonly guaranteeId: string;
   readonly conventionId: string;
   readonly guaranteedAmount: MoneyView;
@@ -16,17 +15,8 @@ export interface GuaranteeIssuance extends CommandReceipt {
   readonly headroom: MoneyView;
 }
 
-/** Above the company's four-eyes threshold: a pending proposal, naming the guarantee it would issue. */
-export interface GuaranteeIssuanceProposed extends ProposalPendingAnswer {
-  readonly guaranteeId: string;
-  readonly conventionId: string;
-}
-
-export class IssueGuaranteeCommand extends Command<GuaranteeIssuance | GuaranteeIssuanceProposed> {
-  constructor(
-    readonly input: Omit<IssueGuarantee, 'guaranteeId'>,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+/** The guarantee id is the handler's (from the Idempotency-Key): a retried issuance finds the one it made. */
+export class IssueGuaranteeCommand extends GuaranteesCommand<
+  Omit<IssueGuarantee, 'guaranteeId'>,
+  GuaranteeIssuance | ProposalPending<IssuanceSubjects>
+> {}

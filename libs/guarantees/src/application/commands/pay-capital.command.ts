@@ -1,14 +1,4 @@
-import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '@ledger/event-sourcing';
-import type { Money } from '@ledger/money';
-import type { CapitalMovement } from './subscribe-capital.command';
+import type { CapitalMovement } from './company-receipts';
+import { GuaranteesCommand, type CompanyCommandOf } from './guarantees.command';
 
-export class PayCapitalCommand extends Command<CapitalMovement> {
-  constructor(
-    readonly companyId: string,
-    readonly input: { readonly memberId: string; readonly amount: Money; readonly paidOn: string },
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class PayCapitalCommand extends GuaranteesCommand<CompanyCommandOf<'PayCapital'>, CapitalMovement> {}

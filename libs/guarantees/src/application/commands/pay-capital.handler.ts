@@ -1,27 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { moneyView } from './command-support';
-import { CompanyStreamWriter } from './company-stream.writer';
-import type { CapitalMovement } from './subscribe-capital.command';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { decideOnCompany } from './command-streams';
+import { capitalMovement } from './company-receipts';
 import { PayCapitalCommand } from './pay-capital.command';
 
 @CommandHandler(PayCapitalCommand)
 export class PayCapitalHandler implements ICommandHandler<PayCapitalCommand> {
-  constructor(private readonly companies: CompanyStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ companyId, input, context }: PayCapitalCommand): Promise<CapitalMovement> {
-    const { company, position } = await this.companies.run(
-      companyId,
-      { type: 'PayCapital', ...input },
-      context,
-      input.paidOn,
+  execute({ command, context }: PayCapitalCommand) {
+    return this.pipeline.run({ context, on: command.paidOn }, async (tx) =>
+      decided(capitalMovement(await decideOnCompany(tx, command), command.memberId)),
     );
-    const member = company.members.get(input.memberId)!;
-    return {
-      companyId,
-      memberId: input.memberId,
-      capitalSubscribed: moneyView(member.capitalSubscribed),
-      capitalPaid: moneyView(member.capitalPaid),
-      position,
-    };
   }
 }

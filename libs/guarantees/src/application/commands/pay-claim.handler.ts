@@ -1,19 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
 import { payClaim } from '../../domain';
-import type { GuaranteeReceipt } from './guarantee-receipt';
-import { GuaranteeStreamWriter } from './guarantee-stream.writer';
+import { decideOnGuarantee } from './command-streams';
 import { PayClaimCommand } from './pay-claim.command';
 
 @CommandHandler(PayClaimCommand)
 export class PayClaimHandler implements ICommandHandler<PayClaimCommand> {
-  constructor(private readonly guarantees: GuaranteeStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  execute({ guaranteeId, input, context }: PayClaimCommand): Promise<GuaranteeReceipt> {
-    return this.guarantees.run(
-      guaranteeId,
-      (guarantee, company) => payClaim({ guaranteeId, ...input }, guarantee, company),
-      context,
-      input.paidOn,
+  execute({ command, context }: PayClaimCommand) {
+    return this.pipeline.run({ context, on: command.paidOn }, async (tx) =>
+      decided(await decideOnGuarantee(tx, command, payClaim)),
     );
   }
 }

@@ -1,18 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CompanyStreamWriter } from './company-stream.writer';
-import { RecordMemberDepartureCommand, type MemberDeparture } from './record-member-departure.command';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { decideOnCompany } from './command-streams';
+import { memberMovement } from './company-receipts';
+import { RecordMemberDepartureCommand } from './record-member-departure.command';
 
 @CommandHandler(RecordMemberDepartureCommand)
 export class RecordMemberDepartureHandler implements ICommandHandler<RecordMemberDepartureCommand> {
-  constructor(private readonly companies: CompanyStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ companyId, input, context }: RecordMemberDepartureCommand): Promise<MemberDeparture> {
-    const { position } = await this.companies.run(
-      companyId,
-      { type: 'RecordMemberDeparture', ...input },
-      context,
-      input.leftOn,
+  execute({ command, context }: RecordMemberDepartureCommand) {
+    return this.pipeline.run({ context, on: command.leftOn }, async (tx) =>
+      decided(memberMovement(await decideOnCompany(tx, command), command.memberId)),
     );
-    return { companyId, memberId: input.memberId, position };
   }
 }

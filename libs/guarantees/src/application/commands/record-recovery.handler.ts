@@ -1,19 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
 import { recordRecovery } from '../../domain';
-import type { GuaranteeReceipt } from './guarantee-receipt';
-import { GuaranteeStreamWriter } from './guarantee-stream.writer';
+import { decideOnGuarantee } from './command-streams';
 import { RecordRecoveryCommand } from './record-recovery.command';
 
 @CommandHandler(RecordRecoveryCommand)
 export class RecordRecoveryHandler implements ICommandHandler<RecordRecoveryCommand> {
-  constructor(private readonly guarantees: GuaranteeStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  execute({ guaranteeId, input, context }: RecordRecoveryCommand): Promise<GuaranteeReceipt> {
-    return this.guarantees.run(
-      guaranteeId,
-      (guarantee, company) => recordRecovery({ guaranteeId, ...input }, guarantee, company),
-      context,
-      input.receivedOn,
+  execute({ command, context }: RecordRecoveryCommand) {
+    return this.pipeline.run({ context, on: command.receivedOn }, async (tx) =>
+      decided(await decideOnGuarantee(tx, command, recordRecovery)),
     );
   }
 }

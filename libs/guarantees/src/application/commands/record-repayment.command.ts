@@ -1,14 +1,5 @@
-import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '@ledger/event-sourcing';
-import type { Money } from '@ledger/money';
+import type { RecordRepayment } from '../../domain';
 import type { GuaranteeReceipt } from './guarantee-receipt';
+import { GuaranteesCommand } from './guarantees.command';
 
-export class RecordRepaymentCommand extends Command<GuaranteeReceipt> {
-  constructor(
-    readonly guaranteeId: string,
-    readonly input: { readonly amount: Money; readonly repaidOn: string },
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordRepaymentCommand extends GuaranteesCommand<RecordRepayment, GuaranteeReceipt> {}

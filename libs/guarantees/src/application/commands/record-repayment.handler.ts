@@ -1,19 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
 import { recordRepayment } from '../../domain';
-import type { GuaranteeReceipt } from './guarantee-receipt';
-import { GuaranteeStreamWriter } from './guarantee-stream.writer';
+import { decideOnGuarantee } from './command-streams';
 import { RecordRepaymentCommand } from './record-repayment.command';
 
 @CommandHandler(RecordRepaymentCommand)
 export class RecordRepaymentHandler implements ICommandHandler<RecordRepaymentCommand> {
-  constructor(private readonly guarantees: GuaranteeStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  execute({ guaranteeId, input, context }: RecordRepaymentCommand): Promise<GuaranteeReceipt> {
-    return this.guarantees.run(
-      guaranteeId,
-      (guarantee, company) => recordRepayment({ guaranteeId, ...input }, guarantee, company),
-      context,
-      input.repaidOn,
+  execute({ command, context }: RecordRepaymentCommand) {
+    return this.pipeline.run({ context, on: command.repaidOn }, async (tx) =>
+      decided(await decideOnGuarantee(tx, command, recordRepayment)),
     );
   }
 }

@@ -1,33 +1,31 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { businessTime, newEntityId, positionOf, withEvents, type Change } from '@ledger/event-sourcing';
-import { LedgerRuntime } from '@ledger/platform';
-import { affiliateCompany, companyModel, decideCompany, federationModel, streamIds } from '../../domain';
-import { RegisterCompanyCommand, type CompanyRegistration } from './register-company.command';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import {
+  affiliateCompany,
+  companyModel,
+  decideCompany,
+  federationModel,
+  requireCompany,
+  streamIds,
+} from '../../domain';
+import { RegisterCompanyCommand } from './register-company.command';
 
 /** Registers the company and, in the same append, affiliates it to its federation. */
 @CommandHandler(RegisterCompanyCommand)
 export class RegisterCompanyHandler implements ICommandHandler<RegisterCompanyCommand> {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ input, context }: RegisterCompanyCommand): Promise<CompanyRegistration> {
-    const companyId = newEntityId(context, 'company');
-    const repository = this.runtime.repository;
-    const position = await repository.execute(async () => {
-      const company = await repository.load(streamIds.company(companyId), companyModel);
-      const events = decideCompany(companyId, { type: 'RegisterCompany', companyId, ...input }, company.state);
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const changes: Change<any, any>[] = [{ stream: company, model: companyModel, events }];
-      if (input.federationId !== null) {
-        const federation = await repository.load(streamIds.federation(input.federationId), federationModel);
-        changes.push({
-          stream: federation,
-          model: federationModel,
-          events: affiliateCompany(input.federationId, companyId, input.currency, input.registeredOn, federation.state),
-        });
+  execute({ command, context }: RegisterCompanyCommand) {
+    return this.pipeline.run({ context, on: command.registeredOn }, async (tx) => {
+      const { companyId, federationId } = command;
+      const stream = await tx.load(streamIds.company(companyId), companyModel);
+      const company = requireCompany(companyId, tx.append(stream, decideCompany(companyId, command, stream.state)));
+      if (federationId !== null) {
+        const federation = await tx.load(streamIds.federation(federationId), federationModel);
+        const on = company.registeredOn;
+        tx.append(federation, affiliateCompany(federationId, companyId, company.currency, on, federation.state));
       }
-      return positionOf(await repository.save(withEvents(changes), context, businessTime(input.registeredOn)));
+      return decided({ companyId: company.companyId });
     });
-    await this.runtime.committed(position);
-    return { companyId, position: position.toString() };
   }
 }

@@ -1,17 +1,8 @@
-import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '@ledger/event-sourcing';
-import type { CurrencyCode } from '@ledger/money';
-import type { CommandReceipt } from './command-support';
+import type { RegisterFederation } from '../../domain';
+import { GuaranteesCommand } from './guarantees.command';
 
-export interface FederationRegistration extends CommandReceipt {
+export interface FederationRegistration {
   readonly federationId: string;
 }
 
-export class RegisterFederationCommand extends Command<FederationRegistration> {
-  constructor(
-    readonly input: { readonly name: string; readonly currency: CurrencyCode; readonly registeredOn: string },
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RegisterFederationCommand extends GuaranteesCommand<RegisterFederation, FederationRegistration> {}

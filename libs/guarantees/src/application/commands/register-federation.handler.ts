@@ -1,24 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { businessTime, newEntityId, positionOf } from '@ledger/event-sourcing';
-import { LedgerRuntime } from '@ledger/platform';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
 import { federationModel, registerFederation, streamIds } from '../../domain';
-import { RegisterFederationCommand, type FederationRegistration } from './register-federation.command';
+import { RegisterFederationCommand } from './register-federation.command';
 
 @CommandHandler(RegisterFederationCommand)
 export class RegisterFederationHandler implements ICommandHandler<RegisterFederationCommand> {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ input, context }: RegisterFederationCommand): Promise<FederationRegistration> {
-    const federationId = newEntityId(context, 'federation');
-    const repository = this.runtime.repository;
-    const position = await repository.execute(async () => {
-      const stream = await repository.load(streamIds.federation(federationId), federationModel);
-      const events = registerFederation({ federationId, ...input }, stream.state);
-      return positionOf(
-        await repository.save([{ stream, model: federationModel, events }], context, businessTime(input.registeredOn)),
-      );
+  execute({ command, context }: RegisterFederationCommand) {
+    return this.pipeline.run({ context, on: command.registeredOn }, async (tx) => {
+      const federation = await tx.load(streamIds.federation(command.federationId), federationModel);
+      tx.append(federation, registerFederation(command, federation.state));
+      return decided({ federationId: command.federationId });
     });
-    await this.runtime.committed(position);
-    return { federationId, position: position.toString() };
   }
 }

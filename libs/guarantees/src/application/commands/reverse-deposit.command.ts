@@ -1,9 +1,9 @@
-import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '@ledger/event-sourcing';
-import type { CommandReceipt, MoneyView } from './command-support';
-import type { ProposalPendingAnswer } from './four-eyes.commands';
+import type { ProposalPending } from '@ledger/four-eyes';
+import type { DepositReversalSubjects, ReverseCompanyDeposit } from '../../domain';
+import type { MoneyView } from './command-support';
+import { GuaranteesCommand } from './guarantees.command';
 
-export interface DepositReversalReceipt extends CommandReceipt {
+export interface DepositReversalReceipt {
   readonly companyId: string;
   readonly depositId: string;
   readonly reversed: MoneyView;
@@ -14,17 +14,8 @@ export interface DepositReversalReceipt extends CommandReceipt {
   readonly movedTo: { readonly companyId: string; readonly depositId: string } | null;
 }
 
-export class ReverseDepositCommand extends Command<DepositReversalReceipt | ProposalPendingAnswer> {
-  constructor(
-    readonly companyId: string,
-    readonly input: {
-      readonly depositId: string;
-      readonly reason: string;
-      readonly correctedOn: string;
-      readonly moveTo: { readonly companyId: string; readonly depositId: string } | null;
-    },
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+/** The handler finds the recorded deposit it corrects (`corrects`). */
+export class ReverseDepositCommand extends GuaranteesCommand<
+  Omit<ReverseCompanyDeposit, 'corrects'>,
+  DepositReversalReceipt | ProposalPending<DepositReversalSubjects>
+> {}

@@ -1,14 +1,15 @@
-import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '@ledger/event-sourcing';
-import type { ProposalPendingAnswer } from './four-eyes.commands';
+import type { ProposalPending } from '@ledger/four-eyes';
+import type { RepaymentReversalSubjects } from '../../domain';
 import type { GuaranteeReceipt } from './guarantee-receipt';
+import { GuaranteesCommand } from './guarantees.command';
 
-export class ReverseRepaymentCommand extends Command<GuaranteeReceipt | ProposalPendingAnswer> {
-  constructor(
-    readonly guaranteeId: string,
-    readonly input: { readonly repaymentEventId: string; readonly reason: string; readonly correctedOn: string },
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+/** The handler finds the recorded repayment (`repaymentEventId`) and its figures. */
+export class ReverseRepaymentCommand extends GuaranteesCommand<
+  {
+    readonly guaranteeId: string;
+    readonly repaymentEventId: string;
+    readonly reason: string;
+    readonly correctedOn: string;
+  },
+  GuaranteeReceipt | ProposalPending<RepaymentReversalSubjects>
+> {}

@@ -1,45 +1,25 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { businessTime, newEntityId, positionOf } from '@ledger/event-sourcing';
-import { LedgerRuntime } from '@ledger/platform';
-import {
-  companyModel,
-  conventionModel,
-  requireCompany,
-  signConvention,
-  streamIds,
-  type SignedConvention,
-} from '../../domain';
-import type { ConventionReceipt } from './convention-receipt';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { conventionModel, requireConvention, signConvention, streamIds } from '../../domain';
+import { guardedCompany } from './command-streams';
 import { conventionReceipt } from './convention-receipt.builder';
 import { SignConventionCommand } from './sign-convention.command';
 
 /**
- * Signs a convention between a company and a bank. It reads the company only for facts that never
- * change (existence, currency), so only the convention stream is written.
+ * Signs a convention between a company and a bank. Only the convention stream is written; the
+ * company is guarded, since the capacity its terms give (refused when beyond what the ledger
+ * holds) is computed from the company's guarantee fund.
  */
 @CommandHandler(SignConventionCommand)
 export class SignConventionHandler implements ICommandHandler<SignConventionCommand> {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ input, context }: SignConventionCommand): Promise<ConventionReceipt> {
-    const conventionId = newEntityId(context, 'convention');
-    const repository = this.runtime.repository;
-    const outcome = await repository.execute(async () => {
-      const company = requireCompany(
-        input.companyId,
-        (await repository.load(streamIds.company(input.companyId), companyModel)).state,
-      );
-      const stream = await repository.load(streamIds.convention(conventionId), conventionModel);
-      const events = signConvention({ ...input, conventionId }, stream.state, company);
-      const results = await repository.save(
-        [{ stream, model: conventionModel, events }],
-        context,
-        businessTime(input.signedOn),
-      );
-      const convention = events.reduce(conventionModel.evolve, stream.state) as SignedConvention;
-      return conventionReceipt(convention, company, positionOf(results));
+  execute({ command, context }: SignConventionCommand) {
+    return this.pipeline.run({ context, on: command.signedOn }, async (tx) => {
+      const company = await guardedCompany(tx, command.companyId);
+      const convention = await tx.load(streamIds.convention(command.conventionId), conventionModel);
+      const signed = tx.append(convention, signConvention(command, convention.state, company));
+      return decided(conventionReceipt(requireConvention(command.conventionId, signed), company));
     });
-    await this.runtime.committed(BigInt(outcome.position));
-    return outcome;
   }
 }

@@ -1,26 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { moneyView } from './command-support';
-import { CompanyStreamWriter } from './company-stream.writer';
-import { SubscribeCapitalCommand, type CapitalMovement } from './subscribe-capital.command';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { decideOnCompany } from './command-streams';
+import { capitalMovement } from './company-receipts';
+import { SubscribeCapitalCommand } from './subscribe-capital.command';
 
+/** The member's capital and the company's (all members together) stay amounts the ledger holds. */
 @CommandHandler(SubscribeCapitalCommand)
 export class SubscribeCapitalHandler implements ICommandHandler<SubscribeCapitalCommand> {
-  constructor(private readonly companies: CompanyStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ companyId, input, context }: SubscribeCapitalCommand): Promise<CapitalMovement> {
-    const { company, position } = await this.companies.run(
-      companyId,
-      { type: 'SubscribeCapital', ...input },
-      context,
-      input.subscribedOn,
+  execute({ command, context }: SubscribeCapitalCommand) {
+    return this.pipeline.run({ context, on: command.subscribedOn }, async (tx) =>
+      decided(capitalMovement(await decideOnCompany(tx, command), command.memberId)),
     );
-    const member = company.members.get(input.memberId)!;
-    return {
-      companyId,
-      memberId: input.memberId,
-      capitalSubscribed: moneyView(member.capitalSubscribed),
-      capitalPaid: moneyView(member.capitalPaid),
-      position,
-    };
   }
 }

@@ -1,14 +1,8 @@
-import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '@ledger/event-sourcing';
 import type { TerminateConvention } from '../../domain';
 import type { ConventionReceipt } from './convention-receipt';
+import { GuaranteesCommand } from './guarantees.command';
 
-export class TerminateConventionCommand extends Command<ConventionReceipt> {
-  constructor(
-    readonly conventionId: string,
-    readonly input: TerminateConvention,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class TerminateConventionCommand extends GuaranteesCommand<
+  TerminateConvention & { readonly conventionId: string },
+  ConventionReceipt
+> {}

@@ -1,19 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
 import { terminateConvention } from '../../domain';
-import type { ConventionReceipt } from './convention-receipt';
-import { ConventionStreamWriter } from './convention-stream.writer';
+import { decideOnConvention } from './command-streams';
 import { TerminateConventionCommand } from './terminate-convention.command';
 
 @CommandHandler(TerminateConventionCommand)
 export class TerminateConventionHandler implements ICommandHandler<TerminateConventionCommand> {
-  constructor(private readonly conventions: ConventionStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  execute({ conventionId, input, context }: TerminateConventionCommand): Promise<ConventionReceipt> {
-    return this.conventions.run(
-      conventionId,
-      (state) => terminateConvention(input, state, conventionId),
-      context,
-      input.terminatedOn,
+  execute({ command, context }: TerminateConventionCommand) {
+    const { conventionId } = command;
+    return this.pipeline.run({ context, on: command.terminatedOn }, async (tx) =>
+      decided(await decideOnConvention(tx, conventionId, (state) => terminateConvention(command, state, conventionId))),
     );
   }
 }

@@ -1,20 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { moneyView } from './command-support';
-import { CompanyStreamWriter } from './company-stream.writer';
-import type { FundMovement } from './deposit-guarantee-fund.command';
+import { CommandPipeline, decided } from '@ledger/event-sourcing';
+import { decideOnCompany } from './command-streams';
+import { fundMovement } from './company-receipts';
 import { WithdrawGuaranteeFundCommand } from './withdraw-guarantee-fund.command';
 
 @CommandHandler(WithdrawGuaranteeFundCommand)
 export class WithdrawGuaranteeFundHandler implements ICommandHandler<WithdrawGuaranteeFundCommand> {
-  constructor(private readonly companies: CompanyStreamWriter) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ companyId, input, context }: WithdrawGuaranteeFundCommand): Promise<FundMovement> {
-    const { company, position } = await this.companies.run(
-      companyId,
-      { type: 'WithdrawGuaranteeFund', ...input },
-      context,
-      input.withdrawnOn,
+  execute({ command, context }: WithdrawGuaranteeFundCommand) {
+    return this.pipeline.run({ context, on: command.withdrawnOn }, async (tx) =>
+      decided(fundMovement(await decideOnCompany(tx, command), command.depositId)),
     );
-    return { companyId, depositId: input.depositId, fundBalance: moneyView(company.fundBalance), position };
   }
 }

@@ -9,7 +9,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
-import type { CommandContext } from '@ledger/event-sourcing';
+import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
 import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { SetCompanyApprovalPolicyCommand } from '../commands/four-eyes.commands';
@@ -33,7 +33,15 @@ export class CompaniesController {
   @Post()
   register(@Body() body: RegisterCompanyDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
-      new RegisterCompanyCommand({ ...body, federationId: body.federationId ?? null }, context),
+      new RegisterCompanyCommand(
+        {
+          type: 'RegisterCompany',
+          companyId: newEntityId(context, 'company'),
+          ...body,
+          federationId: body.federationId ?? null,
+        },
+        context,
+      ),
     );
   }
 
@@ -67,7 +75,7 @@ export class CompaniesController {
       'sets (or replaces) the company’s four-eyes policy: `{ companyId, position }`. Then issuing a guarantee whose ' +
       'guaranteed amount exceeds `issueGuaranteeAbove`, and (with `correctionsNeedSecondPerson`) reversing a deposit ' +
       'or a repayment, answer 202 with a pending proposal that a second guarantee officer must confirm within ' +
-      '`proposalTtlHours` (POST /guarantees/proposals/:id/confirmation); what it would use is reserved meanwhile',
+      '`proposalTtlHours` (POST /proposals/:id/confirm); what it would use is reserved meanwhile',
   })
   @ApiBadRequestResponse({ description: 'invalid input; `fields` names each field and why' })
   @ApiNotFoundResponse({ description: '`company-not-found`' })
@@ -79,8 +87,8 @@ export class CompaniesController {
   ) {
     return this.commands.execute(
       new SetCompanyApprovalPolicyCommand(
-        companyId,
         {
+          companyId,
           issueGuaranteeAbove: body.issueGuaranteeAbove ? MoneyDto.toMoney(body.issueGuaranteeAbove) : null,
           correctionsNeedSecondPerson: body.correctionsNeedSecondPerson,
           proposalTtlHours: body.proposalTtlHours,

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
-import type { CommandContext } from '@ledger/event-sourcing';
+import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { BasisPoints } from '@ledger/money';
-import { AcceptedWhenPendingInterceptor, AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
 import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { AmendConventionCommand } from '../commands/amend-convention.command';
 import { IssueGuaranteeCommand } from '../commands/issue-guarantee.command';
@@ -33,6 +33,7 @@ export class ConventionsController {
     return this.commands.execute(
       new SignConventionCommand(
         {
+          conventionId: newEntityId(context, 'convention'),
           companyId: body.companyId,
           bankId: body.bankId,
           multiplier: parseMultiplier(body.multiplier),
@@ -66,8 +67,8 @@ export class ConventionsController {
   ) {
     return this.commands.execute(
       new AmendConventionCommand(
-        conventionId,
         {
+          conventionId,
           effectiveFrom: body.effectiveFrom,
           amendedOn: body.amendedOn,
           multiplier: body.multiplier === undefined ? undefined : parseMultiplier(body.multiplier),
@@ -92,7 +93,7 @@ export class ConventionsController {
     @Body() body: TerminateConventionDto,
     @CommandCtx() context: CommandContext,
   ) {
-    return this.commands.execute(new TerminateConventionCommand(conventionId, body, context));
+    return this.commands.execute(new TerminateConventionCommand({ conventionId, ...body }, context));
   }
 
   /** Issues a guarantee on one member's loan under this convention. */
@@ -100,7 +101,6 @@ export class ConventionsController {
   @ApiCreatedResponse({
     description: 'issued: the guaranteed amount, the exposure it adds, capacity, outstanding and headroom after it',
   })
-  @UseInterceptors(AcceptedWhenPendingInterceptor)
   @ApiConflictResponse({
     description:
       '`loan-already-guaranteed`, or `loan-guarantee-pending`: a guarantee on this loan waits for a second officer',
@@ -109,7 +109,7 @@ export class ConventionsController {
     description:
       'four-eyes: the guaranteed amount exceeds the company’s `issueGuaranteeAbove`, so nothing is committed yet: `{ proposalId, status: "pending", action, companyId, ' +
       'reserved, threshold, expiresAt, guaranteeId, conventionId }`; its exposure (on the convention’s headroom, net of every other pending reservation) and the loan are reserved until a second guarantee officer confirms ' +
-      '(POST /guarantees/proposals/:id/confirmation), declines, or it expires',
+      '(POST /proposals/:id/confirm), declines, or it expires',
   })
   issue(
     @Param('conventionId') conventionId: string,

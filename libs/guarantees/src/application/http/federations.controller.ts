@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
-import type { CommandContext } from '@ledger/event-sourcing';
+import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { AsOfQueryDto, CommandCtx } from '@ledger/platform';
 import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { RegisterFederationCommand } from '../commands/register-federation.command';
@@ -21,7 +21,9 @@ export class FederationsController {
 
   @Post()
   register(@Body() body: RegisterFederationDto, @CommandCtx() context: CommandContext) {
-    return this.commands.execute(new RegisterFederationCommand(body, context));
+    return this.commands.execute(
+      new RegisterFederationCommand({ ...body, federationId: newEntityId(context, 'federation') }, context),
+    );
   }
 
   /** The federation with figures consolidated over its companies. */

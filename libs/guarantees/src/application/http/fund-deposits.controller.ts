@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { AcceptedWhenPendingInterceptor, CommandCtx, MoneyDto } from '@ledger/platform';
+import { CommandCtx, MoneyDto } from '@ledger/platform';
 import { DepositGuaranteeFundCommand } from '../commands/deposit-guarantee-fund.command';
 import { ReverseDepositCommand } from '../commands/reverse-deposit.command';
 import { WithdrawGuaranteeFundCommand } from '../commands/withdraw-guarantee-fund.command';
@@ -22,8 +22,14 @@ export class FundDepositsController {
   deposit(@Param('companyId') companyId: string, @Body() body: FundDepositDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new DepositGuaranteeFundCommand(
-        companyId,
-        { ...body, amount: MoneyDto.toMoney(body.amount), maturesOn: body.maturesOn ?? null },
+        {
+          type: 'DepositGuaranteeFund',
+          companyId,
+          depositId: newEntityId(context, 'deposit'),
+          ...body,
+          amount: MoneyDto.toMoney(body.amount),
+          maturesOn: body.maturesOn ?? null,
+        },
         context,
       ),
     );
@@ -36,7 +42,6 @@ export class FundDepositsController {
   @Post(':depositId/reversal')
   @HttpCode(200)
   @ApiOkResponse({ description: 'reversed: the amount, the event corrected, the fund balance after it' })
-  @UseInterceptors(AcceptedWhenPendingInterceptor)
   @ApiConflictResponse({
     description:
       '`entry-already-reversed`, or `correction-pending`: a reversal of this deposit waits for a second officer',
@@ -45,7 +50,7 @@ export class FundDepositsController {
     description:
       'four-eyes: the company’s policy makes corrections need a second person, so nothing is committed yet: `{ proposalId, status: "pending", action, companyId, ' +
       'reserved, threshold, expiresAt }`; the deposit is locked and its amount held back from the guarantee fund (and so from every convention’s capacity), until a second guarantee officer confirms ' +
-      '(POST /guarantees/proposals/:id/confirmation), declines, or it expires',
+      '(POST /proposals/:id/confirm), declines, or it expires',
   })
   reverse(
     @Param('companyId') companyId: string,
@@ -55,8 +60,8 @@ export class FundDepositsController {
   ) {
     return this.commands.execute(
       new ReverseDepositCommand(
-        companyId,
         {
+          companyId,
           depositId,
           reason: body.reason,
           correctedOn: body.correctedOn,
@@ -78,8 +83,13 @@ export class FundDepositsController {
   ) {
     return this.commands.execute(
       new WithdrawGuaranteeFundCommand(
-        companyId,
-        { depositId, amount: MoneyDto.toMoney(body.amount), withdrawnOn: body.withdrawnOn },
+        {
+          type: 'WithdrawGuaranteeFund',
+          companyId,
+          depositId,
+          amount: MoneyDto.toMoney(body.amount),
+          withdrawnOn: body.withdrawnOn,
+        },
         context,
       ),
     );

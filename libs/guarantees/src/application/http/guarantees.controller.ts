@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { AcceptedWhenPendingInterceptor, AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
 import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { CallGuaranteeCommand } from '../commands/call-guarantee.command';
 import { PayClaimCommand } from '../commands/pay-claim.command';
@@ -41,8 +41,7 @@ export class GuaranteesController {
   repay(@Param('guaranteeId') guaranteeId: string, @Body() body: RepaymentDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new RecordRepaymentCommand(
-        guaranteeId,
-        { amount: MoneyDto.toMoney(body.amount), repaidOn: body.repaidOn },
+        { guaranteeId, amount: MoneyDto.toMoney(body.amount), repaidOn: body.repaidOn },
         context,
       ),
     );
@@ -55,7 +54,6 @@ export class GuaranteesController {
   @Post(':guaranteeId/repayments/:repaymentEventId/reversal')
   @HttpCode(200)
   @ApiOkResponse({ description: 'reversed: the guarantee’s outstanding after it' })
-  @UseInterceptors(AcceptedWhenPendingInterceptor)
   @ApiConflictResponse({
     description:
       '`entry-already-reversed`, or `correction-pending`: a reversal of this repayment waits for a second officer',
@@ -64,7 +62,7 @@ export class GuaranteesController {
     description:
       'four-eyes: the company’s policy makes corrections need a second person, so nothing is committed yet: `{ proposalId, status: "pending", action, companyId, ' +
       'reserved, threshold, expiresAt }`; the repayment is locked and the outstanding it would put back reserved on the convention’s headroom, until a second guarantee officer confirms ' +
-      '(POST /guarantees/proposals/:id/confirmation), declines, or it expires',
+      '(POST /proposals/:id/confirm), declines, or it expires',
   })
   reverseRepayment(
     @Param('guaranteeId') guaranteeId: string,
@@ -74,8 +72,7 @@ export class GuaranteesController {
   ) {
     return this.commands.execute(
       new ReverseRepaymentCommand(
-        guaranteeId,
-        { repaymentEventId, reason: body.reason, correctedOn: body.correctedOn },
+        { guaranteeId, repaymentEventId, reason: body.reason, correctedOn: body.correctedOn },
         context,
       ),
     );
@@ -88,7 +85,7 @@ export class GuaranteesController {
     @Body() body: CallGuaranteeDto,
     @CommandCtx() context: CommandContext,
   ) {
-    return this.commands.execute(new CallGuaranteeCommand(guaranteeId, body, context));
+    return this.commands.execute(new CallGuaranteeCommand({ guaranteeId, ...body }, context));
   }
 
   @Post(':guaranteeId/claim-payments')
@@ -99,8 +96,7 @@ export class GuaranteesController {
   ) {
     return this.commands.execute(
       new PayClaimCommand(
-        guaranteeId,
-        { amount: body.amount ? MoneyDto.toMoney(body.amount) : null, paidOn: body.paidOn },
+        { guaranteeId, amount: body.amount ? MoneyDto.toMoney(body.amount) : null, paidOn: body.paidOn },
         context,
       ),
     );
@@ -110,8 +106,7 @@ export class GuaranteesController {
   recover(@Param('guaranteeId') guaranteeId: string, @Body() body: RecoveryDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new RecordRecoveryCommand(
-        guaranteeId,
-        { amount: MoneyDto.toMoney(body.amount), receivedOn: body.receivedOn },
+        { guaranteeId, amount: MoneyDto.toMoney(body.amount), receivedOn: body.receivedOn },
         context,
       ),
     );

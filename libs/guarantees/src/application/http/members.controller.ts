@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
-import type { CommandContext } from '@ledger/event-sourcing';
+import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { CommandCtx, MoneyDto } from '@ledger/platform';
 import { AdmitMemberCommand } from '../commands/admit-member.command';
 import { PayCapitalCommand } from '../commands/pay-capital.command';
@@ -26,7 +26,12 @@ export class MembersController {
 
   @Post()
   admit(@Param('companyId') companyId: string, @Body() body: AdmitMemberDto, @CommandCtx() context: CommandContext) {
-    return this.commands.execute(new AdmitMemberCommand(companyId, body, context));
+    return this.commands.execute(
+      new AdmitMemberCommand(
+        { type: 'AdmitMember', companyId, memberId: newEntityId(context, 'member'), ...body },
+        context,
+      ),
+    );
   }
 
   @Get()
@@ -41,7 +46,9 @@ export class MembersController {
     @Body() body: MemberDepartureDto,
     @CommandCtx() context: CommandContext,
   ) {
-    return this.commands.execute(new RecordMemberDepartureCommand(companyId, { memberId, ...body }, context));
+    return this.commands.execute(
+      new RecordMemberDepartureCommand({ type: 'RecordMemberDeparture', companyId, memberId, ...body }, context),
+    );
   }
 
   @Post(':memberId/capital-subscriptions')
@@ -53,8 +60,13 @@ export class MembersController {
   ) {
     return this.commands.execute(
       new SubscribeCapitalCommand(
-        companyId,
-        { memberId, amount: MoneyDto.toMoney(body.amount), subscribedOn: body.subscribedOn },
+        {
+          type: 'SubscribeCapital',
+          companyId,
+          memberId,
+          amount: MoneyDto.toMoney(body.amount),
+          subscribedOn: body.subscribedOn,
+        },
         context,
       ),
     );
@@ -69,8 +81,7 @@ export class MembersController {
   ) {
     return this.commands.execute(
       new PayCapitalCommand(
-        companyId,
-        { memberId, amount: MoneyDto.toMoney(body.amount), paidOn: body.paidOn },
+        { type: 'PayCapital', companyId, memberId, amount: MoneyDto.toMoney(body.amount), paidOn: body.paidOn },
         context,
       ),
     );

@@ -2,15 +2,14 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '@ledger/event-sourcing';
 import { assertNever } from '@ledger/event-sourcing';
-import { Money, Ratio, type CurrencyCode } from '@ledger/money';
+import { Ratio } from '@ledger/money';
 import {
-  capacityOf,
+  capacityMinorOf,
   guaranteesCatalog,
   type CeilingBasis,
   type ConventionTerms,
   type GuaranteesEvent,
 } from '../../domain';
-import { applyProposalEvent } from '../four-eyes/proposals.projection';
 
 export const GUARANTEES_TABLES = [
   'guarantee_federations',
@@ -19,7 +18,6 @@ export const GUARANTEES_TABLES = [
   'guarantee_fund_deposits',
   'guarantee_conventions',
   'guarantees',
-  'guarantees_proposals',
 ] as const;
 
 type Delta = Record<string, bigint | number>;
@@ -369,12 +367,6 @@ export class GuaranteesProjection implements Projection {
         return;
 
       // ---- four-eyes -----------------------------------------------------------------------------
-      case 'guarantees.ApprovalProposed':
-      case 'guarantees.ProposalConfirmed':
-      case 'guarantees.ProposalDeclined':
-      case 'guarantees.ProposalExpired':
-        await applyProposalEvent(event, position, db);
-        return;
       case 'guarantees.CompanyApprovalPolicySet':
       case 'guarantees.CompanyReservationMade':
       case 'guarantees.CompanyReservationReleased':
@@ -384,7 +376,7 @@ export class GuaranteesProjection implements Projection {
       case 'guarantees.BankLoanReservationReleased':
       case 'guarantees.RepaymentReversalProposed':
       case 'guarantees.RepaymentReversalProposalSettled':
-        // Reservations are not balances: what they hold is read from guarantees_proposals (pending rows).
+        // Reservations are not balances: what they hold is read from ledger_proposals (pending rows).
         return;
       default:
         assertNever(event);
@@ -452,10 +444,12 @@ async function fundMoved(
   }
 }
 
-/** capacity = floor(fund × multiplier) (exact, through the money library), outstanding by basis, headroom. */
+/**
+ * capacity = floor(fund × multiplier) (exact, bounded by the largest amount the ledger holds, as every
+ * decision computes it), outstanding by basis, headroom: nothing here can fail on a recorded event.
+ */
 async function refreshConvention(db: EntityManager, conventionId: string): Promise<void> {
   const [row]: {
-    currency: CurrencyCode;
     fund_balance: string;
     multiplier_numerator: string;
     multiplier_denominator: string;
@@ -463,19 +457,19 @@ async function refreshConvention(db: EntityManager, conventionId: string): Promi
     outstanding_principal: string;
     guaranteed_outstanding: string;
   }[] = await db.query(
-    `SELECT currency, fund_balance, multiplier_numerator, multiplier_denominator, ceiling_basis,
+    `SELECT fund_balance, multiplier_numerator, multiplier_denominator, ceiling_basis,
             outstanding_principal, guaranteed_outstanding
        FROM guarantee_conventions WHERE convention_id = $1`,
     [conventionId],
   );
-  const capacity = capacityOf(
-    Money.parseMinor(row.fund_balance, row.currency),
+  const capacity = capacityMinorOf(
+    BigInt(row.fund_balance),
     Ratio.of(BigInt(row.multiplier_numerator), BigInt(row.multiplier_denominator)),
   );
   const outstanding = row.ceiling_basis === 'loan-principal' ? row.outstanding_principal : row.guaranteed_outstanding;
-  const headroom = capacity.amountMinor - BigInt(outstanding);
+  const headroom = capacity - BigInt(outstanding);
   await db.query(
     'UPDATE guarantee_conventions SET capacity = $2, outstanding = $3, headroom = $4 WHERE convention_id = $1',
-    [conventionId, capacity.toMinorString(), outstanding, headroom.toString()],
+    [conventionId, capacity.toString(), outstanding, headroom.toString()],
   );
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { floorDiv, Ratio } from '@ledger/money';
-import { LedgerRuntime } from '@ledger/platform';
 import { CompanyNotFound, ConventionNotFound, FederationNotFound, GuaranteeNotFound } from '../../domain';
 
 type Row = Record<string, string | number | null>;
@@ -38,10 +38,10 @@ function ratioView(numerator: unknown, denominator: unknown): { ratio: string; d
  */
 @Injectable()
 export class GuaranteesReadModel {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   private query(sql: string, params: unknown[]): Promise<Row[]> {
-    return this.runtime.dataSource.query(sql, params);
+    return this.dataSource.query(sql, params);
   }
 
   async federation(federationId: string) {
@@ -103,9 +103,10 @@ export class GuaranteesReadModel {
     const [reserved] = await this.query(
       `SELECT count(*)::int AS pending,
               coalesce(sum(CASE WHEN action = 'reverse-deposit' THEN 0 ELSE reserved END), 0) AS headroom,
-              coalesce(sum(reserved_fund), 0) AS fund
-         FROM guarantees_proposals WHERE company_id = $1 AND status = 'pending'`,
-      [companyId],
+              coalesce(sum((reservations->>'fund')::numeric), 0) AS fund
+         FROM ledger_proposals
+        WHERE context = 'guarantees' AND subjects @> $1::jsonb AND status = 'pending'`,
+      [JSON.stringify({ companyId })],
     );
     return {
       companyId,

@@ -9,7 +9,6 @@ import { GetLoanCoverageHandler } from './get-loan-coverage.handler';
 import { GetConventionHeadroomHandler } from './get-convention-headroom.handler';
 import { ListBankConventionsHandler } from './list-bank-conventions.handler';
 import { ListBankConventionGuaranteesHandler } from './list-bank-convention-guarantees.handler';
-import { ListGuaranteeProposalsHandler } from './list-proposals.handler';
 
 export const queryHandlers = [
   GetFederationHandler,
@@ -23,5 +22,4 @@ export const queryHandlers = [
   GetConventionHeadroomHandler,
   ListBankConventionsHandler,
   ListBankConventionGuaranteesHandler,
-  ListGuaranteeProposalsHandler,
 ];

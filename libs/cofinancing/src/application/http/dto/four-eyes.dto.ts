@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { IsBusinessDate, IsProposalTtlHours, MoneyDto } from '@ledger/platform';
-import { PROPOSAL_ACTIONS } from '../../../domain';
 
 export class SetApprovalPolicyDto {
   @ApiPropertyOptional({
@@ -42,32 +41,4 @@ export class SetApprovalPolicyDto {
 
   @IsBusinessDate('Date the policy was set', { example: '2021-01-01' })
   setOn!: string;
-}
-
-export { PROPOSAL_ACTIONS };
-
-export const PROPOSAL_STATUSES = ['pending', 'confirmed', 'declined', 'expired'] as const;
-
-export class ListProposalsQueryDto {
-  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES })
-  @IsOptional()
-  @IsIn(PROPOSAL_STATUSES)
-  status?: (typeof PROPOSAL_STATUSES)[number];
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  fundId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  grantId?: string;
-
-  @ApiPropertyOptional({ enum: PROPOSAL_ACTIONS })
-  @IsOptional()
-  @IsIn(PROPOSAL_ACTIONS)
-  action?: (typeof PROPOSAL_ACTIONS)[number];
 }

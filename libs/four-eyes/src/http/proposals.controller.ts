@@ -1,0 +1,130 @@
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@ledger/access';
+import type { CommandContext } from '@ledger/event-sourcing';
+import { CommandCtx, DeclineProposalDto, invalidField } from '@ledger/platform';
+import type { FourEyesContext } from '../four-eyes-action';
+import { FOUR_EYES_CONTEXTS, FourEyes } from '../four-eyes.service';
+import { ProposalsReadModel, type ProposalView } from '../read-model/proposals.read-model';
+import { ListProposalsDto } from './dto';
+import { mayUse, requireUse } from './proposal-access';
+
+/** Everyone who works on a context or reads them all; what each may do is decided per proposal. */
+const PROPOSAL_ROLES = ['fund_manager', 'guarantee_officer', 'auditor', 'admin'] as const;
+
+/**
+ * The four-eyes proposals of every context: a command above its policy's threshold (a grant
+ * approval, a disbursement, a guarantee issuance, a correction…) waits here, with what it would use
+ * reserved, for a second person of its context to confirm it — or anyone of it to decline it —
+ * before its deadline. Fund managers see and settle co-financing proposals, guarantee officers
+ * guarantees ones; auditors and admins read both; a bank none.
+ */
+@ApiTags('four-eyes proposals')
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Roles(...PROPOSAL_ROLES)
+@Controller('proposals')
+export class ProposalsController {
+  private readonly contexts: readonly string[];
+
+  constructor(
+    private readonly fourEyes: FourEyes,
+    private readonly proposals: ProposalsReadModel,
+    @Inject(FOUR_EYES_CONTEXTS) contexts: readonly FourEyesContext[],
+  ) {
+    this.contexts = contexts.map((context) => context.name);
+  }
+
+  @Get()
+  @ApiOkResponse({
+    description:
+      '`{ items, nextCursor? }`, oldest first: each proposal with its context, action, subjects, the whole command ' +
+      'waiting, what it reserves, the threshold it exceeded, who proposed it, its deadline and, once settled, who ' +
+      'settled it, when and why. Without `context`: every context the caller may read',
+  })
+  @ApiForbiddenResponse({ description: 'the caller may not read proposals of that context' })
+  list(@Query() query: ListProposalsDto, @CurrentPrincipal() principal: Principal) {
+    if (query.context !== undefined && !this.contexts.includes(query.context))
+      throw invalidField('context', `must be one of ${this.contexts.join(', ')}`);
+    if (query.context !== undefined) requireUse(principal.role, query.context, 'read');
+    const readable = (query.context === undefined ? this.contexts : [query.context]).filter((context) =>
+      mayUse(principal.role, context, 'read'),
+    );
+    const separator = query.subject?.indexOf(':') ?? -1;
+    return this.proposals.list({
+      contexts: readable,
+      status: query.status,
+      action: query.action,
+      subject: query.subject ? { [query.subject.slice(0, separator)]: query.subject.slice(separator + 1) } : undefined,
+      cursor: query.cursor,
+      limit: query.limit ?? 50,
+    });
+  }
+
+  @Get(':proposalId')
+  @ApiOkResponse({ description: 'one proposal, as in the list' })
+  @ApiNotFoundResponse({ description: '`proposal-not-found`' })
+  async get(@Param('proposalId') proposalId: string, @CurrentPrincipal() principal: Principal): Promise<ProposalView> {
+    const proposal = await this.proposals.get(proposalId);
+    if (!proposal) throw notFound(proposalId);
+    requireUse(principal.role, proposal.context, 'read');
+    return proposal;
+  }
+
+  @Post(':proposalId/confirm')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'confirmed by a second person of its context: the reservation is released and the command decided again on ' +
+      'current state and committed, atomically: `{ proposalId, status: "confirmed", context, action, released, … }` ' +
+      'with what the command committed',
+  })
+  @ApiForbiddenResponse({
+    description:
+      '`self-confirmation-refused`: the proposer may not confirm it (nothing is written); `forbidden`: not of its context',
+  })
+  @ApiNotFoundResponse({ description: '`proposal-not-found`' })
+  @ApiConflictResponse({ description: '`proposal-not-pending`: confirmed, declined, expired, or past its deadline' })
+  @ApiUnprocessableEntityResponse({
+    description: 'the command, decided again on current state, is refused by a rule (e.g. `fund-insufficient`)',
+  })
+  confirm(@Param('proposalId') proposalId: string, @CommandCtx() context: CommandContext) {
+    return this.fourEyes.confirm(proposalId, context, (proposal) =>
+      requireUse(context.role, proposal.context, 'write'),
+    );
+  }
+
+  @Post(':proposalId/decline')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'declined, with the reason, by anyone of its context (the proposer too: withdrawing needs no second person): ' +
+      'the reservation is released, nothing is committed',
+  })
+  @ApiNotFoundResponse({ description: '`proposal-not-found`' })
+  @ApiConflictResponse({ description: '`proposal-not-pending`' })
+  decline(
+    @Param('proposalId') proposalId: string,
+    @Body() body: DeclineProposalDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.fourEyes.decline(proposalId, body.reason, context, (proposal) =>
+      requireUse(context.role, proposal.context, 'write'),
+    );
+  }
+}
+
+export function notFound(proposalId: string): NotFoundException {
+  return new NotFoundException({
+    statusCode: 404,
+    error: 'proposal-not-found',
+    message: `proposal ${proposalId} does not exist`,
+  });
+}
