@@ -149,6 +149,19 @@ for (const kind of testDatabaseKinds()) {
       expect(won).toBe(4);
     });
 
+    it('does not let a refusal rest on a stale cached stream: it is decided again on fresh state', async () => {
+      const id = `account-${randomUUID()}`;
+      const other = newPipeline();
+      await deposit(pipeline, id, mad(100n));
+      await withdraw(pipeline, id, mad(100n)); // cached here at 0
+      await deposit(other, id, mad(1_000n)); // another process refills it
+      // Decided on the cache alone this would be refused; the store says the stream moved.
+      const answer = await withdraw(pipeline, id, mad(500n));
+      expect(answer.balance).toEqual({ amountMinor: '500', currency: 'MAD' });
+      // A refusal on current state stands.
+      await expect(withdraw(pipeline, id, mad(501n))).rejects.toBeInstanceOf(Overdrawn);
+    });
+
     describe('with an Idempotency-Key', () => {
       const keyed = (key: string, requestHash = 'hash-a') => context({ idempotencyKey: key, requestHash });
 

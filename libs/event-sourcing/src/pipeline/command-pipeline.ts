@@ -58,6 +58,15 @@ interface Pending {
   readonly decide: Decide<object>;
   readonly resolve: (answer: Settled) => void;
   readonly reject: (error: unknown) => void;
+  /** Times a refusal was found to rest on a stale cached stream and decided again. */
+  redecided: number;
+}
+
+interface Refusal {
+  readonly pending: Pending;
+  readonly error: unknown;
+  /** Every stream the refused decision read. */
+  readonly read: ReadonlySet<string>;
 }
 
 interface Settled {
@@ -79,6 +88,8 @@ interface Accepted {
   /** The command's context and business time, with what its decision stamped (`tx.stamp`). */
   readonly context: CommandContext;
   readonly businessTime: Date;
+  /** Already recorded under its key: answered with its first answer. */
+  replayed?: boolean;
 }
 
 /**
@@ -155,6 +166,7 @@ export class CommandPipeline {
         decide,
         resolve,
         reject,
+        redecided: 0,
       });
       this.draining ??= this.drain().finally(() => (this.draining = null));
     });
@@ -187,6 +199,7 @@ export class CommandPipeline {
     for (let attempt = 1; todo.length > 0; attempt++) {
       const working = new WorkingSet((streamId, model) => this.load(streamId, model));
       const accepted: Accepted[] = [];
+      const refusals: Refusal[] = [];
       for (const [index, pending] of todo.entries()) {
         const mark = working.mark();
         const tx = working.tx(index, pending.context);
@@ -209,72 +222,123 @@ export class CommandPipeline {
           });
         } catch (error) {
           working.rollback(mark);
-          void this.refused(pending, error);
+          refusals.push({ pending, error, read: tx.loaded });
         }
       }
-      if (accepted.length === 0) return;
-      const { appends } = working.appends(
-        new Map(accepted.map((a) => [a.index, { context: a.context, businessTime: a.businessTime }])),
-      );
-      // The records go last: each one's position is then after every event of its batch.
-      const records: StreamAppend[] = accepted.flatMap((a) =>
-        a.recordStream
-          ? [
-              {
-                streamId: a.recordStream,
-                expectedRevision: 'no_stream' as const,
-                events: [commandRecordEvent(a.context, a.outcome.kind, a.body, a.businessTime)],
-              },
-            ]
-          : [],
-      );
-      const all = [...appends, ...records];
-      if (all.every((append) => append.events.length === 0)) {
-        // Nothing to write and no key to record: the decision stands on what was read.
-        for (const a of accepted) a.pending.resolve(fresh(a, 0n));
-        return;
-      }
-      let results: AppendResult[];
-      try {
-        results = await this.store.appendToStreams(all);
-      } catch (error) {
-        if (error instanceof InvalidEventError && accepted.length > 1) {
-          // The store refused the batch's content, wrote nothing: decide each alone, so that only
-          // the command at fault is refused.
-          for (const a of accepted) await this.runBatch([a.pending]).catch((alone) => a.pending.reject(alone));
-          return;
-        }
-        if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)) {
-          // Outcome unknown (e.g. the connection dropped at commit): forget what we cached.
-          for (const streamId of working.streamIds) this.cache.evict(streamId);
-          throw error;
-        }
-        // A keyed command already recorded gets its first answer; the rest are decided again.
-        const replayed = await this.replayRecorded(accepted);
-        if (error instanceof WrongExpectedRevisionError) this.cache.evict(error.streamId);
-        else for (const streamId of working.streamIds) this.cache.evict(streamId);
-        todo = accepted.filter((a) => !replayed.has(a)).map((a) => a.pending);
-        if (replayed.size === 0) {
-          if (attempt >= this.maxAttempts) throw error;
-          // Another process won: full jitter over a growing window before deciding again.
-          await sleep(Math.random() * 2 ** Math.min(attempt, 6));
-        }
+      const written = await this.append(working, accepted, attempt);
+      if (written === 'retry') {
+        // Decided again on fresh state, refusals too: they may have rested on what was not written.
+        const again = new Set<Pending>([
+          ...accepted.filter((a) => !a.replayed).map((a) => a.pending),
+          ...refusals.map((r) => r.pending),
+        ]);
+        todo = todo.filter((pending) => again.has(pending));
         continue;
       }
-      const byStream = new Map(results.map((result) => [result.streamId, result]));
-      const revisions = new Map(results.map((result) => [result.streamId, result.nextExpectedRevision]));
-      for (const settled of working.settled(revisions)) this.cache.put(settled.streamId, settled.model, settled.loaded);
-      void this.takeSnapshots(working, revisions);
-      for (const a of accepted) {
-        const position = a.recordStream
-          ? (byStream.get(a.recordStream)?.position ?? 0n)
-          : [...a.touched].reduce((max, streamId) => {
-              const reached = byStream.get(streamId)?.position ?? 0n;
-              return reached > max ? reached : max;
-            }, 0n);
-        a.pending.resolve(fresh(a, position));
-      }
+      await this.settleRefusals(working, refusals, written);
       return;
+    }
+  }
+
+  /**
+   * Appends what the batch decided, with each keyed command's record last. Returns the streams'
+   * revisions after it, or 'retry' when another process moved a stream (the cache is evicted and
+   * the commands already recorded under their key are answered with their first answer).
+   */
+  private async append(
+    working: WorkingSet,
+    accepted: Accepted[],
+    attempt: number,
+  ): Promise<ReadonlyMap<string, bigint> | 'retry'> {
+    if (accepted.length === 0) return new Map();
+    const { appends } = working.appends(
+      new Map(accepted.map((a) => [a.index, { context: a.context, businessTime: a.businessTime }])),
+    );
+    // The records go last: each one's position is then after every event of its batch.
+    const records: StreamAppend[] = accepted.flatMap((a) =>
+      a.recordStream
+        ? [
+            {
+              streamId: a.recordStream,
+              expectedRevision: 'no_stream' as const,
+              events: [commandRecordEvent(a.context, a.outcome.kind, a.body, a.businessTime)],
+            },
+          ]
+        : [],
+    );
+    const all = [...appends, ...records];
+    if (all.every((append) => append.events.length === 0)) {
+      // Nothing to write and no key to record: the decision stands on what was read.
+      for (const a of accepted) a.pending.resolve(fresh(a, 0n));
+      return new Map();
+    }
+    let results: AppendResult[];
+    try {
+      results = await this.store.appendToStreams(all);
+    } catch (error) {
+      if (error instanceof InvalidEventError && accepted.length > 1) {
+        // The store refused the batch's content and wrote nothing: each alone, so that only the
+        // command at fault is refused.
+        for (const a of accepted) await this.runBatch([a.pending]).catch((alone) => a.pending.reject(alone));
+        return new Map();
+      }
+      if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)) {
+        // Outcome unknown (e.g. the connection dropped at commit): forget what we cached.
+        for (const streamId of working.streamIds) this.cache.evict(streamId);
+        throw error;
+      }
+      // A keyed command already recorded gets its first answer; the rest are decided again.
+      const replayed = await this.replayRecorded(accepted);
+      if (error instanceof WrongExpectedRevisionError) this.cache.evict(error.streamId);
+      else for (const streamId of working.streamIds) this.cache.evict(streamId);
+      if (replayed === 0) {
+        if (attempt >= this.maxAttempts) throw error;
+        // Another process won: full jitter over a growing window before deciding again.
+        await sleep(Math.random() * 2 ** Math.min(attempt, 6));
+      }
+      return 'retry';
+    }
+    const byStream = new Map(results.map((result) => [result.streamId, result]));
+    const revisions = new Map(results.map((result) => [result.streamId, result.nextExpectedRevision]));
+    for (const settled of working.settled(revisions)) this.cache.put(settled.streamId, settled.model, settled.loaded);
+    void this.takeSnapshots(working, revisions);
+    for (const a of accepted) {
+      const position = a.recordStream
+        ? (byStream.get(a.recordStream)?.position ?? 0n)
+        : [...a.touched].reduce((max, streamId) => {
+            const reached = byStream.get(streamId)?.position ?? 0n;
+            return reached > max ? reached : max;
+          }, 0n);
+      a.pending.resolve(fresh(a, position));
+    }
+    return revisions;
+  }
+
+  /**
+   * A refusal stands only if what it read was current. A stream this batch appended to was
+   * checked by the append itself; one taken from this process's cache and not written is checked
+   * against the store (another process may have moved it): if it moved, the command is decided
+   * again on fresh state. Costs a round trip on refusals only.
+   */
+  private async settleRefusals(
+    working: WorkingSet,
+    refusals: readonly Refusal[],
+    appended: ReadonlyMap<string, bigint>,
+  ): Promise<void> {
+    for (const refusal of refusals) {
+      const unchecked = [...refusal.read].filter((streamId) => working.fromCache(streamId) && !appended.has(streamId));
+      const current = await Promise.all(
+        unchecked.map(
+          async (streamId) => (await this.store.streamRevision(streamId)) === working.baseRevision(streamId),
+        ),
+      );
+      if (current.every(Boolean) || refusal.pending.redecided >= this.maxAttempts) {
+        void this.refused(refusal.pending, refusal.error);
+        continue;
+      }
+      for (const streamId of unchecked) this.cache.evict(streamId);
+      refusal.pending.redecided += 1;
+      this.queue.push(refusal.pending);
     }
   }
 
@@ -291,14 +355,16 @@ export class CommandPipeline {
     }
   }
 
-  private async replayRecorded(accepted: readonly Accepted[]): Promise<Set<Accepted>> {
-    const replayed = new Set<Accepted>();
+  /** Answers the commands of `accepted` already recorded under their key; returns how many. */
+  private async replayRecorded(accepted: Accepted[]): Promise<number> {
+    let replayed = 0;
     await Promise.all(
       accepted.map(async (a) => {
         if (!a.recordStream) return;
         const record = await readCommandRecord(this.store, a.recordStream);
         if (!record) return;
-        replayed.add(a);
+        a.replayed = true;
+        replayed += 1;
         try {
           a.pending.resolve(this.replay(a.pending.context, record));
         } catch (error) {
@@ -319,12 +385,15 @@ export class CommandPipeline {
     };
   }
 
-  private async load(streamId: string, model: StreamModel<any, any>): Promise<Loaded<unknown>> {
+  private async load(
+    streamId: string,
+    model: StreamModel<any, any>,
+  ): Promise<{ loaded: Loaded<unknown>; cached: boolean }> {
     const cached = this.cache.get(streamId, model);
-    if (cached) return cached;
+    if (cached) return { loaded: cached, cached: true };
     const loaded = await this.repository.load(streamId, model);
     this.cache.put(streamId, model, loaded);
-    return loaded;
+    return { loaded, cached: false };
   }
 
   private async takeSnapshots(working: WorkingSet, revisions: ReadonlyMap<string, bigint>): Promise<void> {

@@ -50,6 +50,8 @@ export interface CommandStamp {
 interface Entry {
   readonly model: AnyModel;
   readonly base: Loaded<unknown>;
+  /** Taken from the process's cache, not read from the store for this batch. */
+  readonly cached: boolean;
   state: unknown;
   guarded: boolean;
   /** Events decided in this batch, each with the command that decided it. */
@@ -68,13 +70,19 @@ interface Mark {
 export class WorkingSet {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly loadStream: (streamId: string, model: AnyModel) => Promise<Loaded<unknown>>) {}
+  constructor(
+    private readonly loadStream: (
+      streamId: string,
+      model: AnyModel,
+    ) => Promise<{ readonly loaded: Loaded<unknown>; readonly cached: boolean }>,
+  ) {}
 
   tx(
     owner: number,
     context: CommandContext,
-  ): CommandTx & { readonly touched: Set<string>; readonly stamped: CommandStamp } {
+  ): CommandTx & { readonly touched: Set<string>; readonly loaded: Set<string>; readonly stamped: CommandStamp } {
     const touched = new Set<string>();
+    const loaded = new Set<string>();
     let stamped: CommandStamp = {};
     const handle = (streamId: string, entry: Entry): StreamHandle<any, any> => ({
       streamId,
@@ -87,6 +95,7 @@ export class WorkingSet {
     return {
       context,
       touched,
+      loaded,
       get stamped() {
         return stamped;
       },
@@ -96,10 +105,11 @@ export class WorkingSet {
       load: async (streamId, model) => {
         let entry = this.entries.get(streamId);
         if (!entry || entry.model !== model) {
-          const base = await this.loadStream(streamId, model as AnyModel);
-          entry = { model: model as AnyModel, base, state: base.state, guarded: false, pending: [] };
+          const { loaded: base, cached } = await this.loadStream(streamId, model as AnyModel);
+          entry = { model: model as AnyModel, base, cached, state: base.state, guarded: false, pending: [] };
           this.entries.set(streamId, entry);
         }
+        loaded.add(streamId);
         return handle(streamId, entry);
       },
       append: (stream, events) => {
@@ -119,6 +129,16 @@ export class WorkingSet {
         touched.add(stream.streamId);
       },
     };
+  }
+
+  /** Whether the batch took this stream from the process's cache (it may be stale). */
+  fromCache(streamId: string): boolean {
+    return this.entries.get(streamId)?.cached ?? false;
+  }
+
+  /** The revision the batch read a stream at (null: no events yet). */
+  baseRevision(streamId: string): bigint | null {
+    return this.entries.get(streamId)?.base.revision ?? null;
   }
 
   mark(): Mark {
