@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CofinancingStreams } from './application/cofinancing-streams';
 import { commandHandlers } from './application/commands';
 import { BeneficiariesController } from './application/http/beneficiaries.controller';
 import { DonorsController } from './application/http/donors.controller';
@@ -23,7 +22,6 @@ import { CofinancingBalancesAsOf, CofinancingBalancesAsOfHandler } from './appli
     ProposalsController,
   ],
   providers: [
-    CofinancingStreams,
     ...commandHandlers,
     ...queryHandlers,
     CofinancingBalancesAsOf,

@@ -25,14 +25,8 @@ export {
   type StreamModel,
   type Upcaster,
 } from '@ledger/kernel';
-export {
-  deterministicUuid,
-  EventSourcedRepository,
-  type Change,
-  type Loaded,
-  type RepositoryOptions,
-} from './event-sourced-repository';
-export { businessTime, newEntityId, positionOf, withEvents } from './command-support';
+export { deterministicUuid, EventSourcedRepository, type Loaded } from './event-sourced-repository';
+export { businessTime, newEntityId } from './command-support';
 export { SqlSnapshotStore, type Snapshot, type SnapshotStore } from './sql/snapshot-store';
 export type { Projection } from './projections/projection';
 export { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';

@@ -73,9 +73,7 @@ export class LedgerRuntime {
         ? new KurrentDbEventStore(config.kurrentDbConnectionString)
         : new PostgresEventStore(database.pool);
       const snapshots = new SqlSnapshotStore(database.pool);
-      const repository = new EventSourcedRepository(store, snapshots, {
-        maxAttempts: config.commandAttempts,
-      });
+      const repository = new EventSourcedRepository(store, snapshots);
       const projections = contexts
         .flatMap((context) => context.projections)
         .map((projection) => new ProjectionRunner(projection, store, dataSource, { logger }));
@@ -104,18 +102,6 @@ export class LedgerRuntime {
 
   async startProjections(): Promise<void> {
     for (const runner of this.projections) await runner.start();
-  }
-
-  /**
-   * A command was appended at `position`: wake the projections and, unless configured otherwise,
-   * wait until they show it, so that a GET right after the command's answer sees its effect.
-   */
-  async committed(position: bigint): Promise<void> {
-    if (position <= 0n) return;
-    this.wakeProjections();
-    if (this.config.waitForProjections && this.projections.some((runner) => runner.isRunning)) {
-      await this.waitForProjections(position);
-    }
   }
 
   /**

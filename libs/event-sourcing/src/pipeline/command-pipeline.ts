@@ -113,7 +113,7 @@ export class CommandPipeline {
   private readonly maxBatch: number;
   private readonly cache: StreamCache;
   private readonly queue: Pending[] = [];
-  private draining: Promise<void> | null = null;
+  private draining = false;
   private readonly inFlight = new Map<string, Promise<Answer<object>>>();
 
   constructor(
@@ -168,7 +168,7 @@ export class CommandPipeline {
         reject,
         redecided: 0,
       });
-      this.draining ??= this.drain().finally(() => (this.draining = null));
+      if (!this.draining) void this.drain();
     });
     const readModels = this.options.awaitReadModels
       ? await this.options.awaitReadModels(settled.position)
@@ -183,14 +183,23 @@ export class CommandPipeline {
     return withAnswerMeta(JSON.parse(JSON.stringify(first)) as Answer<object>, { ...meta, replayed: true });
   }
 
+  /**
+   * One drain at a time. `draining` goes false in the same synchronous step as the loop's last
+   * look at the queue, so a command queued after that look always starts a new drain.
+   */
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        await this.runBatch(batch);
-      } catch (error) {
-        for (const pending of batch) pending.reject(error);
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        try {
+          await this.runBatch(batch);
+        } catch (error) {
+          for (const pending of batch) pending.reject(error);
+        }
       }
+    } finally {
+      this.draining = false;
     }
   }
 
