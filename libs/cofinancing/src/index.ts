@@ -9,8 +9,6 @@ import {
   cofinancingEntities,
 } from './application/projections';
 import { CreateCofinancingBalancesAsOf1764610000000, cofinancingBalancesProjection } from './application/as-of';
-import { CreateCofinancingProposals1764800000000 } from './application/four-eyes/1764800000000-create-cofinancing-proposals';
-import { ExtendCofinancingProposals1764820000000 } from './application/four-eyes/1764820000000-extend-cofinancing-proposals';
 
 export { CofinancingModule } from './cofinancing.module';
 
@@ -20,8 +18,6 @@ export const cofinancingReadModels: ContextReadModels = {
     CreateCofinancingReadModels1764200000000,
     CreateCofinancingBalancesAsOf1764610000000,
     AddDisbursementCorrections1764700000000,
-    CreateCofinancingProposals1764800000000,
-    ExtendCofinancingProposals1764820000000,
   ],
   projections: [
     new CofinancingFundsProjection(),

@@ -7,12 +7,11 @@ import {
   CapExceeded,
   FundInsufficient,
   beneficiaryCatalog,
-  beneficiaryStreamId,
+  streamIds,
   capKey,
   evolveBeneficiary,
   evolveFund,
   fundCatalog,
-  fundStreamId,
   type BeneficiaryState,
   type FundState,
 } from '../domain';
@@ -40,12 +39,12 @@ for (const kind of testDatabaseKinds()) {
 
     /** The fund as a replay of its stream from the first event (no snapshot). */
     async function replayFund(fundId: string): Promise<FundState> {
-      const events = await runtime.store.readStream(fundStreamId(fundId));
+      const events = await runtime.store.readStream(streamIds.fund(fundId));
       return events.map((e) => fundCatalog.decode(e)).reduce(evolveFund, { status: 'none' } as FundState);
     }
 
     async function replayBeneficiary(id: string): Promise<BeneficiaryState> {
-      const events = await runtime.store.readStream(beneficiaryStreamId(id));
+      const events = await runtime.store.readStream(streamIds.beneficiary(id));
       return events
         .map((e) => beneficiaryCatalog.decode(e))
         .reduce(evolveBeneficiary, { status: 'none' } as BeneficiaryState);
@@ -75,7 +74,7 @@ for (const kind of testDatabaseKinds()) {
       expect(available.isNegative()).toBe(false);
 
       // Every FundsCommitted event saw a non-negative balance after it, in log order.
-      const log = (await runtime.store.readStream(fundStreamId(fundId))).map((e) => fundCatalog.decode(e));
+      const log = (await runtime.store.readStream(streamIds.fund(fundId))).map((e) => fundCatalog.decode(e));
       for (const event of log) {
         if (event.type === 'cofinancing.FundsCommitted') expect(event.availableAfter.isNegative()).toBe(false);
       }

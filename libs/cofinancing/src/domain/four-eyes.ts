@@ -4,7 +4,7 @@ import {
   field,
   isProposalTtl,
   MAX_PROPOSAL_TTL_HOURS,
-  PROPOSAL_OUTCOMES,
+  releasedFields,
   subjectNumberOf,
   subjectOf,
   type EventOf,
@@ -64,10 +64,9 @@ export const FundsReserved = defineEvent('cofinancing.FundsReserved', {
 
 export const FundReservationReleased = defineEvent('cofinancing.FundReservationReleased', {
   fundId: field.string(),
-  proposalId: field.string(),
   grantId: field.string(),
   amount: field.money(),
-  outcome: field.literal(...PROPOSAL_OUTCOMES),
+  ...releasedFields,
 });
 
 // ---- beneficiary stream -----------------------------------------------------------------------
@@ -84,12 +83,11 @@ export const CapReserved = defineEvent('cofinancing.CapReserved', {
 
 export const CapReservationReleased = defineEvent('cofinancing.CapReservationReleased', {
   beneficiaryId: field.string(),
-  proposalId: field.string(),
   grantId: field.string(),
   windowId: field.string(),
   participationYear: field.integer(),
   amount: field.money(),
-  outcome: field.literal(...PROPOSAL_OUTCOMES),
+  ...releasedFields,
 });
 
 // ---- grant stream -------------------------------------------------------------------------------
@@ -102,8 +100,7 @@ export const GrantApprovalProposed = defineEvent('cofinancing.GrantApprovalPropo
 
 export const GrantApprovalProposalSettled = defineEvent('cofinancing.GrantApprovalProposalSettled', {
   grantId: field.string(),
-  proposalId: field.string(),
-  outcome: field.literal(...PROPOSAL_OUTCOMES),
+  ...releasedFields,
 });
 
 /**
@@ -125,9 +122,8 @@ export const GrantCommitmentReserved = defineEvent('cofinancing.GrantCommitmentR
 
 export const GrantCommitmentReservationReleased = defineEvent('cofinancing.GrantCommitmentReservationReleased', {
   grantId: field.string(),
-  proposalId: field.string(),
   amount: field.money(),
-  outcome: field.literal(...PROPOSAL_OUTCOMES),
+  ...releasedFields,
 });
 
 export type FundApprovalPolicySet = EventOf<typeof FundApprovalPolicySet>;

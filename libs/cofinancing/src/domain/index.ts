@@ -1,9 +1,9 @@
+// The pure domain of co-financing: one folder per aggregate (events, state, decisions), the shared
+// calendar and typed errors, the stream ids, the context's event catalog, and four-eyes.
 export * from './calendar';
-export * from './commands';
 export * from './errors';
-export * from './events';
-export * from './schedule';
-export * from './invoice-payment';
+export * from './ids';
+export * from './catalog';
 export * from './fund';
 export * from './beneficiary';
 export * from './grant';

@@ -1,6 +1,7 @@
 import { CapExceeded, ParticipationYearIneligible } from './errors';
-import { WindowScheduleAmended, type GrantApproved } from './events';
-import { availableOf, type OpenFund } from './fund';
+import { WindowScheduleAmended } from './fund/events';
+import type { GrantApproved } from './grant/events';
+import { availableOf, type OpenFund } from './fund/state';
 import { FUND, PROMOTION, START_UP, World, bp, mad, moroccanFundEvents, promotionSchedule } from './test-fixtures';
 
 /**

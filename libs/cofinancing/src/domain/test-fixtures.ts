@@ -1,18 +1,16 @@
 import { BasisPoints, Money } from '@ledger/money';
-import { evolveBeneficiary, type BeneficiaryState } from './beneficiary';
-import type { ScheduleTerms } from './schedule';
+import { BeneficiaryEnrolled, evolveBeneficiary, type BeneficiaryEvent, type BeneficiaryState } from './beneficiary';
 import {
-  BeneficiaryEnrolled,
   ContributionRecorded,
   DonorRegistered,
+  evolveFund,
   FundCreated,
   WindowOpened,
-  type BeneficiaryEvent,
   type FundEvent,
-  type GrantEvent,
-} from './events';
-import { evolveFund, type FundState } from './fund';
-import { approveGrant, evolveGrant, requestGrant, type GrantState } from './grant';
+  type FundState,
+  type ScheduleTerms,
+} from './fund';
+import { approveGrant, evolveGrant, requestGrant, type GrantEvent, type GrantState } from './grant';
 
 /** Helpers for the decider tests (given events → state), with the seed's Moroccan figures. */
 

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, decided } from '@ledger/event-sourcing';
-import { createFund, fundModel, fundStreamId, requireOpenFund } from '../../domain';
+import { createFund, fundModel, streamIds, requireOpenFund } from '../../domain';
 import { CreateFundCommand } from './create-fund.command';
 
 @CommandHandler(CreateFundCommand)
@@ -9,7 +9,7 @@ export class CreateFundHandler implements ICommandHandler<CreateFundCommand> {
 
   execute({ command, context }: CreateFundCommand) {
     return this.pipeline.run({ context, on: command.createdOn }, async (tx) => {
-      const fund = await tx.load(fundStreamId(command.fundId), fundModel);
+      const fund = await tx.load(streamIds.fund(command.fundId), fundModel);
       const created = requireOpenFund(tx.append(fund, createFund(command, fund.state)), command.fundId);
       return decided({ fundId: created.fundId });
     });

@@ -1,11 +1,9 @@
 import type { CommandTx } from '@ledger/event-sourcing';
 import {
-  grantStreamId,
+  streamIds,
   grantModel,
   GrantNotFound,
-  fundStreamId,
   fundModel,
-  beneficiaryStreamId,
   beneficiaryModel,
   type GrantState,
   type ReleaseDecision,
@@ -30,13 +28,13 @@ export async function releaseGrant<Status extends 'closed' | 'cancelled'>(
   decide: (state: GrantState) => ReleaseDecision,
   status: Status,
 ): Promise<GrantIn<Status>> {
-  const grant = await tx.load(grantStreamId(grantId), grantModel);
+  const grant = await tx.load(streamIds.grant(grantId), grantModel);
   if (grant.state.status === 'none') throw new GrantNotFound(grantId);
   const decision = decide(grant.state);
   const { fundId, beneficiaryId } = grant.state.request;
   const [fund, beneficiary] = await Promise.all([
-    tx.load(fundStreamId(fundId), fundModel),
-    tx.load(beneficiaryStreamId(beneficiaryId), beneficiaryModel),
+    tx.load(streamIds.fund(fundId), fundModel),
+    tx.load(streamIds.beneficiary(beneficiaryId), beneficiaryModel),
   ]);
   tx.append(fund, decision.fund);
   tx.append(beneficiary, decision.beneficiary);

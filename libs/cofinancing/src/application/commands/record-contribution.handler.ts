@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, decided } from '@ledger/event-sourcing';
-import { availableOf, fundModel, fundStreamId, recordContribution, requireOpenFund } from '../../domain';
+import { availableOf, fundModel, streamIds, recordContribution, requireOpenFund } from '../../domain';
 import { RecordContributionCommand } from './record-contribution.command';
 
 @CommandHandler(RecordContributionCommand)
@@ -9,7 +9,7 @@ export class RecordContributionHandler implements ICommandHandler<RecordContribu
 
   execute({ command, context }: RecordContributionCommand) {
     return this.pipeline.run({ context, on: command.receivedOn }, async (tx) => {
-      const fund = await tx.load(fundStreamId(command.fundId), fundModel);
+      const fund = await tx.load(streamIds.fund(command.fundId), fundModel);
       const after = requireOpenFund(tx.append(fund, recordContribution(command, fund.state)), command.fundId);
       return decided({
         fundId: command.fundId,

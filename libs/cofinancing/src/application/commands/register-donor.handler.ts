@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, decided } from '@ledger/event-sourcing';
-import { fundModel, fundStreamId, registerDonor, requireOpenFund } from '../../domain';
+import { fundModel, streamIds, registerDonor, requireOpenFund } from '../../domain';
 import { RegisterDonorCommand } from './register-donor.command';
 
 @CommandHandler(RegisterDonorCommand)
@@ -9,7 +9,7 @@ export class RegisterDonorHandler implements ICommandHandler<RegisterDonorComman
 
   execute({ command, context }: RegisterDonorCommand) {
     return this.pipeline.run({ context, on: command.registeredOn }, async (tx) => {
-      const fund = await tx.load(fundStreamId(command.fundId), fundModel);
+      const fund = await tx.load(streamIds.fund(command.fundId), fundModel);
       const after = requireOpenFund(tx.append(fund, registerDonor(command, fund.state)), command.fundId);
       return decided({ fundId: after.fundId, donorId: command.donorId });
     });

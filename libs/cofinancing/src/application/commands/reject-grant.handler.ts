@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, decided } from '@ledger/event-sourcing';
-import { grantModel, grantStreamId, rejectGrant } from '../../domain';
+import { grantModel, streamIds, rejectGrant } from '../../domain';
 import { grantIn } from './grant-streams';
 import { RejectGrantCommand } from './reject-grant.command';
 
@@ -10,7 +10,7 @@ export class RejectGrantHandler implements ICommandHandler<RejectGrantCommand> {
 
   execute({ command, context }: RejectGrantCommand) {
     return this.pipeline.run({ context, on: command.rejectedOn }, async (tx) => {
-      const grant = await tx.load(grantStreamId(command.grantId), grantModel);
+      const grant = await tx.load(streamIds.grant(command.grantId), grantModel);
       const rejected = grantIn(tx.append(grant, rejectGrant(command, grant.state)), 'rejected');
       return decided({ grantId: rejected.request.grantId });
     });

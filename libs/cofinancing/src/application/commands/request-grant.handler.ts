@@ -1,14 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, decided } from '@ledger/event-sourcing';
-import {
-  grantModel,
-  grantStreamId,
-  fundModel,
-  fundStreamId,
-  beneficiaryModel,
-  beneficiaryStreamId,
-  requestGrant,
-} from '../../domain';
+import { grantModel, streamIds, fundModel, beneficiaryModel, requestGrant } from '../../domain';
 import { grantIn } from './grant-streams';
 import { RequestGrantCommand } from './request-grant.command';
 
@@ -24,9 +16,9 @@ export class RequestGrantHandler implements ICommandHandler<RequestGrantCommand>
   execute({ command, context }: RequestGrantCommand) {
     return this.pipeline.run({ context, on: command.requestedOn }, async (tx) => {
       const [grant, fund, beneficiary] = await Promise.all([
-        tx.load(grantStreamId(command.grantId), grantModel),
-        tx.load(fundStreamId(command.fundId), fundModel),
-        tx.load(beneficiaryStreamId(command.beneficiaryId), beneficiaryModel),
+        tx.load(streamIds.grant(command.grantId), grantModel),
+        tx.load(streamIds.fund(command.fundId), fundModel),
+        tx.load(streamIds.beneficiary(command.beneficiaryId), beneficiaryModel),
       ]);
       const events = requestGrant(command, { grant: grant.state, fund: fund.state, beneficiary: beneficiary.state });
       const { request } = grantIn(tx.append(grant, events), 'requested');

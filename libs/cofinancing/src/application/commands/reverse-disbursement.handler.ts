@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@ledger/event-store';
 import { FourEyes } from '@ledger/four-eyes';
 import { EVENT_STORE } from '@ledger/platform';
-import { DisbursementNotFound, grantStreamId } from '../../domain';
+import { DisbursementNotFound, streamIds } from '../../domain';
 import { reverseDisbursementAction } from '../four-eyes/reverse-disbursement.action';
 import { ReverseDisbursementCommand } from './reverse-disbursement.command';
 
@@ -21,7 +21,7 @@ export class ReverseDisbursementHandler implements ICommandHandler<ReverseDisbur
   ) {}
 
   async execute({ command, context }: ReverseDisbursementCommand) {
-    const events = await this.store.readStream(grantStreamId(command.grantId));
+    const events = await this.store.readStream(streamIds.grant(command.grantId));
     const entry = events.find(
       (event) =>
         event.type === 'cofinancing.GrantDisbursed' &&

@@ -1,5 +1,5 @@
 import { decided, type CommandTx } from '@ledger/event-sourcing';
-import { fundModel, fundStreamId, requireOpenFund, requireWindow, type FundEvent, type FundState } from '../../domain';
+import { fundModel, streamIds, requireOpenFund, requireWindow, type FundEvent, type FundState } from '../../domain';
 
 /**
  * Opening a window or amending its schedule: one event on the fund; the answer names the version
@@ -10,7 +10,7 @@ export async function changeWindow(
   ids: { readonly fundId: string; readonly windowId: string },
   decide: (fund: FundState) => FundEvent[],
 ) {
-  const fund = await tx.load(fundStreamId(ids.fundId), fundModel);
+  const fund = await tx.load(streamIds.fund(ids.fundId), fundModel);
   const after = requireOpenFund(tx.append(fund, decide(fund.state)), ids.fundId);
   const { schedules } = requireWindow(after, ids.windowId);
   return decided({

@@ -1,5 +1,5 @@
 import type { CommandTx } from '@ledger/event-sourcing';
-import type { Decision, FourEyesAction } from '@ledger/four-eyes';
+import type { Decision, EventsFor, FourEyesAction } from '@ledger/four-eyes';
 import { subjectOf } from '@ledger/kernel';
 import type { Money } from '@ledger/money';
 import {
@@ -7,22 +7,17 @@ import {
   approveGrantCommand,
   availableOf,
   beneficiaryModel,
-  beneficiaryStreamId,
+  streamIds,
   fundModel,
-  fundStreamId,
   GrantNotFound,
   grantModel,
-  grantStreamId,
   releaseApproval,
   requireOpenFund,
   reserveApproval,
   secondPersonThreshold,
   type ApproveGrant,
-  type BeneficiaryStreamEvent,
   type FundApprovalPolicy,
-  type FundStreamEvent,
   type GrantApproved,
-  type GrantStreamEvent,
   type GrantSubjects,
 } from '../../domain';
 import type { GrantApprovalAnswer } from '../commands/approve-grant.command';
@@ -31,26 +26,15 @@ import { secondPersonUnder } from './second-person';
 /** The three streams an approval writes, whether it commits, reserves or releases: its budget. */
 async function loadBudget(tx: CommandTx, ids: { grantId: string; fundId: string; beneficiaryId: string }) {
   const [grant, fund, beneficiary] = await Promise.all([
-    tx.load(grantStreamId(ids.grantId), grantModel),
-    tx.load(fundStreamId(ids.fundId), fundModel),
-    tx.load(beneficiaryStreamId(ids.beneficiaryId), beneficiaryModel),
+    tx.load(streamIds.grant(ids.grantId), grantModel),
+    tx.load(streamIds.fund(ids.fundId), fundModel),
+    tx.load(streamIds.beneficiary(ids.beneficiaryId), beneficiaryModel),
   ]);
   return { grant, fund, beneficiary };
 }
 
 type Budget = Awaited<ReturnType<typeof loadBudget>>;
-type BudgetEvents = {
-  readonly grant: readonly GrantStreamEvent[];
-  readonly fund: readonly FundStreamEvent[];
-  readonly beneficiary: readonly BeneficiaryStreamEvent[];
-};
-
-/** Appends to the budget's streams; the fund as recorded after them. */
-function appendToBudget(tx: CommandTx, budget: Budget, events: BudgetEvents) {
-  tx.append(budget.grant, events.grant);
-  tx.append(budget.beneficiary, events.beneficiary);
-  return tx.append(budget.fund, events.fund);
-}
+type BudgetEvents = EventsFor<Budget>;
 
 interface Approval extends Decision {
   readonly budget: Budget;
@@ -58,6 +42,13 @@ interface Approval extends Decision {
   readonly approved: GrantApproved;
   readonly policy: FundApprovalPolicy | null;
   readonly availableBefore: Money;
+}
+
+/** Appends to the budget's streams; the fund as recorded after them. */
+function appendToBudget(tx: CommandTx, budget: Budget, events: BudgetEvents) {
+  tx.append(budget.grant, events.grant);
+  tx.append(budget.beneficiary, events.beneficiary);
+  return tx.append(budget.fund, events.fund);
 }
 
 /**
@@ -71,7 +62,7 @@ export const approveGrantAction: FourEyesAction<ApproveGrant, Approval, GrantApp
   command: approveGrantCommand,
 
   async decide(tx, command) {
-    const requested = (await tx.load(grantStreamId(command.grantId), grantModel)).state;
+    const requested = (await tx.load(streamIds.grant(command.grantId), grantModel)).state;
     if (requested.status === 'none') throw new GrantNotFound(command.grantId);
     const budget = await loadBudget(tx, requested.request);
     const states = { grant: budget.grant.state, fund: budget.fund.state, beneficiary: budget.beneficiary.state };

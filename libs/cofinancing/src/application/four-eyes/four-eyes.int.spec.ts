@@ -4,7 +4,7 @@ import { LedgerRuntime } from '@ledger/platform';
 import { closeTestApp, testDatabaseKinds, testLedgerConfig } from '@ledger/testing';
 import { createApp } from '../../../../../apps/api/src/bootstrap';
 import { cofinancingReadModels } from '../../index';
-import { FundInsufficient, fundStreamId, fundModel, type FundState } from '../../domain';
+import { FundInsufficient, streamIds, fundModel, type FundState } from '../../domain';
 import { CofinancingBalancesAsOf } from '../as-of';
 import { SetApprovalPolicyCommand } from '../commands';
 import { context, enrol, mad, moroccanFund, proposeOrApprove, request } from '../int-test-support';
@@ -80,7 +80,7 @@ for (const kind of testDatabaseKinds()) {
       }
 
       // The fund stream replayed from its first event: 975 000 reserved, nothing committed.
-      const events = await runtime.store.readStream(fundStreamId(fundId));
+      const events = await runtime.store.readStream(streamIds.fund(fundId));
       const fund = events
         .map((e) => fundModel.catalog.decode(e))
         .reduce(fundModel.evolve, { status: 'none' } as FundState);

@@ -2,10 +2,9 @@ import type { CommandTx } from '@ledger/event-sourcing';
 import { subjectOf, type Proposal, type ProposalOutcome } from '@ledger/kernel';
 import {
   fundModel,
-  fundStreamId,
+  streamIds,
   GrantNotFound,
   grantModel,
-  grantStreamId,
   releaseGrantCommitment,
   requireOpenFund,
   type FundApprovalPolicy,
@@ -22,12 +21,12 @@ export async function loadGrantAndPolicy(
   const grant = await loadGrant(tx, grantId);
   if (grant.state.status === 'none') throw new GrantNotFound(grantId);
   const { fundId } = grant.state.request;
-  const fund = requireOpenFund((await tx.load(fundStreamId(fundId), fundModel)).state, fundId);
+  const fund = requireOpenFund((await tx.load(streamIds.fund(fundId), fundModel)).state, fundId);
   return { grant, policy: fund.approvalPolicy };
 }
 
 function loadGrant(tx: CommandTx, grantId: string) {
-  return tx.load(grantStreamId(grantId), grantModel);
+  return tx.load(streamIds.grant(grantId), grantModel);
 }
 
 /** Gives back what a disbursement or correction proposal held of its grant's commitment. */

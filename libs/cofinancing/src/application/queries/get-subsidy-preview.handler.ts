@@ -4,16 +4,14 @@ import { Money } from '@ledger/money';
 import {
   availableOf,
   beneficiaryModel,
-  beneficiaryStreamId,
+  streamIds,
   CapExceeded,
   capUsedFor,
   computeSubsidy,
   FundInsufficient,
   fundModel,
-  fundStreamId,
   GrantNotFound,
   grantModel,
-  grantStreamId,
   requireEnrolled,
   requireOpenFund,
   requireWindow,
@@ -28,7 +26,7 @@ export class GetSubsidyPreviewHandler implements IQueryHandler<GetSubsidyPreview
   constructor(private readonly repository: EventSourcedRepository) {}
 
   async execute({ grantId }: GetSubsidyPreviewQuery): Promise<SubsidyPreviewView> {
-    const grant = (await this.repository.load(grantStreamId(grantId), grantModel)).state;
+    const grant = (await this.repository.load(streamIds.grant(grantId), grantModel)).state;
     if (grant.status === 'none') throw new GrantNotFound(grantId);
     const request = grant.request;
     const base = {
@@ -58,8 +56,8 @@ export class GetSubsidyPreviewHandler implements IQueryHandler<GetSubsidyPreview
       };
     }
     const [fundStream, beneficiaryStream] = await Promise.all([
-      this.repository.load(fundStreamId(request.fundId), fundModel),
-      this.repository.load(beneficiaryStreamId(request.beneficiaryId), beneficiaryModel),
+      this.repository.load(streamIds.fund(request.fundId), fundModel),
+      this.repository.load(streamIds.beneficiary(request.beneficiaryId), beneficiaryModel),
     ]);
     // Each step may refuse; what was computed before the refusal is still shown.
     let partial: Omit<SubsidyPreviewView, keyof typeof base | 'approvable' | 'refusal'> = empty;

@@ -1,7 +1,7 @@
 import { BasisPoints, Money } from '@ledger/money';
 import { field, type Decoded } from '@ledger/kernel';
-import { CapExceeded, InvalidSchedule, NoScheduleInForce, ParticipationYearIneligible } from './errors';
-import type { IsoDate } from './calendar';
+import { CapExceeded, InvalidSchedule, NoScheduleInForce, ParticipationYearIneligible } from '../errors';
+import type { IsoDate } from '../calendar';
 
 /** What a window funds (seed part 4.2, "Composante 2", and the Moroccan consortium fund). */
 export const SUPPORT_KINDS = [

@@ -1,41 +1,15 @@
-import { Money, currencyOf, type CurrencyCode } from '@ledger/money';
+import { Money, type CurrencyCode } from '@ledger/money';
 import { assertNever, EventCatalog, field, type SnapshotPolicy, type StreamModel } from '@ledger/kernel';
-import { assertIsoDate } from './calendar';
-import type { AmendSchedule, CreateFund, OpenWindow, RecordContribution, RegisterDonor } from './commands';
-import {
-  AmendmentNotAfterCurrent,
-  AmountNotPositive,
-  DonorAlreadyRegistered,
-  DonorNotFound,
-  FundAlreadyExists,
-  FundNotFound,
-  WindowAlreadyOpen,
-  WindowNotFound,
-  WrongCurrency,
-} from './errors';
-import {
-  ContributionRecorded,
-  DonorRegistered,
-  FundCreated,
-  WindowOpened,
-  WindowScheduleAmended,
-  fundDefinitions,
-  type FundEvent,
-} from './events';
+import { FundNotFound, WindowNotFound, WrongCurrency } from '../errors';
 import {
   approvalPolicyOf,
   fundFourEyesDefinitions,
   sumOf,
   type FundApprovalPolicy,
   type FundFourEyesEvent,
-} from './four-eyes';
-import {
-  scheduleShape,
-  SUPPORT_KINDS,
-  validateScheduleTerms,
-  type ScheduleVersion,
-  type SupportKind,
-} from './schedule';
+} from '../four-eyes';
+import { fundDefinitions, type FundEvent } from './events';
+import { scheduleShape, SUPPORT_KINDS, type ScheduleVersion, type SupportKind } from './schedule';
 
 export interface WindowState {
   readonly windowId: string;
@@ -169,91 +143,6 @@ export function requireWindow(fund: OpenFund, windowId: string): WindowState {
 
 export function assertFundCurrency(fund: OpenFund, amount: Money, fieldName: string): void {
   if (amount.currency.code !== fund.currency) throw new WrongCurrency(fieldName, fund.currency, amount.currency.code);
-}
-
-// ---- decisions ------------------------------------------------------------------------------
-
-export function createFund(command: CreateFund, state: FundState): FundEvent[] {
-  if (state.status !== 'none') throw new FundAlreadyExists(command.fundId);
-  const currency = currencyOf(command.currency).code;
-  return [
-    FundCreated.create({
-      fundId: command.fundId,
-      name: command.name,
-      currency,
-      createdOn: assertIsoDate(command.createdOn, 'createdOn'),
-    }),
-  ];
-}
-
-export function registerDonor(command: RegisterDonor, state: FundState): FundEvent[] {
-  const fund = requireOpenFund(state, command.fundId);
-  if (fund.donors[command.donorId]) throw new DonorAlreadyRegistered(command.donorId);
-  return [
-    DonorRegistered.create({
-      fundId: fund.fundId,
-      donorId: command.donorId,
-      name: command.name,
-      registeredOn: assertIsoDate(command.registeredOn, 'registeredOn'),
-    }),
-  ];
-}
-
-export function recordContribution(command: RecordContribution, state: FundState): FundEvent[] {
-  const fund = requireOpenFund(state, command.fundId);
-  if (!fund.donors[command.donorId]) throw new DonorNotFound(fund.fundId, command.donorId);
-  assertFundCurrency(fund, command.amount, 'amount.currency');
-  if (!command.amount.isPositive()) throw new AmountNotPositive('amount', command.amount);
-  return [
-    ContributionRecorded.create({
-      fundId: fund.fundId,
-      contributionId: command.contributionId,
-      donorId: command.donorId,
-      amount: command.amount,
-      receivedOn: assertIsoDate(command.receivedOn, 'receivedOn'),
-      reference: command.reference,
-    }),
-  ];
-}
-
-export function openWindow(command: OpenWindow, state: FundState): FundEvent[] {
-  const fund = requireOpenFund(state, command.fundId);
-  if (fund.windows[command.windowId]) throw new WindowAlreadyOpen(command.windowId);
-  assertIsoDate(command.schedule.effectiveFrom, 'schedule.effectiveFrom');
-  validateScheduleTerms(command.schedule, fund.currency);
-  return [
-    WindowOpened.create({
-      fundId: fund.fundId,
-      windowId: command.windowId,
-      name: command.name,
-      supportKind: command.supportKind,
-      openedOn: assertIsoDate(command.openedOn, 'openedOn'),
-      schedule: { ...command.schedule, version: 1 },
-    }),
-  ];
-}
-
-/**
- * A schedule changes only by an amendment effective from a date later than the current
- * version's; grants already approved keep the rate and version their approval recorded.
- */
-export function amendSchedule(command: AmendSchedule, state: FundState): FundEvent[] {
-  const fund = requireOpenFund(state, command.fundId);
-  const window = requireWindow(fund, command.windowId);
-  assertIsoDate(command.schedule.effectiveFrom, 'schedule.effectiveFrom');
-  validateScheduleTerms(command.schedule, fund.currency);
-  const current = window.schedules[window.schedules.length - 1];
-  if (command.schedule.effectiveFrom <= current.effectiveFrom) {
-    throw new AmendmentNotAfterCurrent(command.schedule.effectiveFrom, current.effectiveFrom);
-  }
-  return [
-    WindowScheduleAmended.create({
-      fundId: fund.fundId,
-      windowId: window.windowId,
-      amendedOn: assertIsoDate(command.amendedOn, 'amendedOn'),
-      schedule: { ...command.schedule, version: current.version + 1 },
-    }),
-  ];
 }
 
 // ---- stream model ---------------------------------------------------------------------------

@@ -13,10 +13,11 @@ import {
   WrongCurrency,
   AmountNotPositive,
   BeneficiaryNotFound,
-} from './errors';
+} from '../errors';
 import { GrantApproved, GrantDisbursed, GrantRejected, GrantRequested, type GrantEvent } from './events';
-import { approveGrant, cancelGrant, closeGrant, disburseGrant, rejectGrant, requestGrant } from './grant';
-import type { DisburseGrant } from './commands';
+import { approveGrant, rejectGrant, requestGrant } from './decide';
+import { cancelGrant, closeGrant } from './decide-closure';
+import { disburseGrant, type DisburseGrant } from './decide-disbursement';
 import {
   CONSORTIUM,
   bp,
@@ -29,7 +30,7 @@ import {
   mad,
   madMinor,
   moroccanFundEvents,
-} from './test-fixtures';
+} from '../test-fixtures';
 
 const GRANT = 'grant-salon-1';
 const fund = givenFund(moroccanFundEvents());

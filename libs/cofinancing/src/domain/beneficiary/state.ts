@@ -1,17 +1,14 @@
 import { Money, type CurrencyCode } from '@ledger/money';
 import { assertNever, EventCatalog, field, type SnapshotPolicy, type StreamModel } from '@ledger/kernel';
-import { assertIsoDate } from './calendar';
-import type { AddMemberFirm, EnrolBeneficiary, MemberFirm } from './commands';
-import { BeneficiaryAlreadyEnrolled, BeneficiaryNotFound, InvalidSchedule } from './errors';
-import {
-  BeneficiaryEnrolled,
-  BENEFICIARY_KINDS,
-  MemberFirmAdded,
-  beneficiaryDefinitions,
-  type BeneficiaryEvent,
-  type BeneficiaryKind,
-} from './events';
-import { beneficiaryFourEyesDefinitions, type BeneficiaryFourEyesEvent } from './four-eyes';
+import { BeneficiaryNotFound } from '../errors';
+import { beneficiaryFourEyesDefinitions, type BeneficiaryFourEyesEvent } from '../four-eyes';
+import { BENEFICIARY_KINDS, beneficiaryDefinitions, type BeneficiaryEvent, type BeneficiaryKind } from './events';
+
+export interface MemberFirm {
+  readonly firmId: string;
+  readonly name: string;
+  readonly womenOwned: boolean | null;
+}
 
 export type BeneficiaryState =
   | { readonly status: 'none' }
@@ -114,34 +111,7 @@ export function requireEnrolled(state: BeneficiaryState, beneficiaryId: string):
   return state;
 }
 
-export function enrolBeneficiary(command: EnrolBeneficiary, state: BeneficiaryState): BeneficiaryEvent[] {
-  if (state.status !== 'none') throw new BeneficiaryAlreadyEnrolled(command.beneficiaryId);
-  const ids = new Set(command.memberFirms.map((firm) => firm.firmId));
-  if (ids.size !== command.memberFirms.length) throw new InvalidSchedule('memberFirms', 'firm ids must be unique');
-  return [
-    BeneficiaryEnrolled.create({
-      beneficiaryId: command.beneficiaryId,
-      name: command.name,
-      kind: command.kind,
-      enrolledOn: assertIsoDate(command.enrolledOn, 'enrolledOn'),
-      memberFirms: command.memberFirms,
-    }),
-  ];
-}
-
-export function addMemberFirm(command: AddMemberFirm, state: BeneficiaryState): BeneficiaryEvent[] {
-  const beneficiary = requireEnrolled(state, command.beneficiaryId);
-  if (beneficiary.memberFirms[command.firm.firmId]) return [];
-  return [
-    MemberFirmAdded.create({
-      beneficiaryId: beneficiary.beneficiaryId,
-      firmId: command.firm.firmId,
-      name: command.firm.name,
-      womenOwned: command.firm.womenOwned,
-      joinedOn: assertIsoDate(command.joinedOn, 'joinedOn'),
-    }),
-  ];
-}
+// ---- stream model ---------------------------------------------------------------------------
 
 const beneficiarySnapshotCodec = field.object({
   beneficiaryId: field.string(),

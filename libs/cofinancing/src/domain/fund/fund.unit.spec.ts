@@ -8,19 +8,11 @@ import {
   InvalidSchedule,
   WindowNotFound,
   WrongCurrency,
-} from './errors';
+} from '../errors';
 import { CommitmentReleased, ContributionRecorded, FundCreated, FundsCommitted } from './events';
-import {
-  amendSchedule,
-  availableOf,
-  createFund,
-  fundSnapshotPolicy,
-  openWindow,
-  recordContribution,
-  registerDonor,
-  type OpenFund,
-} from './fund';
-import { FUND, PROMOTION, givenFund, mad, moroccanFundEvents, promotionSchedule, bp } from './test-fixtures';
+import { amendSchedule, createFund, openWindow, recordContribution, registerDonor } from './decide';
+import { availableOf, fundSnapshotPolicy, type OpenFund } from './state';
+import { FUND, PROMOTION, givenFund, mad, moroccanFundEvents, promotionSchedule, bp } from '../test-fixtures';
 
 describe('fund decider', () => {
   describe('when nothing exists yet', () => {

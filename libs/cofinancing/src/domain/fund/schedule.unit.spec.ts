@@ -1,14 +1,14 @@
 import { Money } from '@ledger/money';
-import { participationYear } from './calendar';
+import { participationYear } from '../calendar';
 import {
   CapExceeded,
   InvalidDate,
   NoScheduleInForce,
   ParticipationYearIneligible,
   RequestBeforeEnrolment,
-} from './errors';
+} from '../errors';
 import { computeSubsidy, scheduleInForce, type ScheduleVersion } from './schedule';
-import { bp, mad, madMinor, promotionSchedule, startUpSchedule } from './test-fixtures';
+import { bp, mad, madMinor, promotionSchedule, startUpSchedule } from '../test-fixtures';
 
 const promotion: ScheduleVersion = { ...promotionSchedule(), version: 1 };
 const startUp: ScheduleVersion = { ...startUpSchedule, version: 1 };
