@@ -9,7 +9,6 @@ import { GuaranteeMemberRow } from './application/projections/guarantee-member.e
 import { GuaranteeRow } from './application/projections/guarantee.entity';
 import { GuaranteesProjection } from './application/projections/guarantees.projection';
 import { CreateGuaranteeBalancesAsOf1764620000000, guaranteeBalancesProjection } from './application/as-of';
-import { CreateGuaranteesProposals1764910000000 } from './application/four-eyes/1764910000000-create-guarantees-proposals';
 
 export const guaranteesReadModels: ContextReadModels = {
   entities: [
@@ -24,7 +23,6 @@ export const guaranteesReadModels: ContextReadModels = {
     CreateGuaranteesReadModels1764300000000,
     CreateGuaranteeBalancesAsOf1764620000000,
     AddDepositCorrections1764710000000,
-    CreateGuaranteesProposals1764910000000,
   ],
   projections: [new GuaranteesProjection(), guaranteeBalancesProjection],
 };

@@ -1,4 +1,4 @@
-import { defineEvent, field, PROPOSAL_OUTCOMES, type EventOf } from '@ledger/kernel';
+import { defineEvent, field, releasedFields, type EventOf } from '@ledger/kernel';
 
 /**
  * The events of four-eyes control on the mutual guarantee context's own streams (the proposal
@@ -45,10 +45,9 @@ export const CompanyReservationMade = defineEvent('guarantees.CompanyReservation
 
 export const CompanyReservationReleased = defineEvent('guarantees.CompanyReservationReleased', {
   companyId: field.string(),
-  proposalId: field.string(),
   action: field.literal(...PROPOSAL_ACTIONS),
   fund: field.money(),
-  outcome: field.literal(...PROPOSAL_OUTCOMES),
+  ...releasedFields,
 });
 
 // ---- convention stream ---------------------------------------------------------------------------
@@ -70,10 +69,9 @@ export const ConventionExposureReserved = defineEvent('guarantees.ConventionExpo
 export const ConventionReservationReleased = defineEvent('guarantees.ConventionReservationReleased', {
   conventionId: field.string(),
   companyId: field.string(),
-  proposalId: field.string(),
   principal: field.money(),
   guaranteed: field.money(),
-  outcome: field.literal(...PROPOSAL_OUTCOMES),
+  ...releasedFields,
 });
 
 // ---- bank loan stream ----------------------------------------------------------------------------
@@ -89,8 +87,7 @@ export const BankLoanReserved = defineEvent('guarantees.BankLoanReserved', {
 export const BankLoanReservationReleased = defineEvent('guarantees.BankLoanReservationReleased', {
   bankId: field.string(),
   loanReference: field.string(),
-  proposalId: field.string(),
-  outcome: field.literal(...PROPOSAL_OUTCOMES),
+  ...releasedFields,
 });
 
 // ---- guarantee stream ----------------------------------------------------------------------------
@@ -104,9 +101,8 @@ export const RepaymentReversalProposed = defineEvent('guarantees.RepaymentRevers
 
 export const RepaymentReversalProposalSettled = defineEvent('guarantees.RepaymentReversalProposalSettled', {
   guaranteeId: field.string(),
-  proposalId: field.string(),
   repaymentEventId: field.string(),
-  outcome: field.literal(...PROPOSAL_OUTCOMES),
+  ...releasedFields,
 });
 
 // The streams' unions (CompanyEvent, ConventionEvent…) take these from the lists below; the bank

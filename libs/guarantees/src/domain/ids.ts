@@ -1,4 +1,7 @@
-/** Stream ids of the mutual guarantee context: one prefix per stream kind, never reused. */
+/**
+ * Stream ids of the mutual guarantee context: one prefix per stream kind, never reused, exactly as
+ * the log holds them (`guarantees.company-<id>`, …). Never renamed: the names are data.
+ */
 export const streamIds = {
   federation: (federationId: string): string => `guarantees.federation-${federationId}`,
   company: (companyId: string): string => `guarantees.company-${companyId}`,

@@ -5,6 +5,7 @@ export * from './federation';
 export * from './company';
 export * from './convention';
 export * from './guarantee';
+export * from './bank-loan';
 export * from './issuance';
 export * from './lifecycle';
 export * from './catalog';

@@ -22,7 +22,8 @@ import {
   type ConventionFigures,
   type ConventionState,
 } from './convention';
-import { bankLoanModel, guaranteeModel, type BankLoanState, type GuaranteeState } from './guarantee';
+import { bankLoanModel, type BankLoanState } from './bank-loan';
+import { guaranteeModel, type GuaranteeState } from './guarantee';
 import { issueGuarantee, type IssuanceDecision, type IssueGuarantee } from './issuance';
 import { callGuarantee, payClaim, recordRecovery, recordRepayment, type LifecycleDecision } from './lifecycle';
 

@@ -1,5 +1,5 @@
 import type { CommandTx } from '@ledger/event-sourcing';
-import type { Decision, FourEyesAction } from '@ledger/four-eyes';
+import type { Decision, EventsFor, FourEyesAction } from '@ledger/four-eyes';
 import { subjectOf, type Proposal, type ProposalOutcome } from '@ledger/kernel';
 import {
   bankLoanModel,
@@ -17,10 +17,6 @@ import {
   requireConvention,
   reserveIssuance,
   streamIds,
-  type BankLoanEvent,
-  type CompanyEvent,
-  type ConventionEvent,
-  type GuaranteeEvent,
   type IssuanceDecision,
   type IssuanceSubjects,
   type IssueGuarantee,
@@ -48,11 +44,14 @@ async function loadLoan(tx: CommandTx, loan: Loan) {
 }
 
 type LoanStreams = Awaited<ReturnType<typeof loadLoan>>;
-interface LoanEvents {
-  readonly guarantee?: readonly GuaranteeEvent[];
-  readonly convention: readonly ConventionEvent[];
-  readonly company: readonly CompanyEvent[];
-  readonly bankLoan: readonly BankLoanEvent[];
+/** An issuance's events per stream (its guarantee's own only when committed). */
+type LoanEvents = Omit<EventsFor<LoanStreams>, 'guarantee'> & Partial<Pick<EventsFor<LoanStreams>, 'guarantee'>>;
+
+interface Issuance extends Decision {
+  readonly command: IssueGuarantee;
+  readonly streams: LoanStreams;
+  readonly decision: IssuanceDecision;
+  readonly company: RegisteredCompany;
 }
 
 function appendToLoan(tx: CommandTx, streams: LoanStreams, events: LoanEvents): void {
@@ -68,13 +67,6 @@ const releaseLoan = (proposal: Proposal, outcome: ProposalOutcome): LoanEvents =
   convention: releaseOnConvention(proposal, outcome),
   bankLoan: releaseBankLoan(proposal, outcome),
 });
-
-interface Issuance extends Decision {
-  readonly command: IssueGuarantee;
-  readonly streams: LoanStreams;
-  readonly decision: IssuanceDecision;
-  readonly company: RegisteredCompany;
-}
 
 /**
  * Issuing a guarantee: the guarantee, the convention's outstanding, the company and the bank loan

@@ -1,5 +1,5 @@
 import { BasisPoints, Money, Ratio } from '@ledger/money';
-import { companyModel, type RegisteredCompany } from './company';
+import { companyModel, type RegisteredCompany } from '../company';
 import {
   amendConvention,
   conventionModel,
@@ -9,9 +9,9 @@ import {
   type ConventionEvent,
   type SignConvention,
   type SignedConvention,
-} from './convention';
-import { AlreadyExists, ConventionNotFound, ConventionTerminated, InvalidInput, WrongCurrency } from './errors';
-import { fold, GuaranteeWorld, SENEGAL, senegalCompanyEvents, senegalConventionEvents, xof } from './senegal.fixtures';
+} from '.';
+import { AlreadyExists, ConventionNotFound, ConventionTerminated, InvalidInput, WrongCurrency } from '../errors';
+import { fold, GuaranteeWorld, SENEGAL, senegalCompanyEvents, senegalConventionEvents, xof } from '../senegal.fixtures';
 
 const company = fold(companyModel, senegalCompanyEvents()) as RegisteredCompany;
 const given = (events: readonly ConventionEvent[]) => fold(conventionModel, events);
@@ -19,9 +19,9 @@ const given = (events: readonly ConventionEvent[]) => fold(conventionModel, even
 const signing: SignConvention = {
   conventionId: SENEGAL.conventionId,
   companyId: SENEGAL.companyId,
-  bankId: 'CNCAS',
-  multiplier: Ratio.parse('1000000000/340000000'),
-  coverageRate: BasisPoints.of(5_000),
+  bankId: SENEGAL.bankId,
+  multiplier: SENEGAL.multiplier,
+  coverageRate: SENEGAL.coverage,
   ceilingBasis: 'loan-principal',
   maxGuaranteedPerLoan: null,
   validFrom: '2008-04-01',

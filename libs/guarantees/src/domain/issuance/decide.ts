@@ -1,41 +1,35 @@
 import type { Money } from '@ledger/money';
-import { LOAN_REFERENCE_PATTERN } from './ids';
+import { BankLoanGuaranteed, type BankLoanEvent, type BankLoanState } from '../bank-loan';
 import {
-  type CompanyEvent,
-  type CompanyState,
   MemberLoanGuaranteed,
   requireAmount,
   requireCompany,
   requireGoodStanding,
   unreservedFund,
-} from './company';
+  type CompanyEvent,
+  type CompanyState,
+} from '../company';
 import {
-  type ConventionEvent,
-  ConventionExposureAdded,
-  type ConventionFigures,
-  type ConventionState,
   capacityOf,
+  ConventionExposureAdded,
   figuresOf,
   requireConvention,
   reservedUnder,
   termsInEffect,
-} from './convention';
+  type ConventionEvent,
+  type ConventionFigures,
+  type ConventionState,
+} from '../convention';
 import {
+  AlreadyExists,
   InsufficientHeadroom,
   InvalidInput,
   LoanAboveConventionMaximum,
   LoanAlreadyGuaranteed,
   LoanGuaranteePending,
-  AlreadyExists,
-} from './errors';
-import {
-  type BankLoanEvent,
-  BankLoanGuaranteed,
-  type BankLoanState,
-  type GuaranteeEvent,
-  GuaranteeIssued,
-  type GuaranteeState,
-} from './guarantee';
+} from '../errors';
+import { GuaranteeIssued, type GuaranteeEvent, type GuaranteeState } from '../guarantee';
+import { LOAN_REFERENCE_PATTERN } from '../ids';
 
 export interface IssueGuarantee {
   readonly guaranteeId: string;
@@ -123,43 +117,29 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
   }
 
   const ids = { guaranteeId: command.guaranteeId, conventionId: convention.conventionId };
+  // What the guarantee, the convention and the company each record of the new loan.
+  const loan = {
+    ...ids,
+    companyId: company.companyId,
+    memberId: member.memberId,
+    principal,
+    guaranteedAmount,
+    issuedOn: command.issuedOn,
+  };
   return {
     guarantee: [
       GuaranteeIssued.create({
-        ...ids,
-        companyId: company.companyId,
+        ...loan,
         bankId: convention.bankId,
-        memberId: member.memberId,
         loanReference: command.loanReference,
-        principal,
         coverageRate: terms.coverageRate,
-        guaranteedAmount,
         termsVersion: terms.version,
         loanStartDate: command.loanStartDate,
         maturityDate: command.maturityDate,
-        issuedOn: command.issuedOn,
       }),
     ],
-    convention: [
-      ConventionExposureAdded.create({
-        ...ids,
-        companyId: company.companyId,
-        memberId: member.memberId,
-        principal,
-        guaranteedAmount,
-        issuedOn: command.issuedOn,
-      }),
-    ],
-    company: [
-      MemberLoanGuaranteed.create({
-        ...ids,
-        companyId: company.companyId,
-        memberId: member.memberId,
-        principal,
-        guaranteedAmount,
-        issuedOn: command.issuedOn,
-      }),
-    ],
+    convention: [ConventionExposureAdded.create(loan)],
+    company: [MemberLoanGuaranteed.create(loan)],
     bankLoan: [BankLoanGuaranteed.create({ ...ids, bankId: convention.bankId, loanReference: command.loanReference })],
     guaranteedAmount,
     exposure,

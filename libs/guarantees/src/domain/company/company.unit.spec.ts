@@ -8,22 +8,20 @@ import {
   type CompanyCommand,
   type CompanyEvent,
   type RegisteredCompany,
-} from './company';
+} from '.';
 import {
   AlreadyExists,
   CapitalPaymentExceedsSubscription,
   CompanyNotFound,
   DepositNotFound,
-  FederationNotFound,
   InsufficientGuaranteeFund,
   MemberAlreadyAdmitted,
   MemberHasLeft,
   MemberHasLiveGuarantees,
   WithdrawalExceedsDeposit,
   WrongCurrency,
-} from './errors';
-import { affiliateCompany, federationModel, FederationRegistered } from './federation';
-import { fold, SENEGAL, senegalCompanyEvents, xof } from './senegal.fixtures';
+} from '../errors';
+import { fold, SENEGAL, senegalCompanyEvents, xof } from '../senegal.fixtures';
 
 const companyId = SENEGAL.companyId;
 const given = (events: readonly CompanyEvent[]) => fold(companyModel, events);
@@ -203,28 +201,5 @@ describe('mutual guarantee company', () => {
       const snapshot = companyModel.snapshot!;
       expect(snapshot.decode(JSON.parse(JSON.stringify(snapshot.encode(state))))).toEqual(state);
     });
-  });
-});
-
-describe('federation', () => {
-  const federation = fold(federationModel, [
-    FederationRegistered.create({
-      federationId: 'fed',
-      name: 'Fédération',
-      currency: 'XOF',
-      registeredOn: '2008-01-01',
-    }),
-  ]);
-
-  it('affiliates companies of its currency', () => {
-    expect(affiliateCompany('fed', 'c-1', 'XOF', '2008-01-15', federation)).toEqual([
-      { type: 'guarantees.CompanyAffiliated', federationId: 'fed', companyId: 'c-1', affiliatedOn: '2008-01-15' },
-    ]);
-    expect(() => affiliateCompany('fed', 'c-2', 'MAD', '2008-01-15', federation)).toThrow(
-      expect.objectContaining({ constructor: WrongCurrency, field: 'currency' }),
-    );
-    expect(() => affiliateCompany('other', 'c-1', 'XOF', '2008-01-15', federationModel.initialState())).toThrow(
-      FederationNotFound,
-    );
   });
 });
