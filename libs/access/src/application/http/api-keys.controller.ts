@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, Header, Param, Post, Query, SetMetadata, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  Param,
+  Post,
+  Query,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { IdempotencyInterceptor, NOT_IDEMPOTENT } from '@ledger/platform';
 import type { Principal } from '../../domain/principal';
