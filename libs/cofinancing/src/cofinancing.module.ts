@@ -21,12 +21,7 @@ import { CofinancingBalancesAsOf, CofinancingBalancesAsOfHandler } from './appli
     ApprovalPolicyController,
     ProposalsController,
   ],
-  providers: [
-    ...commandHandlers,
-    ...queryHandlers,
-    CofinancingBalancesAsOf,
-    CofinancingBalancesAsOfHandler,
-  ],
+  providers: [...commandHandlers, ...queryHandlers, CofinancingBalancesAsOf, CofinancingBalancesAsOfHandler],
   exports: [CofinancingBalancesAsOf],
 })
 export class CofinancingModule {}

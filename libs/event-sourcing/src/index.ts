@@ -26,7 +26,7 @@ export {
   type Upcaster,
 } from '@ledger/kernel';
 export { deterministicUuid, EventSourcedRepository, type Loaded } from './event-sourced-repository';
-export { businessTime, newEntityId } from './command-support';
+export { businessTime, findEntry, newEntityId, type RecordedEntry } from './command-support';
 export { SqlSnapshotStore, type Snapshot, type SnapshotStore } from './sql/snapshot-store';
 export type { Projection } from './projections/projection';
 export { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';

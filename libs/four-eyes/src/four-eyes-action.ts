@@ -1,4 +1,4 @@
-import type { CommandTx } from '@ledger/event-sourcing';
+import type { CommandTx, StreamHandle } from '@ledger/event-sourcing';
 import type { Field, LegacyProposals, Proposal, ProposalOutcome, ProposalSubjects } from '@ledger/kernel';
 import type { Money } from '@ledger/money';
 
@@ -58,6 +58,12 @@ export interface FourEyesAction<
   /** What a confirmation answers of the command's own answer (default: all of it, as `result`). */
   confirmed?(body: Body): object;
 }
+
+/** The events a stream takes, for each stream of a set of handles (what an action appends to them). */
+export type EventsFor<Streams> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly [K in keyof Streams]: Streams[K] extends StreamHandle<any, infer Event> ? readonly Event[] : never;
+};
 
 /** A bounded context's four-eyes actions, and where its proposals recorded before the one kind are. */
 export interface FourEyesContext {

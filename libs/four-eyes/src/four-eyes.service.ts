@@ -17,7 +17,6 @@ import {
   recordProposal,
   type Proposal,
   type ProposalEvent,
-  type ProposalOutcome,
   type ProposalSettlement,
   type ProposalState,
   type ProposalSubjects,
@@ -185,7 +184,7 @@ export class FourEyes {
         status: outcomeOf(settlement.event),
         context: proposal.context,
         action: proposal.action,
-        ...subjectsOf(proposal.subjects),
+        ...proposal.subjects,
         ...answer,
         released: proposal.reserved.toJSON(),
       });
@@ -216,10 +215,3 @@ function outcomeOf(event: ProposalEvent): 'confirmed' | 'declined' {
   if (event.type === 'ledger.ProposalDeclined') return 'declined';
   throw new Error(`${event.type} does not settle a proposal by a person`);
 }
-
-/** The subjects as answer fields (grantId, companyId…). */
-function subjectsOf(subjects: ProposalSubjects): Record<string, string | number> {
-  return { ...subjects };
-}
-
-export type { ProposalOutcome };

@@ -1,7 +1,14 @@
 // Public door of @ledger/four-eyes: four-eyes as a wrapper around any decision, for every context —
 // the action definitions a context declares, the service that runs them on the command pipeline,
 // the one set of /proposals routes, the one read model and the one expiry.
-export type { Decision, FourEyesAction, FourEyesContext, Reservation, SecondPerson } from './four-eyes-action';
+export type {
+  Decision,
+  EventsFor,
+  FourEyesAction,
+  FourEyesContext,
+  Reservation,
+  SecondPerson,
+} from './four-eyes-action';
 export {
   FOUR_EYES_CONTEXTS,
   FourEyes,

@@ -31,6 +31,7 @@ export {
   ProposalRecorded,
   proposalStreamId,
   recordProposal,
+  releasedFields,
   reservationOf,
   subjectNumberOf,
   subjectOf,

@@ -6,6 +6,7 @@ import { field, PayloadError, type Decoded, type Field, type Shape } from '../sc
 import type { StreamModel } from '../stream-model';
 import {
   DeclineReasonMissing,
+  PROPOSAL_OUTCOMES,
   dueProposal,
   proposalDeadline,
   requirePendingProposal,
@@ -64,6 +65,15 @@ const commandField: Field<JsonObject> = {
     if (!isObject(json)) throw new PayloadError(path, 'expected the command as an object');
     return json as JsonObject;
   },
+};
+
+/**
+ * What every release of a reservation on a subject stream says (fund, cap, headroom, a locked
+ * entry…): which proposal held it, and how the proposal ended.
+ */
+export const releasedFields = {
+  proposalId: field.string(),
+  outcome: field.literal(...PROPOSAL_OUTCOMES),
 };
 
 export const ProposalRecorded = defineEvent('ledger.ProposalRecorded', {

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { findEntry } from '@ledger/event-sourcing';
 import type { EventStore } from '@ledger/event-store';
 import { FourEyes } from '@ledger/four-eyes';
 import { EVENT_STORE } from '@ledger/platform';
@@ -21,14 +22,12 @@ export class ReverseDisbursementHandler implements ICommandHandler<ReverseDisbur
   ) {}
 
   async execute({ command, context }: ReverseDisbursementCommand) {
-    const events = await this.store.readStream(streamIds.grant(command.grantId));
-    const entry = events.find(
-      (event) =>
-        event.type === 'cofinancing.GrantDisbursed' &&
-        (event.data as { disbursementId?: unknown }).disbursementId === command.disbursementId,
-    );
-    if (!entry) throw new DisbursementNotFound(command.grantId, command.disbursementId);
-    const corrects = { eventId: entry.id, position: entry.position.toString() };
+    const corrects = await findEntry(this.store, streamIds.grant(command.grantId), {
+      type: 'cofinancing.GrantDisbursed',
+      field: 'disbursementId',
+      value: command.disbursementId,
+    });
+    if (!corrects) throw new DisbursementNotFound(command.grantId, command.disbursementId);
     return this.fourEyes.run(reverseDisbursementAction, { ...command, corrects }, { context, on: command.correctedOn });
   }
 }

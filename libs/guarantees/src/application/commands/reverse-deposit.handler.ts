@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { findEntry } from '@ledger/event-sourcing';
 import type { EventStore } from '@ledger/event-store';
 import { FourEyes } from '@ledger/four-eyes';
 import { EVENT_STORE } from '@ledger/platform';
@@ -16,20 +17,18 @@ import { ReverseDepositCommand } from './reverse-deposit.command';
 @CommandHandler(ReverseDepositCommand)
 export class ReverseDepositHandler implements ICommandHandler<ReverseDepositCommand> {
   constructor(
+    @Inject(EVENT_STORE) private readonly log: EventStore,
     private readonly fourEyes: FourEyes,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ command, context }: ReverseDepositCommand) {
-    const events = await this.store.readStream(streamIds.company(command.companyId));
-    if (events.length === 0) throw new CompanyNotFound(command.companyId);
-    const deposit = events.find(
-      (event) =>
-        event.type === 'guarantees.GuaranteeFundDeposited' &&
-        (event.data as { depositId?: unknown }).depositId === command.depositId,
-    );
-    if (!deposit) throw new DepositNotFound(command.companyId, command.depositId);
-    const corrects = { eventId: deposit.id, position: deposit.position.toString() };
-    return this.fourEyes.run(reverseDepositAction, { ...command, corrects }, { context, on: command.correctedOn });
+    const deposited = { type: 'guarantees.GuaranteeFundDeposited', field: 'depositId', value: command.depositId };
+    const corrects = await findEntry(this.log, streamIds.company(command.companyId), deposited);
+    if (corrects)
+      return this.fourEyes.run(reverseDepositAction, { ...command, corrects }, { context, on: command.correctedOn });
+    // Not found: the company itself, or only its deposit.
+    if ((await this.log.streamRevision(streamIds.company(command.companyId))) === null)
+      throw new CompanyNotFound(command.companyId);
+    throw new DepositNotFound(command.companyId, command.depositId);
   }
 }
