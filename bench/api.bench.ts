@@ -29,6 +29,8 @@ const CONNECTIONS = Number(option('connections', '10'));
 const WAIT = !flag('no-wait');
 const PROFILE = flag('profile');
 const SEED = Number(option('seed', '42'));
+/** Only generate (or find) the seeded ledgers, measure nothing: to seed while the machine is busy. */
+const SEED_ONLY = flag('seed-only');
 const FUNDS = 8;
 const CONVENTIONS = 8;
 
@@ -525,14 +527,15 @@ async function main(): Promise<void> {
         console.log(`PostgreSQL server unreachable at ${benchDatabaseUrl}: skipped`);
       else {
         const ledger = await seededLedger(benchDatabaseUrl, events, SEED);
-        rows.push(...(await measureTarget('postgres', events, ledger.env, ledger.head, port++)));
+        if (!SEED_ONLY) rows.push(...(await measureTarget('postgres', events, ledger.env, ledger.head, port++)));
       }
     }
     if (targets.includes('embedded')) {
       const ledger = await seededEmbedded(events);
-      rows.push(...(await measureTarget('embedded', events, ledger.env, ledger.head, port++)));
+      if (!SEED_ONLY) rows.push(...(await measureTarget('embedded', events, ledger.env, ledger.head, port++)));
     }
   }
+  if (SEED_ONLY) return;
   report(WAIT ? 'api' : 'api-no-wait', rows, {
     seconds: SECONDS,
     connections: CONNECTIONS,
