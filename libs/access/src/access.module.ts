@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { WindowedThrottlerStorage } from './application/windowed-throttler.storage';
 import { LedgerRuntime } from '@ledger/platform';
 import { loadAccessConfig } from './access-config';
 import { AccessGuard } from './application/access.guard';
@@ -23,6 +24,7 @@ import { LedgerThrottlerGuard } from './application/ledger-throttler.guard';
     ThrottlerModule.forRootAsync({
       useFactory: () => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: loadAccessConfig().rateLimitPerMinute }],
+        storage: new WindowedThrottlerStorage(),
         // One budget per key (or IP) across all routes, not one per route as the default key would give.
         generateKey: (_context: unknown, tracker: string, throttler: string) => `${throttler}:${tracker}`,
       }),
