@@ -250,10 +250,12 @@ describeOnPostgresServer('the database connection dropped in the middle of a com
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toEqual(retried.body);
     const log = await runtime.store.readAll({ afterPosition: headBefore, maxCount: 100 });
+    // The approval's three events and its record (the key and the answer), once.
     expect(log.map((event) => event.type).sort()).toEqual([
       'cofinancing.CapAllocated',
       'cofinancing.FundsCommitted',
       'cofinancing.GrantApproved',
+      'ledger.CommandRecorded',
     ]);
     const replay = await replayInvariants(runtime);
     expect(replay.problems).toEqual([]);
