@@ -107,8 +107,10 @@ export interface EventStore {
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
   /**
-   * Several streams, each with its own expected revision: all are written, or none. On the SQL
-   * adapter a stream given with no events is a guard: its revision is checked, nothing is written.
+   * Several streams, each with its own expected revision: all are written, or none. A stream given
+   * with no events is a guard: its revision is checked, nothing is written (atomically with the
+   * append on the SQL adapter; by a read just before it on KurrentDB, which cannot check without
+   * writing).
    */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

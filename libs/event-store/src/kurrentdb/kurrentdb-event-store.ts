@@ -193,10 +193,16 @@ export class KurrentDbEventStore implements EventStore {
     return this.completeAppend(streamId, events, next, before);
   }
 
-  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+  async appendToStreams(all: readonly StreamAppend[]): Promise<AppendResult[]> {
     this.assertOpen();
-    if (appends.length === 0) return [];
-    const streams = new Set<string>();
+    // A stream given with no events is a guard. KurrentDB cannot check a revision without writing,
+    // so a guard is checked by a read just before the append: not atomic with it (a writer may slip
+    // in between), which the SQL adapter's guards are.
+    const guards = all.filter((append) => append.events.length === 0);
+    const appends = all.filter((append) => append.events.length > 0);
+    const guarded = await Promise.all(guards.map((guard) => this.checkGuard(guard)));
+    if (appends.length === 0) return guarded;
+    const streams = new Set<string>(guards.map((guard) => guard.streamId));
     const ids = new Set<string>();
     for (const append of appends) {
       validateAppend(append);
@@ -223,11 +229,14 @@ export class KurrentDbEventStore implements EventStore {
         })),
       );
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) return this.explainMultiConflict(appends, error);
-      throw error;
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      // Throws the conflict, or answers a batch already recorded.
+      const explained = await this.explainMultiConflict(appends, error);
+      const results = new Map([...guarded, ...explained].map((result) => [result.streamId, result]));
+      return all.map((append) => results.get(append.streamId) as AppendResult);
     }
     const revisions = new Map(result.responses.map((response) => [response.streamName, response.revision]));
-    return Promise.all(
+    const written = await Promise.all(
       appends.map((append, index) => {
         const next = revisions.get(append.streamId);
         if (next === undefined) {
@@ -236,6 +245,20 @@ export class KurrentDbEventStore implements EventStore {
         return this.completeAppend(append.streamId, append.events, next, befores[index]);
       }),
     );
+    const results = new Map([...guarded, ...written].map((result) => [result.streamId, result]));
+    return all.map((append) => results.get(append.streamId) as AppendResult);
+  }
+
+  private async checkGuard(guard: StreamAppend): Promise<AppendResult> {
+    const actual = await this.streamRevision(guard.streamId);
+    const expected = guard.expectedRevision;
+    const holds =
+      expected === 'any' ||
+      (expected === 'no_stream' && actual === null) ||
+      (expected === 'stream_exists' && actual !== null) ||
+      (typeof expected === 'bigint' && actual === expected);
+    if (!holds) throw new WrongExpectedRevisionError(guard.streamId, expected, actual);
+    return { streamId: guard.streamId, nextExpectedRevision: actual ?? -1n, position: 0n, alreadyRecorded: false };
   }
 
   private async completeAppend(
