@@ -9,6 +9,10 @@ export type IdempotencyClaim =
 const STALE_AFTER_SECONDS = 60;
 
 /**
+ * For the writes that are not ledger commands (users and API keys under `/access`, kept in their own
+ * tables): the ledger's commands record their key in the same append as their events instead
+ * (CommandPipeline), which this table cannot do.
+ *
  * Idempotency keys bound to their request: the first request under a key claims it with the hash
  * of its method, path and body; a repeat with the same hash gets the first answer back; the same
  * key with another request is a conflict, never applied (the Formance rule). Keys are scoped to
@@ -42,8 +46,8 @@ export class IdempotencyStore {
     if (row.status === 'completed')
       return { outcome: 'replay', status: row.response_status ?? 200, body: row.response_body };
     if (row.stale) {
-      // The first attempt died before answering. Its events, if any, carry ids derived from this
-      // key, so re-running the command cannot apply them twice.
+      // The first attempt died before answering; an access change is one transaction of its own,
+      // so it either happened (and conflicts by its unique keys) or did not.
       const retaken = await this.pool.query(
         `UPDATE idempotency_keys SET created_at = now()
           WHERE actor = $1 AND key = $2 AND status = 'pending' AND created_at < now() - make_interval(secs => $3)`,
