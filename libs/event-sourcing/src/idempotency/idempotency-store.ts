@@ -46,8 +46,8 @@ export class IdempotencyStore {
     if (row.status === 'completed')
       return { outcome: 'replay', status: row.response_status ?? 200, body: row.response_body };
     if (row.stale) {
-      // The first attempt died before answering; an access change is one transaction of its own,
-      // so it either happened (and conflicts by its unique keys) or did not.
+      // The first attempt died before answering: its change (one transaction) happened or did not,
+      // and this re-run cannot tell which — a limit of keeping the key outside that transaction.
       const retaken = await this.pool.query(
         `UPDATE idempotency_keys SET created_at = now()
           WHERE actor = $1 AND key = $2 AND status = 'pending' AND created_at < now() - make_interval(secs => $3)`,
