@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Pool } from 'pg';
-import { testDatabaseKinds, testDatabaseUrl, type TestDatabaseKind } from '@ledger/testing';
+import { testDatabaseKinds, testLedgerConfig, type TestDatabaseKind } from '@ledger/testing';
 
 /**
  * The API as a real process, killed with SIGKILL while commands are in flight, then started again
@@ -78,24 +77,23 @@ async function call(url: string, key: string, method: string, path: string, body
 }
 
 function databaseEnv(kind: TestDatabaseKind): { env: Record<string, string>; cleanUp: () => Promise<void> } {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-kill-'));
-  if (kind === 'embedded')
+  if (kind === 'embedded') {
+    // A data folder on disk: the process is started again on it.
+    const dataDir = mkdtempSync(join(tmpdir(), 'ledger-kill-'));
     return {
       env: { DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_SCHEMA: '' },
       cleanUp: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
-  const schema = `t_kill_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  }
+  // A schema (and data folder) of its own on the server, dropped afterwards, as every server suite has.
+  const { config, dropSchema } = testLedgerConfig(kind);
   return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: testDatabaseUrl ?? '', DATABASE_SCHEMA: schema },
-    cleanUp: async () => {
-      const pool = new Pool({ connectionString: testDatabaseUrl, max: 1 });
-      try {
-        await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await pool.end();
-        rmSync(dataDir, { recursive: true, force: true });
-      }
+    env: {
+      DATA_DIR: config.dataDir ?? '',
+      DATABASE_URL: config.databaseUrl ?? '',
+      DATABASE_SCHEMA: config.schema ?? '',
     },
+    cleanUp: dropSchema,
   };
 }
 

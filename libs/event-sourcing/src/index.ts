@@ -65,13 +65,7 @@ export {
   type OutcomeKind,
   type ReadModelsStatus,
 } from './pipeline/command-answer';
-export {
-  COMMAND_RECORDED,
-  commandStreamId,
-  IdempotencyKeyReused,
-  isCommandStream,
-  readCommandRecord,
-} from './pipeline/command-record';
+export { COMMAND_RECORDED, commandStreamId, IdempotencyKeyReused, readCommandRecord } from './pipeline/command-record';
 export {
   CommandPipeline,
   type CommandPipelineOptions,
@@ -80,17 +74,3 @@ export {
 } from './pipeline/command-pipeline';
 export type { CommandStamp, CommandTx, StreamHandle } from './pipeline/working-set';
 export { eventSourcingMigrations } from './migrations';
-export {
-  dueProposal,
-  isProposalTtl,
-  MAX_PROPOSAL_TTL_HOURS,
-  PROPOSAL_OUTCOMES,
-  proposalDeadline,
-  ProposalNotPending,
-  requirePendingProposal,
-  SelfConfirmationRefused,
-  type ProposalOutcome,
-  type ProposalState,
-  type RecordedProposal,
-  type SettleProposal,
-} from '@ledger/kernel';

@@ -260,7 +260,7 @@ export class CommandPipeline {
     attempt: number,
   ): Promise<ReadonlyMap<string, bigint> | 'retry'> {
     if (accepted.length === 0) return new Map();
-    const { appends } = working.appends(
+    const appends = working.appends(
       new Map(accepted.map((a) => [a.index, { context: a.context, businessTime: a.businessTime }])),
     );
     // The records go last: each one's position is then after every event of its batch.
@@ -334,18 +334,19 @@ export class CommandPipeline {
     refusals: readonly Refusal[],
     appended: ReadonlyMap<string, bigint>,
   ): Promise<void> {
+    const uncheckedOf = (refusal: Refusal) =>
+      [...refusal.read].filter((streamId) => working.fromCache(streamId) && !appended.has(streamId));
+    // Each stream once, all at once: the drain waits on this.
+    const unchecked = [...new Set(refusals.flatMap(uncheckedOf))];
+    const revisions = await Promise.all(unchecked.map((streamId) => this.store.streamRevision(streamId)));
+    const moved = new Set(unchecked.filter((streamId, i) => revisions[i] !== working.baseRevision(streamId)));
     for (const refusal of refusals) {
-      const unchecked = [...refusal.read].filter((streamId) => working.fromCache(streamId) && !appended.has(streamId));
-      const current = await Promise.all(
-        unchecked.map(
-          async (streamId) => (await this.store.streamRevision(streamId)) === working.baseRevision(streamId),
-        ),
-      );
-      if (current.every(Boolean) || refusal.pending.redecided >= this.maxAttempts) {
+      const stale = uncheckedOf(refusal).filter((streamId) => moved.has(streamId));
+      if (stale.length === 0 || refusal.pending.redecided >= this.maxAttempts) {
         void this.refused(refusal.pending, refusal.error);
         continue;
       }
-      for (const streamId of unchecked) this.cache.evict(streamId);
+      for (const streamId of stale) this.cache.evict(streamId);
       refusal.pending.redecided += 1;
       this.queue.push(refusal.pending);
     }

@@ -12,15 +12,11 @@ import type { OutcomeKind } from './command-answer';
  * lost answer, since there is no separate "in progress" state to go stale.
  */
 export const COMMAND_RECORDED = 'ledger.CommandRecorded';
-export const COMMAND_STREAM_PREFIX = 'ledger-command-';
+const COMMAND_STREAM_PREFIX = 'ledger-command-';
 
 export function commandStreamId(actor: string, idempotencyKey: string): string {
   const digest = createHash('sha256').update(`${actor}\n${idempotencyKey}`).digest('hex');
   return `${COMMAND_STREAM_PREFIX}${digest.slice(0, 40)}`;
-}
-
-export function isCommandStream(streamId: string): boolean {
-  return streamId.startsWith(COMMAND_STREAM_PREFIX);
 }
 
 export interface CommandRecord {

@@ -163,10 +163,7 @@ export class WorkingSet {
   }
 
   /** One append per stream that has events or a guard, expecting the revision the batch read. */
-  appends(contexts: ReadonlyMap<number, { context: CommandContext; businessTime: Date }>): {
-    appends: StreamAppend[];
-    streams: string[];
-  } {
+  appends(contexts: ReadonlyMap<number, { context: CommandContext; businessTime: Date }>): StreamAppend[] {
     const appends: StreamAppend[] = [];
     for (const [streamId, entry] of this.entries) {
       if (entry.pending.length === 0 && !entry.guarded) continue;
@@ -180,7 +177,7 @@ export class WorkingSet {
       });
       appends.push({ streamId, expectedRevision: entry.base.revision ?? 'no_stream', events });
     }
-    return { appends, streams: appends.map((append) => append.streamId) };
+    return appends;
   }
 
   /** The streams' states and revisions after a successful append (for the process's cache). */

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
-import { MAX_PROPOSAL_TTL_HOURS } from '@ledger/event-sourcing';
+import { MAX_PROPOSAL_TTL_HOURS } from '@ledger/kernel';
 
 /** A policy's `proposalTtlHours`: whole hours from 1 to MAX_PROPOSAL_TTL_HOURS (both contexts' policies). */
 export function IsProposalTtlHours(): PropertyDecorator {
