@@ -5,29 +5,41 @@ import {
   CommandAnswerInterceptor,
   LedgerExceptionFilter,
   LedgerPlatformModule,
+  MinPositionInterceptor,
+  loadLedgerConfig,
   type LedgerConfig,
 } from '@ledger/platform';
 import { AuditModule } from '@ledger/audit';
-import { HealthController } from './health/health.controller';
 import { ledgerContexts } from '@ledger/contexts';
+import { HealthModule } from './health/health.module';
 
-/** The HTTP API: the shared runtime, each bounded context's module, health and OpenAPI. */
+/**
+ * The HTTP API: the shared runtime, each bounded context's module, health and OpenAPI. In the
+ * `projector` role, only the runtime (which runs the projections) and health.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: Partial<LedgerConfig> = {}): DynamicModule {
+    const platform = LedgerPlatformModule.forRoot({
+      contexts: ledgerContexts.map((context) => context.readModels),
+      config,
+    });
+    const role = config.role ?? loadLedgerConfig().role;
+    if (role === 'projector') return { module: AppModule, imports: [platform, HealthModule] };
     return {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        LedgerPlatformModule.forRoot({ contexts: ledgerContexts.map((context) => context.readModels), config }),
+        platform,
         ...ledgerContexts.map((context) => context.module),
         // History, exports and the monitoring report: reads only, over the contexts' read models.
         AuditModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: LedgerExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandAnswerInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
       ],
     };
   }

@@ -2,7 +2,7 @@ import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { secureHeaders } from '@ledger/access';
-import { ledgerValidationPipe, type LedgerConfig } from '@ledger/platform';
+import { ledgerValidationPipe, loadLedgerConfig, type LedgerConfig } from '@ledger/platform';
 import { AppModule } from './app.module';
 import { serveConsole } from './console-static';
 
@@ -25,8 +25,8 @@ export async function createApp(
   });
   // Secure headers on every answer; /docs keeps what Swagger UI needs (see secureHeaders).
   app.use(secureHeaders('/docs'));
-  // The web console (apps/console) at /console, same origin.
-  serveConsole(app);
+  // The web console (apps/console) at /console, same origin — not on a projector, which serves health only.
+  if ((config.role ?? loadLedgerConfig().role) !== 'projector') serveConsole(app);
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const server = app.getHttpServer() as Server;
   server.requestTimeout = config.httpRequestTimeoutMs;
   server.headersTimeout = Math.min(config.httpRequestTimeoutMs, 10_000);
-  new Logger('Bootstrap').log(`listening on http://localhost:${config.port} — OpenAPI at /docs, health at /health`);
+  new Logger('Bootstrap').log(
+    config.role === 'projector'
+      ? `projector: running the projections; health on http://localhost:${config.port}/health`
+      : `${config.role === 'api' ? 'API replica' : 'API and projections'}: listening on http://localhost:${config.port} — OpenAPI at /docs, health at /health`,
+  );
 }
 
 main().catch((error: Error) => {

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import { Client, Pool, type PoolClient, type PoolConfig } from 'pg';
 
 export interface DatabaseOptions {
   /** A PostgreSQL server; when absent, an embedded PGlite is used. */
@@ -30,6 +30,7 @@ export class Database {
     readonly pool: Pool,
     readonly schema: string,
     private readonly embedded?: { server: PGLiteSocketServer; db: PGlite; releaseLock: () => void },
+    private readonly databaseUrl?: string,
   ) {}
 
   static async open(options: DatabaseOptions = {}): Promise<Database> {
@@ -43,7 +44,7 @@ export class Database {
           withDefaults({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: searchPath }),
         ),
       );
-      const database = new Database('postgres', pool, schema);
+      const database = new Database('postgres', pool, schema, undefined, options.databaseUrl);
       await database.ping();
       return database;
     }
@@ -96,6 +97,52 @@ export class Database {
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * Calls `onMessage` with each notification's payload on `channel` (PostgreSQL LISTEN), on a
+   * connection of its own outside the pool, opened again after a loss (1 s later). Notifications
+   * are a hint that may be missed while reconnecting: users poll as well. On the embedded
+   * database, one process owns the data, so there is nobody to hear from and nothing is opened.
+   * Returns a function that stops listening.
+   */
+  async listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+    assertIdentifier(channel);
+    if (!this.databaseUrl) return async () => undefined;
+    const url = this.databaseUrl;
+    let client: Client | null = null;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const again = () => {
+      clearTimeout(retry);
+      if (!stopped) retry = setTimeout(() => void connect().catch(again), 1_000);
+    };
+    const connect = async (): Promise<void> => {
+      const next = new Client({ connectionString: url });
+      next.on('error', () => undefined);
+      next.on('end', () => {
+        if (client !== next) return;
+        client = null;
+        again();
+      });
+      next.on('notification', (message) => onMessage(message.payload ?? ''));
+      try {
+        await next.connect();
+        await next.query(`LISTEN ${channel}`);
+      } catch (error) {
+        await next.end().catch(() => undefined);
+        throw error;
+      }
+      if (stopped) await next.end().catch(() => undefined);
+      else client = next;
+    };
+    await connect().catch(again);
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+      client = null;
+    };
   }
 
   async close(): Promise<void> {

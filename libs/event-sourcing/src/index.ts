@@ -30,6 +30,16 @@ export { businessTime, findEntry, newEntityId, type RecordedEntry } from './comm
 export { SqlSnapshotStore, type Snapshot, type SnapshotStore } from './sql/snapshot-store';
 export type { Projection } from './projections/projection';
 export { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';
+export { ProjectionLease, type ProjectionLeaseOptions } from './projections/projection-lease';
+export { CheckpointMoved } from './projections/checkpoints';
+export {
+  readProjectionsStatus,
+  type ProjectionLeaseStatus,
+  type ProjectionState,
+  type ProjectionStatus,
+  type ProjectionsStatus,
+  type ProjectionsStatusThresholds,
+} from './projections/projection-status';
 export {
   ProjectionGroup,
   ProjectionRunner,

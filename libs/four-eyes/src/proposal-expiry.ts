@@ -34,7 +34,8 @@ export class ProposalExpiry implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.runProjections) return;
+    // Every serving process ticks (an expiry is idempotent); a one-shot CLI run does not.
+    if (!this.config.runProjections && this.config.role !== 'api') return;
     this.timer = setInterval(() => {
       this.run = this.runDue().catch((error: Error) =>
         this.logger.error(`expiry run failed: ${error.message}`, error.stack),

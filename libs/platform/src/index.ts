@@ -1,4 +1,4 @@
-export { loadLedgerConfig, type LedgerConfig } from './ledger-config';
+export { loadLedgerConfig, type LedgerConfig, type LedgerRole } from './ledger-config';
 export { Clock } from './clock';
 export { LedgerRuntime, type RuntimeLogger } from './ledger-runtime';
 export type { ContextReadModels } from './read-model-registry';
@@ -8,6 +8,7 @@ export { invalidField, ledgerValidationPipe, validationFailed, type FieldProblem
 export { CommandCtx, commandContextOf, requestHashOf } from './http/command-context.decorator';
 export { IdempotencyInterceptor } from './http/idempotency.interceptor';
 export { CommandAnswerInterceptor } from './http/command-answer.interceptor';
+export { MinPositionInterceptor } from './http/min-position.interceptor';
 export {
   DeclineProposalDto,
   IsBusinessDate,

@@ -1,7 +1,22 @@
+/**
+ * What a process does: `all` serves the API and runs the projections (the default, `npm start`);
+ * `api` serves the API and follows the projections another process runs; `projector` runs the
+ * projections and serves only health. Any number of each may run against one database: of those
+ * that run projections, the holder of the lease applies and the others stand by.
+ */
+export type LedgerRole = 'all' | 'api' | 'projector';
+const ROLES: readonly LedgerRole[] = ['all', 'api', 'projector'];
+
 /** Configuration from the environment, with defaults that work on a fresh machine. */
 export interface LedgerConfig {
+  readonly role: LedgerRole;
   /** PostgreSQL server for events (unless KurrentDB is set) and read models; absent: embedded PGlite. */
   readonly databaseUrl: string | undefined;
+  /**
+   * Where queries read the read models, for example a streaming replica; absent: the primary. A
+   * query that asks for a position the replica has not reached is answered from the primary.
+   */
+  readonly databaseReadUrl: string | undefined;
   /** KurrentDB for the events; read models stay in PostgreSQL. */
   readonly kurrentDbConnectionString: string | undefined;
   readonly dataDir: string;
@@ -11,8 +26,14 @@ export interface LedgerConfig {
   readonly waitForProjections: boolean;
   readonly port: number;
   readonly poolSize: number;
-  /** Run the projections in this process (the API does; a one-shot CLI command may not). */
+  /** Run the projections in this process (roles `all` and `projector`; a one-shot CLI command does not). */
   readonly runProjections: boolean;
+  /** How long a projection lease lasts unless renewed: how soon another process takes over from a dead one. */
+  readonly leaseTtlMs: number;
+  /** Readiness fails when a read model is more than this many events behind the log. */
+  readonly readyMaxLag: number;
+  /** A read model that is behind and has not moved for this long is reported stuck. */
+  readonly stuckAfterMs: number;
   /** How many times a command is run in all when it keeps losing optimistic-concurrency races. */
   readonly commandAttempts: number;
   /**
@@ -24,7 +45,19 @@ export interface LedgerConfig {
   readonly httpRequestTimeoutMs: number;
 }
 
+function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const value = Number(env[name] || fallback);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got ${env[name]}`);
+  return value;
+}
+
 export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  // RUN_PROJECTIONS=false, from before roles, still means an API-only process.
+  const role = (env.LEDGER_ROLE || (env.RUN_PROJECTIONS === 'false' ? 'api' : 'all')) as LedgerRole;
+  if (!ROLES.includes(role)) throw new Error(`LEDGER_ROLE must be one of ${ROLES.join(', ')}, got ${env.LEDGER_ROLE}`);
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl && !env.DATABASE_URL)
+    throw new Error('DATABASE_READ_URL needs DATABASE_URL: a read pool serves a PostgreSQL server ledger');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
@@ -42,14 +75,19 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     throw new Error(`HTTP_REQUEST_TIMEOUT_MS must be an integer ≥ 1000, got ${env.HTTP_REQUEST_TIMEOUT_MS}`);
   return {
     // The server also used by tests in CI: DATABASE_URL wins, TEST_DATABASE_URL is for tests only.
+    role,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl,
     kurrentDbConnectionString: env.KURRENTDB_CONNECTION_STRING || undefined,
     dataDir: env.DATA_DIR || './data',
     schema: env.DATABASE_SCHEMA || undefined,
     waitForProjections: env.WAIT_FOR_PROJECTIONS !== 'false',
     port,
     poolSize,
-    runProjections: env.RUN_PROJECTIONS !== 'false',
+    runProjections: role !== 'api',
+    leaseTtlMs: integerSetting(env, 'LEDGER_LEASE_TTL_MS', 5_000, 500),
+    readyMaxLag: integerSetting(env, 'LEDGER_READY_MAX_LAG', 10_000, 0),
+    stuckAfterMs: integerSetting(env, 'LEDGER_STUCK_AFTER_MS', 30_000, 1_000),
     commandAttempts,
     readModelWaitMs,
     httpRequestTimeoutMs,

@@ -21,3 +21,24 @@ describe('HTTP_REQUEST_TIMEOUT_MS', () => {
     expect(() => loadLedgerConfig({ HTTP_REQUEST_TIMEOUT_MS: value })).toThrow(/HTTP_REQUEST_TIMEOUT_MS/);
   });
 });
+
+describe('LEDGER_ROLE', () => {
+  it('serves the API and runs the projections unless told otherwise', () => {
+    expect(loadLedgerConfig({})).toMatchObject({ role: 'all', runProjections: true });
+    expect(loadLedgerConfig({ LEDGER_ROLE: 'api' })).toMatchObject({ role: 'api', runProjections: false });
+    expect(loadLedgerConfig({ LEDGER_ROLE: 'projector' })).toMatchObject({ role: 'projector', runProjections: true });
+    expect(loadLedgerConfig({ RUN_PROJECTIONS: 'false' })).toMatchObject({ role: 'api', runProjections: false });
+  });
+
+  it('refuses a role it does not know, naming the setting', () => {
+    expect(() => loadLedgerConfig({ LEDGER_ROLE: 'worker' })).toThrow(/LEDGER_ROLE must be one of all, api, projector/);
+  });
+
+  it('refuses a read pool without a primary server', () => {
+    expect(() => loadLedgerConfig({ DATABASE_READ_URL: 'postgres://replica/db' })).toThrow(/DATABASE_READ_URL/);
+  });
+
+  it.each(['LEDGER_LEASE_TTL_MS', 'LEDGER_READY_MAX_LAG', 'LEDGER_STUCK_AFTER_MS'])('refuses %s=-5', (name) => {
+    expect(() => loadLedgerConfig({ [name]: '-5' })).toThrow(new RegExp(name));
+  });
+});

@@ -39,7 +39,8 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.runProjections) await this.runtime.startProjections();
+    // An API-only replica follows the projections another process applies (read-your-writes).
+    if (this.config.runProjections || this.config.role === 'api') await this.runtime.startProjections();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -7,7 +7,10 @@ import {
   IdempotencyStore,
   ProjectionCheckpoint,
   ProjectionGroup,
+  ProjectionLease,
   ProjectionRunner,
+  readProjectionsStatus,
+  type ProjectionsStatus,
   SqlSnapshotStore,
   eventSourcingMigrations,
 } from '@ledger/event-sourcing';
@@ -26,6 +29,13 @@ export interface RuntimeLogger {
  * the repository, idempotency keys and the projection runners.
  */
 export class LedgerRuntime {
+  /** The one lease of a schema's projections (see ProjectionLease). */
+  static readonly PROJECTIONS_LEASE = 'ledger.projections';
+  /** Channels: a page of the read models was committed / an event was appended (payload: the schema). */
+  private static readonly APPLIED = 'ledger_projections_applied';
+  private static readonly APPENDED = 'ledger_events_appended';
+  private readonly stopListening: (() => Promise<void>)[] = [];
+
   private constructor(
     readonly config: LedgerConfig,
     readonly database: Database,
@@ -36,6 +46,7 @@ export class LedgerRuntime {
     readonly projections: readonly ProjectionRunner[],
     private readonly logger: RuntimeLogger,
     snapshots: SqlSnapshotStore,
+    private readonly group: ProjectionGroup,
   ) {
     this.pipeline = new CommandPipeline(store, repository, snapshots, {
       maxAttempts: config.commandAttempts,
@@ -77,8 +88,15 @@ export class LedgerRuntime {
       const projections = contexts
         .flatMap((context) => context.projections)
         .map((projection) => new ProjectionRunner(projection, store, dataSource, { logger }));
-      // In the service they run as one group: one read and one transaction per page for all.
-      ProjectionGroup.drive(projections, store, dataSource, { logger });
+      // In the service they run as one group: one read and one transaction per page for all. Of the
+      // processes that run it on this schema, the lease holder applies; the others (and API-only
+      // replicas) follow the stored checkpoints.
+      const group = ProjectionGroup.drive(projections, store, dataSource, {
+        logger,
+        followOnly: !config.runProjections,
+        lease: new ProjectionLease(dataSource, LedgerRuntime.PROJECTIONS_LEASE, { ttlMs: config.leaseTtlMs }),
+        notify: { channel: LedgerRuntime.APPLIED, payload: database.schema },
+      });
       logger.log(
         `ledger opened: events in ${config.kurrentDbConnectionString ? 'KurrentDB' : database.kind === 'embedded' ? 'embedded PGlite' : 'PostgreSQL'}, ` +
           `read models in ${database.kind === 'embedded' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`,
@@ -93,6 +111,7 @@ export class LedgerRuntime {
         projections,
         logger,
         snapshots,
+        group,
       );
     } catch (error) {
       await database.close();
@@ -100,29 +119,74 @@ export class LedgerRuntime {
     }
   }
 
+  /**
+   * Starts the projections: applying them if this process runs them (and wins the lease), else
+   * following the stored checkpoints — an API-only replica still waits for its own writes. On a
+   * server, notifications wake the applier when another process appends, and the followers when a
+   * page is committed; polling covers what a notification misses.
+   */
   async startProjections(): Promise<void> {
     for (const runner of this.projections) await runner.start();
+    if (this.database.kind !== 'postgres' || this.stopListening.length > 0) return;
+    const mine = (payload: string) => payload === this.database.schema;
+    this.stopListening.push(
+      await this.database.listen(LedgerRuntime.APPLIED, (payload) => mine(payload) && this.group.wake()),
+      await this.database.listen(LedgerRuntime.APPENDED, (payload) => mine(payload) && this.group.wake()),
+    );
   }
 
   /**
    * A command was recorded at `position`: wake the projections and wait, bounded, until they show
-   * it. Never throws — a lagging or stopped read model leaves the answer true, marked `behind`.
+   * it. Never throws — a lagging or stopped read model leaves the answer true, marked `behind`. A
+   * read model that has failed is not waited for (its failure is reported by health), so it does
+   * not hold back the answers of every other context.
    */
   async awaitReadModels(position: bigint): Promise<ReadModelsStatus> {
     if (position <= 0n) return 'current';
     this.wakeProjections();
     if (!this.config.waitForProjections || !this.projections.some((runner) => runner.isRunning)) return 'not-awaited';
+    return (await this.readModelsReach(position, this.config.readModelWaitMs)) ? 'current' : 'behind';
+  }
+
+  /**
+   * Waits, at most `timeoutMs`, until every read model has applied the log up to `position` (the
+   * stored checkpoints: whichever process applies them). False if one has not by then, or has failed.
+   */
+  async readModelsReach(position: bigint, timeoutMs: number): Promise<boolean> {
+    const healthy = this.projections.filter((runner) => !runner.lastFailure);
     try {
-      await this.waitForProjections(position, this.config.readModelWaitMs);
-      return 'current';
+      await Promise.all(healthy.map((runner) => runner.waitFor(position, timeoutMs)));
     } catch {
-      return 'behind';
+      return false;
+    }
+    return this.projections.every((runner) => runner.checkpoint >= position);
+  }
+
+  /** An append happened in this process: let the projections look now, here or in the applying process. */
+  wakeProjections(): void {
+    this.group.wake();
+    if (this.database.kind === 'postgres' && !this.group.applying) {
+      this.database.pool
+        .query('SELECT pg_notify($1, $2)', [LedgerRuntime.APPENDED, this.database.schema])
+        .catch(() => undefined);
     }
   }
 
-  /** An append happened in this process: let the projections look now. */
-  wakeProjections(): void {
-    for (const runner of this.projections) runner.wake();
+  /** The projections as stored: checkpoints, lag, last failures and the lease (any process sees the same). */
+  async projectionsStatus(): Promise<ProjectionsStatus> {
+    const head = await this.store.headPosition();
+    return readProjectionsStatus(
+      this.dataSource,
+      head,
+      this.projections.map((runner) => runner.name),
+      LedgerRuntime.PROJECTIONS_LEASE,
+      { maxLag: this.config.readyMaxLag, stuckAfterMs: this.config.stuckAfterMs },
+    );
+  }
+
+  /** The holder of the projections' lease in this process, if it holds it. */
+  get applyingProjections(): boolean {
+    return this.group.applying;
   }
 
   /** Waits until every projection has applied the log up to `position`. */
@@ -136,6 +200,7 @@ export class LedgerRuntime {
   }
 
   async close(): Promise<void> {
+    for (const stop of this.stopListening.splice(0)) await stop();
     for (const runner of this.projections) await runner.stop();
     await this.store.close();
     await this.dataSource.destroy();

@@ -1,31 +1,75 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '@ledger/access';
 import { LedgerRuntime } from '@ledger/platform';
+import { LedgerHealthIndicators } from './ledger-health.indicators';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly runtime: LedgerRuntime) {}
+  constructor(
+    private readonly runtime: LedgerRuntime,
+    private readonly health: HealthCheckService,
+    private readonly indicators: LedgerHealthIndicators,
+  ) {}
+
+  @Get('live')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process answers (restart it if not)' })
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({
+    summary: 'Readiness: the database answers and no read model is stuck, failed or too far behind',
+    description: 'Send traffic to this process only while it answers 200. The lag allowed is LEDGER_READY_MAX_LAG.',
+  })
+  ready() {
+    return this.health.check([() => this.indicators.database(), () => this.indicators.readModels()]);
+  }
 
   @Get()
-  @ApiOkResponse({ description: 'The database answers; the log head and each projection checkpoint are reported.' })
+  @ApiOperation({ summary: 'The whole picture: database, log head, lease holder, and each read model' })
+  @ApiOkResponse({
+    description:
+      'The database answers. `status` is `ok`, or `degraded` when a read model is stuck, failed or too far ' +
+      'behind (then `problems` says which and why); each projection shows its state, checkpoint, lag and last error.',
+  })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer.' })
-  async health(@Res({ passthrough: true }) response: Response) {
+  async overview(@Res({ passthrough: true }) response: Response) {
     try {
       await this.runtime.database.ping();
-      const head = await this.runtime.store.headPosition();
+      const status = await this.runtime.projectionsStatus();
       return {
-        status: 'ok',
+        status: status.healthy ? 'ok' : 'degraded',
+        role: this.runtime.config.role,
         database: this.runtime.database.kind,
         eventStore: this.runtime.config.kurrentDbConnectionString ? 'kurrentdb' : 'sql',
-        headPosition: head.toString(),
-        projections: this.runtime.projections.map((runner) => ({
-          name: runner.name,
-          checkpoint: runner.checkpoint.toString(),
-          lag: (head - runner.checkpoint).toString(),
+        headPosition: status.head.toString(),
+        lease: status.lease && {
+          holder: status.lease.holder,
+          live: status.lease.live,
+          acquiredAt: status.lease.acquiredAt.toISOString(),
+          expiresAt: status.lease.expiresAt.toISOString(),
+          heldHere: this.runtime.applyingProjections,
+        },
+        problems: status.problems,
+        projections: status.projections.map((projection) => ({
+          name: projection.name,
+          state: projection.state,
+          checkpoint: projection.checkpoint.toString(),
+          lag: projection.lag.toString(),
+          updatedAt: projection.updatedAt?.toISOString() ?? null,
+          lastError: projection.lastError && {
+            message: projection.lastError.message,
+            position: projection.lastError.position.toString(),
+            at: projection.lastError.at.toISOString(),
+          },
         })),
       };
     } catch (error) {

@@ -42,7 +42,8 @@ export function registerProjectionsCommand(program: Command): void {
   projections
     .command('rebuild-compare')
     .description(
-      'rebuild every read model from the log into a fresh schema and report any difference from the live one',
+      'rebuild every read model from the log into a fresh schema and report any difference from the live one; ' +
+        'exits 1 on a difference, or when a live read model is stuck, failed or behind',
     )
     .option('--keep', 'keep the rebuilt schema for inspection')
     .option('--json', 'print the report as JSON')
@@ -71,7 +72,10 @@ export function registerProjectionsCommand(program: Command): void {
           },
         );
         (bar as SingleBar | null)?.stop();
-        if (options.json) console.log(JSON.stringify(report, null, 2));
+        // Identical is not enough: a read model stuck at an old position is identical to a rebuild up to it.
+        const live = await runtime.projectionsStatus();
+        if (options.json)
+          console.log(JSON.stringify({ ...report, live: { healthy: live.healthy, problems: live.problems } }, null, 2));
         else {
           for (const projection of report.projections) {
             console.log(
@@ -86,8 +90,9 @@ export function registerProjectionsCommand(program: Command): void {
             report.identical ? 'read models identical to a rebuild from the log' : 'read models DIFFER from a rebuild',
           );
           if (report.kept) console.log(`rebuilt schema kept: ${report.schema}`);
+          for (const problem of live.problems) console.log(`PROBLEM ${problem}`);
         }
-        return report.identical;
+        return report.identical && live.healthy;
       });
       if (!identical) process.exitCode = 1;
     });

@@ -1,6 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import type { Projection } from './projection';
+import {
+  CheckpointMoved,
+  advanceCheckpoints,
+  readCheckpoint,
+  readCheckpoints,
+  recordFailure,
+  type StoredCheckpoint,
+} from './checkpoints';
+import type { ProjectionLease } from './projection-lease';
 
 export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
@@ -22,8 +31,10 @@ export interface CatchUpOptions {
 
 /**
  * Runs one projection: reads the log after its checkpoint, page by page, and applies each page
- * and the new checkpoint in one transaction. A failing event stops the projection where it is
- * (retried with backoff): a read model must never skip an event.
+ * and the new checkpoint in one transaction, which first compares-and-sets the stored checkpoint
+ * (another process may run the same projection: a page is never applied twice). A failing event
+ * stops the projection where it is (retried with backoff, the failure stored for every process
+ * to report): a read model must never skip an event.
  */
 export class ProjectionRunner {
   private position = 0n;
@@ -39,6 +50,7 @@ export class ProjectionRunner {
   /** While grouped: a failing projection is left out until then, so it cannot hold the others back. */
   private failures = 0;
   private retryAt = 0;
+  private failure: { readonly position: bigint; readonly message: string } | null = null;
 
   constructor(
     private readonly projection: Projection,
@@ -61,6 +73,11 @@ export class ProjectionRunner {
 
   get isRunning(): boolean {
     return !this.stopped;
+  }
+
+  /** The failure this process last met applying it, until a page is applied again. */
+  get lastFailure(): { readonly position: bigint; readonly message: string } | null {
+    return this.failure;
   }
 
   async start(): Promise<void> {
@@ -117,7 +134,16 @@ export class ProjectionRunner {
   async catchUp(options: CatchUpOptions | ((position: bigint) => void) = {}): Promise<bigint> {
     const { until, onProgress } = typeof options === 'function' ? { until: undefined, onProgress: options } : options;
     this.position = await this.storedCheckpoint();
-    while ((until === undefined || this.position < until) && (await this.applyNextBatch(until)) > 0) {
+    for (;;) {
+      if (until !== undefined && this.position >= until) break;
+      try {
+        if ((await this.applyNextBatch(until)) === 0) break;
+      } catch (error) {
+        if (!(error instanceof CheckpointMoved)) throw error;
+        // Another applier went ahead: go on from where it is.
+        this.position = await this.storedCheckpoint();
+        continue;
+      }
       onProgress?.(this.position);
     }
     return this.position;
@@ -162,12 +188,12 @@ export class ProjectionRunner {
         failures = 0;
         if (applied < this.batchSize) await this.idle(this.pollIntervalMs);
       } catch (error) {
+        if (error instanceof CheckpointMoved) {
+          this.position = await this.storedCheckpoint().catch(() => this.position);
+          continue;
+        }
         failures += 1;
-        const err = error as Error;
-        this.options.logger?.error(
-          `projection ${this.name} failed at position ${this.position + 1n}: ${err.message}`,
-          err.stack,
-        );
+        await this.failed(error as Error);
         await this.idle(Math.min(30_000, 100 * 2 ** failures));
       }
     }
@@ -188,10 +214,20 @@ export class ProjectionRunner {
   private async applyPage(events: readonly RecordedEvent[]): Promise<void> {
     const last = events[events.length - 1].position;
     await this.inTransaction(async (manager) => {
+      await advanceCheckpoints(manager, [{ name: this.projection.name, from: this.position }], last);
       await this.applyEvents(events, manager);
-      await saveCheckpoints(manager, [this.projection.name], [last]);
     });
     this.advance(last);
+  }
+
+  /** Logs the failure and stores it (best effort: the database may be what failed). */
+  private async failed(error: Error): Promise<void> {
+    const position = this.position + 1n;
+    this.failure = { position, message: error.message };
+    this.options.logger?.error(`projection ${this.name} failed at position ${position}: ${error.message}`, error.stack);
+    await this.inTransaction((manager) => recordFailure(manager, this.projection.name, position, error.message)).catch(
+      () => undefined,
+    );
   }
 
   private async applyEvents(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
@@ -200,6 +236,7 @@ export class ProjectionRunner {
   }
 
   private advance(last: bigint): void {
+    this.failure = null;
     this.position = last;
     for (const waiter of this.waiters) {
       if (this.position >= waiter.position) {
@@ -226,21 +263,26 @@ export class ProjectionRunner {
         runner.failures = 0;
         runner.advance(last);
       },
+      follow: (stored) => runner.follow(stored),
       applyAlone: async (events) => {
         try {
           await runner.applyPage(events);
           runner.failures = 0;
         } catch (error) {
+          if (error instanceof CheckpointMoved) throw error;
           runner.failures += 1;
           runner.retryAt = Date.now() + Math.min(30_000, 100 * 2 ** runner.failures);
-          const err = error as Error;
-          runner.options.logger?.error(
-            `projection ${runner.name} failed at position ${runner.position + 1n}: ${err.message}`,
-            err.stack,
-          );
+          await runner.failed(error as Error);
         }
       },
     };
+  }
+
+  /** Takes the stored checkpoint as its own (a process that is not the applier follows the one that is). */
+  private follow(stored: StoredCheckpoint): void {
+    if (stored.position >= this.position) this.advance(stored.position);
+    else this.position = stored.position; // reset by a rebuild elsewhere: it will come back up
+    this.failure = stored.failure;
   }
 
   private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -265,16 +307,6 @@ export class ProjectionRunner {
   }
 }
 
-/** One statement for any number of checkpoints. */
-async function saveCheckpoints(manager: EntityManager, names: readonly string[], positions: readonly bigint[]) {
-  await manager.query(
-    `INSERT INTO projection_checkpoints (name, position, updated_at)
-     SELECT name, position, now() FROM unnest($1::text[], $2::bigint[]) AS c(name, position)
-     ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
-    [names, positions.map((position) => position.toString())],
-  );
-}
-
 interface GroupMember {
   readonly runner: ProjectionRunner;
   readonly name: string;
@@ -282,10 +314,25 @@ interface GroupMember {
   checkpoint(): bigint;
   applyEvents(events: readonly RecordedEvent[], manager: EntityManager): Promise<void>;
   advance(last: bigint): void;
+  follow(stored: StoredCheckpoint): void;
   applyAlone(events: readonly RecordedEvent[]): Promise<void>;
 }
 
-export type ProjectionGroupOptions = Pick<ProjectionRunnerOptions, 'batchSize' | 'pollIntervalMs' | 'logger'>;
+export interface ProjectionGroupOptions extends Pick<
+  ProjectionRunnerOptions,
+  'batchSize' | 'pollIntervalMs' | 'logger'
+> {
+  /**
+   * Who applies, when several processes run the group on one schema: only the lease's holder
+   * applies pages; the others follow the stored checkpoints. Absent: this group always applies
+   * (one process, or a test) — the checkpoints' compare-and-set still keeps pages applied once.
+   */
+  readonly lease?: ProjectionLease;
+  /** Never apply: only follow the stored checkpoints (an API-only replica). */
+  readonly followOnly?: boolean;
+  /** Sent in each applied page's transaction, so that followers elsewhere look at once (NOTIFY). */
+  readonly notify?: { readonly channel: string; readonly payload: string };
+}
 
 /**
  * Drives the service's projections together: one read of the log per page and one transaction
@@ -295,6 +342,10 @@ export type ProjectionGroupOptions = Pick<ProjectionRunnerOptions, 'batchSize' |
  * checkpoint, waiters, reset and rebuild (its ProjectionRunner). If the shared transaction fails,
  * the page is applied again projection by projection, each in its own transaction, so a failing
  * read model stops only itself (it is retried alone, with backoff) and never makes another skip.
+ *
+ * Across processes: only the holder of the lease applies; every other process follows the stored
+ * checkpoints (on a notification, or at each poll), so that its waiters — read-your-writes for the
+ * commands it answered — resolve on what is stored, not on what it has applied itself.
  */
 export class ProjectionGroup {
   private readonly members: GroupMember[];
@@ -326,14 +377,23 @@ export class ProjectionGroup {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
   }
 
+  /** Whether this process applies the pages now (it holds the lease, or there is none). */
+  get applying(): boolean {
+    if (this.options.followOnly) return false;
+    return this.options.lease ? this.options.lease.held : this.running !== null;
+  }
+
   /** @internal A member started: make sure the loop runs (it ends when no member runs). */
   memberStarted(): void {
     this.running ??= this.loop();
   }
 
-  /** @internal Resolves once the page being applied (if any) is committed or given up. */
+  /** @internal Resolves once the page being applied (if any) is committed or given up, and the lease let go. */
   async settled(): Promise<void> {
     await this.inFlight.catch(() => undefined);
+    if (this.members.some((member) => member.runner.isRunning)) return;
+    this.wake();
+    await this.running?.catch(() => undefined);
   }
 
   wake(): void {
@@ -342,26 +402,59 @@ export class ProjectionGroup {
   }
 
   private async loop(): Promise<void> {
-    for (;;) {
-      if (!this.members.some((member) => member.runner.isRunning)) {
-        this.running = null;
-        return;
-      }
-      const now = Date.now();
-      const due = this.members.filter((member) => member.due(now));
-      this.dirty = false;
-      const step = due.length === 0 ? Promise.resolve(0) : this.applyNextPage(due);
-      this.inFlight = step;
-      try {
-        if ((await step) < this.batchSize) await this.idle(this.pollIntervalMs);
-      } catch (error) {
-        // The log could not be read (database gone): nothing was applied; try again shortly.
-        const err = error as Error;
-        this.options.logger?.error(`projections could not read the log: ${err.message}`, err.stack);
+    try {
+      for (;;) {
+        const running = this.members.filter((member) => member.runner.isRunning);
+        if (running.length === 0) return;
         this.dirty = false;
-        await this.idle(Math.min(30_000, this.pollIntervalMs * 5));
+        const step = this.step(running);
+        this.inFlight = step;
+        try {
+          if ((await step) < this.batchSize) await this.idle(this.pollIntervalMs);
+        } catch (error) {
+          // The database could not be reached: nothing was applied; try again shortly.
+          const err = error as Error;
+          this.options.logger?.error(`projections could not run: ${err.message}`, err.stack);
+          this.dirty = false;
+          await this.idle(Math.min(30_000, this.pollIntervalMs * 5));
+        }
       }
+    } finally {
+      await this.options.lease?.release().catch(() => undefined);
+      this.running = null;
+      // A member started again while the loop was ending (a rebuild's stop and start).
+      if (this.members.some((member) => member.runner.isRunning)) this.memberStarted();
     }
+  }
+
+  /** One turn: apply a page if this process is the applier, else follow the stored checkpoints. */
+  private async step(running: readonly GroupMember[]): Promise<number> {
+    const lease = this.options.followOnly ? null : this.options.lease ? await this.options.lease.ensure() : undefined;
+    if (lease === null || (lease && !lease.held)) {
+      await this.follow(running);
+      return 0;
+    }
+    // Just taken over: start from what the previous holder stored, not from what was seen here.
+    if (lease?.acquired) await this.follow(running);
+    const now = Date.now();
+    const due = running.filter((member) => member.due(now));
+    if (due.length === 0) return 0;
+    try {
+      return await this.applyNextPage(due);
+    } catch (error) {
+      if (!(error instanceof CheckpointMoved)) throw error;
+      // Someone else applied meanwhile (a CLI catch-up, a holder that did not know it lost the lease).
+      await this.follow(running);
+      return 0;
+    }
+  }
+
+  private async follow(members: readonly GroupMember[]): Promise<void> {
+    const stored = await readCheckpoints(
+      this.dataSource,
+      members.map((member) => member.name),
+    );
+    for (const member of members) member.follow(stored.get(member.name) ?? { position: 0n, failure: null });
   }
 
   private async applyNextPage(due: readonly GroupMember[]): Promise<number> {
@@ -370,19 +463,27 @@ export class ProjectionGroup {
     const page = await this.store.readAll({ afterPosition: from, maxCount: this.batchSize });
     if (page.length === 0) return 0;
     const work = due
-      .map((member) => ({ member, events: page.filter((event) => event.position > member.checkpoint()) }))
+      .map((member) => ({
+        member,
+        from: member.checkpoint(),
+        events: page.filter((event) => event.position > member.checkpoint()),
+      }))
       .filter((item) => item.events.length > 0);
     const last = page[page.length - 1].position;
     try {
       await this.dataSource.transaction(async (manager) => {
-        for (const { member, events } of work) await member.applyEvents(events, manager);
-        await saveCheckpoints(
+        await advanceCheckpoints(
           manager,
-          work.map(({ member }) => member.name),
-          work.map(() => last),
+          work.map(({ member, from }) => ({ name: member.name, from })),
+          last,
         );
+        for (const { member, events } of work) await member.applyEvents(events, manager);
+        if (this.options.notify) {
+          await manager.query('SELECT pg_notify($1, $2)', [this.options.notify.channel, this.options.notify.payload]);
+        }
       });
-    } catch {
+    } catch (error) {
+      if (error instanceof CheckpointMoved) throw error;
       // Find out which: each alone, so the others move on.
       for (const { member, events } of work) await member.applyAlone(events);
       return page.length;
@@ -404,12 +505,4 @@ export class ProjectionGroup {
       this.wakeUp = null;
     });
   }
-}
-
-async function readCheckpoint(manager: EntityManager, name: string): Promise<bigint> {
-  const rows: { position: string }[] = await manager.query(
-    'SELECT position FROM projection_checkpoints WHERE name = $1',
-    [name],
-  );
-  return rows.length === 0 ? 0n : BigInt(rows[0].position);
 }
