@@ -41,10 +41,16 @@ export function dataSourceOptions(database: Database, readModels: ReadModelOptio
   };
 }
 
-/** Opens a TypeORM data source on the shared pool and applies pending migrations. */
+/**
+ * Opens a TypeORM data source on the shared pool and applies pending migrations. On a server,
+ * replicas starting together take turns (a session advisory lock per schema): the first applies
+ * them, the others then find nothing to do.
+ */
 export async function openDataSource(database: Database, readModels: ReadModelOptions): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(database, readModels));
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await database.exclusively(`ledger-migrations:${database.schema}`, () =>
+    dataSource.runMigrations({ transaction: 'each' }),
+  );
   return dataSource;
 }

@@ -14,6 +14,11 @@ export interface DatabaseOptions {
   readonly poolSize?: number;
   /** A PostgreSQL schema to work in (created if missing); used to isolate test runs on a server. */
   readonly schema?: string;
+  /**
+   * A read-only server (a streaming replica) for queries: nothing is created on it, and an
+   * `options=-c search_path=<schema>` in its URL names its schema (otherwise `schema`).
+   */
+  readonly readOnly?: boolean;
 }
 
 export type DatabaseKind = 'postgres' | 'embedded';
@@ -34,14 +39,24 @@ export class Database {
   ) {}
 
   static async open(options: DatabaseOptions = {}): Promise<Database> {
-    const schema = options.schema ?? 'public';
+    // A replica's URL may name its schema (options=-c search_path=…): then that is the schema.
+    const named =
+      options.readOnly && options.databaseUrl
+        ? /search_path=([a-z_][a-z0-9_]*)/.exec(decodeURIComponent(options.databaseUrl))?.[1]
+        : undefined;
+    const schema = named ?? options.schema ?? 'public';
     assertIdentifier(schema);
     const searchPath = schema === 'public' ? undefined : `-c search_path=${schema},public`;
     if (options.databaseUrl) {
-      if (schema !== 'public') await createSchema(options.databaseUrl, schema);
+      if (schema !== 'public' && !options.readOnly) await createSchema(options.databaseUrl, schema);
+      const ownSearchPath = named !== undefined;
       const pool = survivingDroppedConnections(
         new Pool(
-          withDefaults({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: searchPath }),
+          withDefaults({
+            connectionString: options.databaseUrl,
+            max: options.poolSize ?? 10,
+            ...(ownSearchPath ? {} : { options: searchPath }),
+          }),
         ),
       );
       const database = new Database('postgres', pool, schema, undefined, options.databaseUrl);
@@ -96,6 +111,24 @@ export class Database {
       throw error;
     } finally {
       client.release();
+    }
+  }
+
+  /**
+   * Runs `work` while holding a session advisory lock named `key`, taken on a connection of its
+   * own (not one of the pool's, which `work` may need): processes of one server take turns. The
+   * embedded database has one process, so it just runs.
+   */
+  async exclusively<T>(key: string, work: () => Promise<T>): Promise<T> {
+    if (!this.databaseUrl) return work();
+    const client = new Client({ connectionString: this.databaseUrl });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      return await work();
+    } finally {
+      await client.end().catch(() => undefined); // ending the session releases the lock
     }
   }
 

@@ -31,7 +31,7 @@ export { SqlSnapshotStore, type Snapshot, type SnapshotStore } from './sql/snaps
 export type { Projection } from './projections/projection';
 export { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';
 export { ProjectionLease, type ProjectionLeaseOptions } from './projections/projection-lease';
-export { CheckpointMoved } from './projections/checkpoints';
+export { CheckpointMoved, readCheckpoints, type StoredCheckpoint } from './projections/checkpoints';
 export {
   readProjectionsStatus,
   type ProjectionLeaseStatus,

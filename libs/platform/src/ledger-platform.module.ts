@@ -77,7 +77,12 @@ export class LedgerPlatformModule {
           inject: [LedgerRuntime],
         },
         { provide: CommandPipeline, useFactory: (runtime: LedgerRuntime) => runtime.pipeline, inject: [LedgerRuntime] },
-        { provide: DataSource, useFactory: (runtime: LedgerRuntime) => runtime.dataSource, inject: [LedgerRuntime] },
+        // Queries may read the read pool (DATABASE_READ_URL); everything else gets the primary.
+        {
+          provide: DataSource,
+          useFactory: (runtime: LedgerRuntime) => runtime.queryDataSource,
+          inject: [LedgerRuntime],
+        },
         {
           provide: IdempotencyStore,
           useFactory: (runtime: LedgerRuntime) => runtime.idempotency,

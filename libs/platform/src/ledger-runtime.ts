@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { Database, openDataSource } from '@ledger/database';
+import { DataSource as DataSource } from 'typeorm';
+import { Database, dataSourceOptions, openDataSource } from '@ledger/database';
 import {
   CommandPipeline,
   EventSourcedRepository,
@@ -9,6 +9,7 @@ import {
   ProjectionGroup,
   ProjectionLease,
   ProjectionRunner,
+  readCheckpoints,
   readProjectionsStatus,
   type ProjectionsStatus,
   SqlSnapshotStore,
@@ -17,6 +18,7 @@ import {
 import { KurrentDbEventStore, PostgresEventStore, eventStoreMigrations, type EventStore } from '@ledger/event-store';
 import type { LedgerConfig } from './ledger-config';
 import type { ContextReadModels } from './read-model-registry';
+import { routedDataSource } from './read-routing';
 
 export interface RuntimeLogger {
   log(message: string): void;
@@ -47,12 +49,18 @@ export class LedgerRuntime {
     private readonly logger: RuntimeLogger,
     snapshots: SqlSnapshotStore,
     private readonly group: ProjectionGroup,
+    /** DATABASE_READ_URL's pool, if set: what queries read when they may (see MinPositionInterceptor). */
+    readonly readPool: { readonly database: Database; readonly dataSource: DataSource } | null,
   ) {
+    this.queryDataSource = readPool ? routedDataSource(dataSource, readPool.dataSource) : dataSource;
     this.pipeline = new CommandPipeline(store, repository, snapshots, {
       maxAttempts: config.commandAttempts,
       awaitReadModels: (position) => this.awaitReadModels(position),
     });
   }
+
+  /** What query handlers are given: the primary, or the read pool inside a query that may use it. */
+  readonly queryDataSource: DataSource;
 
   /** Every command of both contexts runs through it (see CommandPipeline). */
   readonly pipeline: CommandPipeline;
@@ -101,6 +109,7 @@ export class LedgerRuntime {
         `ledger opened: events in ${config.kurrentDbConnectionString ? 'KurrentDB' : database.kind === 'embedded' ? 'embedded PGlite' : 'PostgreSQL'}, ` +
           `read models in ${database.kind === 'embedded' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`,
       );
+      const readPool = config.databaseReadUrl ? await openReadPool(config, contexts) : null;
       return new LedgerRuntime(
         config,
         database,
@@ -112,6 +121,7 @@ export class LedgerRuntime {
         logger,
         snapshots,
         group,
+        readPool,
       );
     } catch (error) {
       await database.close();
@@ -172,6 +182,16 @@ export class LedgerRuntime {
     }
   }
 
+  /** Whether the read pool's read models (as replicated there) have applied the log up to `position`. */
+  async readPoolHas(position: bigint): Promise<boolean> {
+    if (!this.readPool) return false;
+    const stored = await readCheckpoints(
+      this.readPool.dataSource,
+      this.projections.map((runner) => runner.name),
+    );
+    return [...stored.values()].every((checkpoint) => checkpoint.position >= position);
+  }
+
   /** The projections as stored: checkpoints, lag, last failures and the lease (any process sees the same). */
   async projectionsStatus(): Promise<ProjectionsStatus> {
     const head = await this.store.headPosition();
@@ -202,9 +222,39 @@ export class LedgerRuntime {
   async close(): Promise<void> {
     for (const stop of this.stopListening.splice(0)) await stop();
     for (const runner of this.projections) await runner.stop();
+    if (this.readPool) {
+      await this.readPool.dataSource.destroy();
+      await this.readPool.database.close();
+    }
     await this.store.close();
     await this.dataSource.destroy();
     await this.database.close();
     this.logger.log('ledger closed');
+  }
+}
+
+/** The read pool: the same read-model entities on DATABASE_READ_URL, without migrations (a replica has them). */
+async function openReadPool(
+  config: LedgerConfig,
+  contexts: readonly ContextReadModels[],
+): Promise<{ database: Database; dataSource: DataSource }> {
+  const database = await Database.open({
+    databaseUrl: config.databaseReadUrl,
+    poolSize: config.poolSize,
+    schema: config.schema,
+    readOnly: true,
+  });
+  try {
+    const dataSource = new DataSource(
+      dataSourceOptions(database, {
+        entities: contexts.flatMap((context) => context.entities as unknown[]) as ContextReadModels['entities'],
+        migrations: [],
+      }),
+    );
+    await dataSource.initialize();
+    return { database, dataSource };
+  } catch (error) {
+    await database.close();
+    throw error;
   }
 }
