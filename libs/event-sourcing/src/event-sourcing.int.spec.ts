@@ -11,6 +11,7 @@ import { CommandPipeline } from './pipeline/command-pipeline';
 import { eventSourcingMigrations } from './migrations';
 import { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';
 import { ProjectionGroup, ProjectionRunner } from './projections/projection-runner';
+import { ProjectionLease } from './projections/projection-lease';
 import type { Projection } from './projections/projection';
 import { SqlSnapshotStore } from './sql/snapshot-store';
 import type { CommandContext, StreamModel } from './stream-model';
@@ -56,7 +57,7 @@ for (const kind of testDatabaseKinds()) {
         entities: [ProjectionCheckpoint],
         migrations: [...eventStoreMigrations, ...eventSourcingMigrations],
       });
-      for (const table of ['test_balances', 'test_balances_2'])
+      for (const table of ['test_balances', 'test_balances_2', 'test_balances_3', 'test_balances_4'])
         await dataSource.query(
           `CREATE TABLE ${table} (account text PRIMARY KEY, balance numeric(38,0) NOT NULL, events integer NOT NULL)`,
         );
@@ -202,6 +203,61 @@ for (const kind of testDatabaseKinds()) {
         await healthy.start();
         await healthy.waitFor(after);
         await healthy.stop();
+      });
+
+      it('never applies a page twice when two appliers run at once (checkpoint compare-and-set)', async () => {
+        const projection = balances(undefined, 'test_balances_3');
+        const first = new ProjectionRunner(projection, store, dataSource);
+        const second = new ProjectionRunner(projection, store, dataSource);
+        // Two groups with no lease: as if two processes both believed they held it.
+        ProjectionGroup.drive([first], store, dataSource, { pollIntervalMs: 5, batchSize: 3 });
+        ProjectionGroup.drive([second], store, dataSource, { pollIntervalMs: 5, batchSize: 3 });
+        const ids = [`proj-${randomUUID()}`, `proj-${randomUUID()}`];
+        for (let n = 0; n < 20; n++) await deposit(ids[n % 2], 10n);
+        const head = await store.headPosition();
+        await Promise.all([first.start(), second.start()]);
+        try {
+          await Promise.all([first.waitFor(head), second.waitFor(head)]);
+        } finally {
+          await Promise.all([first.stop(), second.stop()]);
+        }
+        const mine = (await rows('test_balances_3')).filter((row: { account: string }) => ids.includes(row.account));
+        expect(mine).toEqual([...ids].sort().map((account) => ({ account, balance: '100', events: 10 })));
+        expect(await first.storedCheckpoint()).toBe(head);
+      });
+
+      it('lets the lease holder apply, the other follow, and takes over when the holder dies', async () => {
+        const projection = balances(undefined, 'test_balances_4');
+        const leaseName = `test-lease-${randomUUID()}`;
+        const processes = [0, 1].map(() => {
+          const runner = new ProjectionRunner(projection, store, dataSource);
+          const lease = new ProjectionLease(dataSource, leaseName, { ttlMs: 600 });
+          const group = ProjectionGroup.drive([runner], store, dataSource, { pollIntervalMs: 20, lease });
+          return { runner, lease, group };
+        });
+        const id = `proj-${randomUUID()}`;
+        await Promise.all(processes.map(({ runner }) => runner.start()));
+        try {
+          const before = await deposit(id, 5n);
+          await Promise.all(processes.map(({ runner }) => runner.waitFor(before)));
+          expect(processes.filter(({ group }) => group.applying)).toHaveLength(1);
+          const holder = processes.find(({ group }) => group.applying)!;
+          const other = processes.find((process) => process !== holder)!;
+          const [lease] = await dataSource.query('SELECT holder FROM projection_leases WHERE name = $1', [leaseName]);
+          expect(lease.holder).toBe(holder.lease.holder);
+
+          // The holder dies: it stops, without giving the lease up.
+          holder.lease.release = async () => undefined;
+          await holder.runner.stop();
+          const after = await deposit(id, 7n);
+          await other.runner.waitFor(after, 10_000);
+          expect(other.group.applying).toBe(true);
+          const [moved] = await dataSource.query('SELECT holder FROM projection_leases WHERE name = $1', [leaseName]);
+          expect(moved.holder).toBe(other.lease.holder);
+          expect(await rows('test_balances_4')).toContainEqual({ account: id, balance: '12', events: 2 });
+        } finally {
+          await Promise.all(processes.map(({ runner }) => runner.stop()));
+        }
       });
 
       it('runs live in the background and lets a writer wait for its own write', async () => {
