@@ -1,6 +1,6 @@
 import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { secureHeaders } from '@ledger/access';
 import { ledgerValidationPipe, loadLedgerConfig, type LedgerConfig } from '@ledger/platform';
 import { AppModule } from './app.module';
@@ -44,6 +44,32 @@ export async function createApp(
       .addSecurityRequirements('bearer')
       .build(),
   );
+  documentMinPosition(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;
+}
+
+/** Every query accepts `X-Min-Position` (see MinPositionInterceptor): say so on each GET. */
+function documentMinPosition(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!item.get || path.startsWith('/health')) continue;
+    item.get.parameters = [
+      ...(item.get.parameters ?? []),
+      {
+        name: 'X-Min-Position',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', pattern: '^[0-9]{1,19}$' },
+        description:
+          'Answer only from read models that have applied the log up to this position (the X-Log-Position of ' +
+          'a command), waiting at most LEDGER_READ_MODEL_WAIT_MS; otherwise 503 read-models-behind with Retry-After.',
+      },
+    ];
+    item.get.responses = {
+      ...item.get.responses,
+      '503': item.get.responses['503'] ?? {
+        description: 'read-models-behind: the read models have not reached X-Min-Position yet; retry after Retry-After',
+      },
+    };
+  }
 }
