@@ -12,6 +12,7 @@ import { eventSourcingMigrations } from './migrations';
 import { ProjectionCheckpoint } from './projections/projection-checkpoint.entity';
 import { ProjectionGroup, ProjectionRunner } from './projections/projection-runner';
 import { ProjectionLease } from './projections/projection-lease';
+import { readProjectionsStatus } from './projections/projection-status';
 import type { Projection } from './projections/projection';
 import { SqlSnapshotStore } from './sql/snapshot-store';
 import type { CommandContext, StreamModel } from './stream-model';
@@ -186,9 +187,26 @@ for (const kind of testDatabaseKinds()) {
           expect(failing.checkpoint).toBe(first);
           expect(await failing.storedCheckpoint()).toBe(first);
           expect(await rows('test_balances_2')).toContainEqual({ account: id, balance: '100', events: 1 });
+          // Its failure is stored, for every process (and `ledger status`) to report.
+          const status = () =>
+            readProjectionsStatus(dataSource, head, [healthy.name, failing.name], 'none', {
+              maxLag: 1_000,
+              stuckAfterMs: 60_000,
+            });
+          const reported = await status();
+          expect(reported.healthy).toBe(false);
+          expect(reported.projections.find((projection) => projection.name === failing.name)).toMatchObject({
+            state: 'failed',
+            lastError: { position: failAt, message: `crash at ${failAt}` },
+          });
+          expect(reported.problems).toEqual([`${failing.name} failed at position ${failAt}: crash at ${failAt}`]);
           // Fixed: it resumes where it stopped (retried with backoff), applying each event once.
           failAt = null;
           await failing.waitFor(head);
+          expect((await status()).projections.map((projection) => [projection.state, projection.lastError])).toEqual([
+            ['current', null],
+            ['current', null],
+          ]);
           expect(await rows('test_balances_2')).toEqual(await rows());
           expect(await failing.storedCheckpoint()).toBe(head);
           expect(await healthy.storedCheckpoint()).toBe(head);
