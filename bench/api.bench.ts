@@ -6,10 +6,26 @@
  *
  * Usage: npm run bench:api [-- --events 10000[,100000]] [-- --targets postgres,embedded]
  *        [-- --seconds 10] [-- --seed 42] [-- --connections 10] [-- --no-wait] [-- --profile]
+ *        [-- --replicas 2] [-- --only queries|commands]
  * The API is the built one (dist/apps/api/src/main.js) started as a child process with a high
  * RATE_LIMIT_PER_MINUTE; `--no-wait` starts it with WAIT_FOR_PROJECTIONS=false (no read-your-writes
  * wait in the command path); `--profile` runs it under `node --cpu-prof` and writes the profile to
  * bench/results/profiles/. The autocannon client runs in its own process (this file with --child).
+ *
+ * `--replicas N` (N ≥ 2; PostgreSQL server only; default 1 = the single `LEDGER_ROLE=all` process
+ * above): N API replicas (`LEDGER_ROLE=api`) and one projector (`LEDGER_ROLE=projector`) on the
+ * seeded schema, and every scenario measured twice back to back — its load on ONE replica (the
+ * others idle, only following the stored checkpoints), then spread over all N, the order
+ * alternating from one scenario to the next — and the ratio N : 1 of each scenario's throughput,
+ * written to bench/results/api-replicas.json. Back to back in one cluster rather than one cluster
+ * after another, so that a drift in what else the machine runs falls on both measurements alike.
+ * How the load is spread: one autocannon instance, in the one client process, given every
+ * replica's URL; autocannon binds its connections round-robin to the URLs (connection i → replica
+ * i mod N), so each replica gets the same share of the connections, and both measurements have the
+ * same client (one process), the same total connections and one latency histogram over all
+ * answers. (One autocannon process per replica would give the N-replica measurement more client
+ * CPU than the 1-replica one; no reverse proxy is used: it would add a hop and its own CPU.)
+ * Client, PostgreSQL, replicas and projector all share this one machine's cores.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +34,8 @@ import { join } from 'node:path';
 import { seedDemo } from '../apps/cli/src/seed/seed-demo';
 import { benchDatabaseUrl, report, serverReachable } from './bench-support';
 import { eventsArg } from './bench-runtime';
-import { BENCH_ADMIN_KEY, seededLedger } from './seeded-ledger';
+import { freePort, stopAll, stopProcess, track, until } from './replicas';
+import { BENCH_ADMIN_KEY, seededLedger, type SeededLedger } from './seeded-ledger';
 
 const argv = process.argv;
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -31,11 +48,16 @@ const PROFILE = flag('profile');
 const SEED = Number(option('seed', '42'));
 /** Only generate (or find) the seeded ledgers, measure nothing: to seed while the machine is busy. */
 const SEED_ONLY = flag('seed-only');
+/** API processes (LEDGER_ROLE=api, plus one projector) to spread the load over; 1 = one `all` process. */
+const REPLICAS = Number(option('replicas', '1'));
+/** `queries` or `commands`: only those scenarios (default: all). */
+const ONLY = option('only', 'all');
 const FUNDS = 8;
 const CONVENTIONS = 8;
 
 interface ChildSpec {
-  url: string;
+  /** Several URLs: autocannon binds connection i to url[i mod n]. */
+  url: string | string[];
   connections: number;
   duration?: number;
   amount?: number;
@@ -54,6 +76,8 @@ interface Measured {
   p99Ms: number;
   requests: number;
   non2xx: number;
+  /** Count by status code of the answers that were not 2xx, if any. */
+  statuses?: Record<string, number>;
   errors: number;
 }
 
@@ -67,6 +91,7 @@ async function child(specFile: string): Promise<void> {
     non2xx: number;
     errors: number;
     duration: number;
+    statusCodeStats?: Record<string, { count: number }>;
   }>;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const spec = JSON.parse(require('node:fs').readFileSync(specFile, 'utf8')) as ChildSpec;
@@ -97,12 +122,14 @@ async function child(specFile: string): Promise<void> {
       },
     ],
   });
+  const statuses = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2'));
   const measured: Measured = {
     requestsPerSecond: Math.round(result.requests.total / result.duration),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
     non2xx: result.non2xx,
+    ...(statuses.length ? { statuses: Object.fromEntries(statuses.map(([code, s]) => [code, s.count])) } : {}),
     errors: result.errors,
   };
   process.stdout.write(`${JSON.stringify(measured)}\n`);
@@ -112,7 +139,9 @@ function load(spec: ChildSpec): Promise<Measured> {
   const file = join(tmpdir(), `bench-api-${process.pid}-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(spec));
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, [__filename, '--child', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const process_ = track(
+      spawn(process.execPath, [__filename, '--child', file], { stdio: ['ignore', 'pipe', 'inherit'] }),
+    );
     let out = '';
     process_.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     process_.on('exit', (code) => {
@@ -125,7 +154,11 @@ function load(spec: ChildSpec): Promise<Measured> {
 
 // ---- the API process ------------------------------------------------------------------------
 
-async function startApi(env: Record<string, string>, port: number): Promise<{ api: ChildProcess; url: string }> {
+async function startApi(
+  env: Record<string, string>,
+  port: number,
+  readyPath = '/health',
+): Promise<{ api: ChildProcess; url: string }> {
   const preload = join(tmpdir(), 'bench-api-exit-on-message.js');
   // Exits cleanly on request, so that --cpu-prof writes its profile.
   writeFileSync(preload, "process.on('message', (m) => { if (m === 'exit') process.exit(0); });\n");
@@ -137,36 +170,44 @@ async function startApi(env: Record<string, string>, port: number): Promise<{ ap
     preload,
     'dist/apps/api/src/main.js',
   ];
-  const api = spawn(process.execPath, args, {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      LEDGER_ADMIN_API_KEY: BENCH_ADMIN_KEY,
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      WAIT_FOR_PROJECTIONS: WAIT ? 'true' : 'false',
-      LOG_FORMAT: 'json',
-    },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const api = track(
+    spawn(process.execPath, args, {
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        LEDGER_ADMIN_API_KEY: BENCH_ADMIN_KEY,
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        WAIT_FOR_PROJECTIONS: WAIT ? 'true' : 'false',
+        LOG_FORMAT: 'json',
+      },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { api, url };
-    } catch {
-      // not up yet
+  try {
+    for (let i = 0; i < 600; i++) {
+      if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
+      try {
+        if ((await fetch(`${url}${readyPath}`)).ok) return { api, url };
+      } catch {
+        // not up yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    throw new Error('the API did not start');
+  } catch (error) {
+    await stopApi(api);
+    throw error;
   }
-  throw new Error('the API did not start');
 }
 
+/**
+ * SIGTERM (a graceful close: the projections' lease is released), then SIGKILL after 10 s. Under
+ * --profile the IPC 'exit' comes first instead: a clean exit, so that --cpu-prof writes its profile.
+ */
 async function stopApi(api: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => api.once('exit', resolve));
-  api.send('exit');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  if (api.exitCode === null) api.kill('SIGKILL');
+  await stopProcess(api, 10_000, PROFILE && api.connected ? () => api.send('exit') : undefined);
 }
 
 // ---- set-up through HTTP --------------------------------------------------------------------
@@ -319,131 +360,66 @@ async function prepare(url: string, run: string) {
   return { manager, officer, funds, requestGrant, approvedGrants, conventions };
 }
 
-/** Every command on one stream: one fund's contributions and approvals, one convention's issuances. */
-async function hotStreams(
-  url: string,
-  setup: Awaited<ReturnType<typeof prepare>>,
-  row: (scenario: string, m: Measured) => void,
-): Promise<void> {
-  const hotFund = setup.funds[0];
-  row(
-    'hot fund: contribute',
-    await load({
-      url,
+// ---- the scenarios ---------------------------------------------------------------------------
+
+type Setup = Awaited<ReturnType<typeof prepare>>;
+
+interface Scenario {
+  name: string;
+  kind: 'command' | 'query';
+  /** The load, the URL(s) left out; made afresh for each measurement (grants to approve are used up). */
+  spec: (setup: Setup) => Promise<Omit<ChildSpec, 'url'>>;
+}
+
+/** Grants requested (not approved), enough for one approval scenario; `stride` FUNDS: all on fund 0. */
+const grantsToApprove = (setup: Setup, stride: number) =>
+  inParallel(Math.max(200, Math.round(SECONDS * 150)), 16, (i) => setup.requestGrant(i * stride));
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'approve grant',
+    kind: 'command',
+    spec: async (setup) => {
+      const grants = await grantsToApprove(setup, 1);
+      return {
+        connections: CONNECTIONS,
+        amount: grants.length,
+        method: 'POST',
+        keyed: true,
+        headers: { authorization: `Bearer ${setup.manager}` },
+        paths: grants.map((id) => `/cofinancing/grants/${id}/approval`),
+        bodies: [JSON.stringify({ approvedOn: '2021-06-10' })],
+      };
+    },
+  },
+  {
+    name: 'disburse grant',
+    kind: 'command',
+    spec: async (setup) => ({
       connections: CONNECTIONS,
       duration: SECONDS,
       method: 'POST',
-      keyed: true,
       headers: { authorization: `Bearer ${setup.manager}` },
-      paths: [`/cofinancing/funds/${hotFund.fundId}/contributions`],
+      keyed: true,
+      paths: setup.approvedGrants.map((id) => `/cofinancing/grants/${id}/disbursements`),
       bodies: [
         JSON.stringify({
-          donorId: hotFund.donorId,
-          amount: money(1000, 'MAD'),
-          receivedOn: '2021-01-10',
-          reference: 'HOT-{n}',
+          invoiceReference: 'INV-{n}',
+          invoiceDate: '2021-07-01',
+          invoiceAmount: money(1000, 'MAD'),
+          disbursedOn: '2021-07-02',
         }),
       ],
     }),
-  );
-  // Grants of fund 0 only (requestGrant cycles the funds).
-  const onHotFund = await inParallel(Math.max(200, Math.round(SECONDS * 150)), 16, (i) =>
-    setup.requestGrant(i * FUNDS),
-  );
-  row(
-    'hot fund: approve',
-    await load({
-      url,
-      connections: CONNECTIONS,
-      amount: onHotFund.length,
-      method: 'POST',
-      keyed: true,
-      headers: { authorization: `Bearer ${setup.manager}` },
-      paths: onHotFund.map((id) => `/cofinancing/grants/${id}/approval`),
-      bodies: [JSON.stringify({ approvedOn: '2021-06-10' })],
-    }),
-  );
-  const hotConvention = setup.conventions[0];
-  row(
-    'hot convention: issue',
-    await load({
-      url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      method: 'POST',
-      keyed: true,
-      headers: { authorization: `Bearer ${setup.officer}` },
-      paths: [`/bank-conventions/${hotConvention.conventionId}/guarantees`],
-      bodies: hotConvention.members.map((memberId, n) =>
-        JSON.stringify({
-          memberId,
-          loanReference: `HOT-${n}-{n}`,
-          principal: money(1_000_000, 'XOF'),
-          loanStartDate: '2021-05-01',
-          maturityDate: '2025-05-01',
-          issuedOn: '2021-05-01',
-        }),
-      ),
-    }),
-  );
-}
-
-// ---- one target ----------------------------------------------------------------------------
-
-async function measureTarget(target: string, events: number, env: Record<string, string>, head: bigint, port: number) {
-  const rows: Record<string, unknown>[] = [];
-  const { api, url } = await startApi(env, port);
-  try {
-    const run = Date.now().toString(36);
-    const setup = await prepare(url, run);
-    const approvals = Math.max(200, Math.round(SECONDS * 150));
-    const toApprove = await inParallel(approvals, 16, (i) => setup.requestGrant(i));
-    const row = (scenario: string, m: Measured) => {
-      rows.push({ target, events, head: head.toString(), waitForProjections: WAIT, scenario, ...m });
-      console.log(
-        `${target} ${events} ${scenario}: ${m.requestsPerSecond} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms (${m.non2xx} non-2xx)`,
+  },
+  {
+    name: 'issue guarantee',
+    kind: 'command',
+    spec: async (setup) => {
+      const issuances = setup.conventions.flatMap((c) =>
+        c.members.map((memberId) => ({ path: `/bank-conventions/${c.conventionId}/guarantees`, memberId })),
       );
-    };
-    row(
-      'approve grant',
-      await load({
-        url,
-        connections: CONNECTIONS,
-        amount: toApprove.length,
-        method: 'POST',
-        keyed: true,
-        headers: { authorization: `Bearer ${setup.manager}` },
-        paths: toApprove.map((id) => `/cofinancing/grants/${id}/approval`),
-        bodies: [JSON.stringify({ approvedOn: '2021-06-10' })],
-      }),
-    );
-    row(
-      'disburse grant',
-      await load({
-        url,
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        method: 'POST',
-        headers: { authorization: `Bearer ${setup.manager}` },
-        keyed: true,
-        paths: setup.approvedGrants.map((id) => `/cofinancing/grants/${id}/disbursements`),
-        bodies: [
-          JSON.stringify({
-            invoiceReference: 'INV-{n}',
-            invoiceDate: '2021-07-01',
-            invoiceAmount: money(1000, 'MAD'),
-            disbursedOn: '2021-07-02',
-          }),
-        ],
-      }),
-    );
-    const issuances = setup.conventions.flatMap((c) =>
-      c.members.map((memberId) => ({ path: `/bank-conventions/${c.conventionId}/guarantees`, memberId })),
-    );
-    row(
-      'issue guarantee',
-      await load({
-        url,
+      return {
         connections: CONNECTIONS,
         duration: SECONDS,
         method: 'POST',
@@ -460,36 +436,240 @@ async function measureTarget(target: string, events: number, env: Record<string,
             issuedOn: '2021-05-01',
           }),
         ),
-      }),
-    );
-    await hotStreams(url, setup, row);
-    const bank = setup.conventions[0];
-    row(
-      'coverage check',
-      await load({
-        url,
+      };
+    },
+  },
+  // Every command on one stream: one fund's contributions and approvals, one convention's issuances.
+  {
+    name: 'hot fund: contribute',
+    kind: 'command',
+    spec: async (setup) => ({
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      method: 'POST',
+      keyed: true,
+      headers: { authorization: `Bearer ${setup.manager}` },
+      paths: [`/cofinancing/funds/${setup.funds[0].fundId}/contributions`],
+      bodies: [
+        JSON.stringify({
+          donorId: setup.funds[0].donorId,
+          amount: money(1000, 'MAD'),
+          receivedOn: '2021-01-10',
+          reference: 'HOT-{n}',
+        }),
+      ],
+    }),
+  },
+  {
+    name: 'hot fund: approve',
+    kind: 'command',
+    spec: async (setup) => {
+      // Grants of fund 0 only (requestGrant cycles the funds).
+      const grants = await grantsToApprove(setup, FUNDS);
+      return {
         connections: CONNECTIONS,
-        duration: SECONDS,
-        method: 'GET',
-        headers: { authorization: `Bearer ${bank.bankKey}` },
-        paths: [`/banks/${bank.bankId}/loan-coverage?loanReference=${bank.loanReference}`],
-      }),
-    );
-    row(
-      'fund balance',
-      await load({
-        url,
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        method: 'GET',
+        amount: grants.length,
+        method: 'POST',
+        keyed: true,
         headers: { authorization: `Bearer ${setup.manager}` },
-        paths: setup.funds.map((f) => `/cofinancing/funds/${f.fundId}`),
-      }),
-    );
+        paths: grants.map((id) => `/cofinancing/grants/${id}/approval`),
+        bodies: [JSON.stringify({ approvedOn: '2021-06-10' })],
+      };
+    },
+  },
+  {
+    name: 'hot convention: issue',
+    kind: 'command',
+    spec: async (setup) => ({
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      method: 'POST',
+      keyed: true,
+      headers: { authorization: `Bearer ${setup.officer}` },
+      paths: [`/bank-conventions/${setup.conventions[0].conventionId}/guarantees`],
+      bodies: setup.conventions[0].members.map((memberId, n) =>
+        JSON.stringify({
+          memberId,
+          loanReference: `HOT-${n}-{n}`,
+          principal: money(1_000_000, 'XOF'),
+          loanStartDate: '2021-05-01',
+          maturityDate: '2025-05-01',
+          issuedOn: '2021-05-01',
+        }),
+      ),
+    }),
+  },
+  {
+    name: 'coverage check',
+    kind: 'query',
+    spec: async (setup) => ({
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      method: 'GET',
+      headers: { authorization: `Bearer ${setup.conventions[0].bankKey}` },
+      paths: [
+        `/banks/${setup.conventions[0].bankId}/loan-coverage?loanReference=${setup.conventions[0].loanReference}`,
+      ],
+    }),
+  },
+  {
+    name: 'fund balance',
+    kind: 'query',
+    spec: async (setup) => ({
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      method: 'GET',
+      headers: { authorization: `Bearer ${setup.manager}` },
+      paths: setup.funds.map((f) => `/cofinancing/funds/${f.fundId}`),
+    }),
+  },
+];
+
+/** Where one measurement sends its load: one URL, or several (spread over them); its rows start with `base`. */
+interface Arm {
+  url: string | string[];
+  base: Record<string, unknown>;
+  label: string;
+}
+
+/**
+ * Every scenario, the set-up through `setupUrl`; each scenario measured on every arm back to back
+ * (the arms' order alternating from one scenario to the next), so that a drift in what else the
+ * machine does falls on all of them alike.
+ */
+function chosenScenarios(): Scenario[] {
+  if (ONLY === 'all') return SCENARIOS;
+  if (ONLY !== 'queries' && ONLY !== 'commands') throw new Error(`--only takes queries or commands, got ${ONLY}`);
+  return SCENARIOS.filter((scenario) => scenario.kind === (ONLY === 'queries' ? 'query' : 'command'));
+}
+
+async function scenarios(setupUrl: string, arms: Arm[]) {
+  const rows: Record<string, unknown>[] = [];
+  const setup = await prepare(setupUrl, Date.now().toString(36));
+  for (const [index, scenario] of chosenScenarios().entries()) {
+    for (const arm of index % 2 === 0 ? arms : [...arms].reverse()) {
+      const m = await load({ url: arm.url, ...(await scenario.spec(setup)) });
+      rows.push({ ...arm.base, scenario: scenario.name, ...m });
+      console.log(
+        `${arm.label} ${scenario.name}: ${m.requestsPerSecond} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms (${m.non2xx} non-2xx${m.statuses ? ` ${JSON.stringify(m.statuses)}` : ''}, ${m.errors} errors)`,
+      );
+    }
+  }
+  return rows;
+}
+
+// ---- one target ----------------------------------------------------------------------------
+
+async function measureTarget(target: string, events: number, env: Record<string, string>, head: bigint, port: number) {
+  const { api, url } = await startApi(env, port);
+  try {
+    const base = { target, events, head: head.toString(), waitForProjections: WAIT };
+    return await scenarios(url, [{ url, base, label: `${target} ${events}` }]);
   } finally {
     await stopApi(api);
   }
-  return rows;
+}
+
+// ---- several API replicas and a projector ---------------------------------------------------
+
+interface Health {
+  lease: { live: boolean; heldHere: boolean } | null;
+  projections: { lag: string; state: string }[];
+}
+
+/**
+ * A projector (LEDGER_ROLE=projector) and `count` API replicas (LEDGER_ROLE=api) on the seeded
+ * schema, up and ready: the projector holds the lease and every read model is at the head.
+ * Started one after the other; on failure, whatever was started is stopped.
+ */
+async function startReplicas(ledger: SeededLedger, count: number) {
+  const started: ChildProcess[] = [];
+  try {
+    const projector = await startApi({ ...ledger.env, LEDGER_ROLE: 'projector' }, await freePort(), '/health/live');
+    started.push(projector.api);
+    await until(
+      'the projector to hold the lease and bring every read model to the head',
+      async () => {
+        const health = (await (await fetch(`${projector.url}/health`)).json()) as Health;
+        return health.lease?.live && health.lease.heldHere && health.projections.every((p) => p.lag === '0')
+          ? true
+          : undefined;
+      },
+      120_000,
+    );
+    const urls: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const replica = await startApi({ ...ledger.env, LEDGER_ROLE: 'api' }, await freePort(), '/health/ready');
+      started.push(replica.api);
+      urls.push(replica.url);
+    }
+    return { urls, stop: () => Promise.all(started.map((child) => stopApi(child))) };
+  } catch (error) {
+    await Promise.all(started.map((child) => stopApi(child)));
+    throw error;
+  }
+}
+
+const ratio = (n: number, one: number) => (one > 0 ? Math.round((n / one) * 100) / 100 : null);
+const geometricMean = (values: number[]) =>
+  values.length
+    ? Math.round(Math.exp(values.reduce((sum, v) => sum + Math.log(v), 0) / values.length) * 100) / 100
+    : null;
+
+/**
+ * `replicas` API replicas and a projector; each scenario with its load on the first replica only
+ * (the others idle: they only follow the stored checkpoints), then spread over all of them — or
+ * the other way round — and the ratio of the two throughputs, scenario by scenario.
+ */
+async function measureReplicas(events: number, ledger: SeededLedger, replicas: number) {
+  if (CONNECTIONS % replicas !== 0)
+    console.log(`note: ${CONNECTIONS} connections do not split evenly over ${replicas} replicas`);
+  const cluster = await startReplicas(ledger, replicas);
+  let runs: Record<string, unknown>[];
+  try {
+    console.log(`${replicas} API replicas + 1 projector: ${cluster.urls.join(', ')}`);
+    const base = (count: number) => ({
+      target: 'postgres',
+      events,
+      head: ledger.head.toString(),
+      waitForProjections: WAIT,
+      replicas: count,
+    });
+    runs = await scenarios(cluster.urls[0], [
+      { url: cluster.urls[0], base: base(1), label: `postgres ${events} ×1 api` },
+      { url: cluster.urls, base: base(replicas), label: `postgres ${events} ×${replicas} api` },
+    ]);
+  } finally {
+    await cluster.stop();
+  }
+  const of = (count: number, scenario: string) =>
+    runs.find((r) => r.replicas === count && r.scenario === scenario) as unknown as Measured;
+  const comparison = chosenScenarios().map(({ name, kind }) => {
+    const one = of(1, name);
+    const n = of(replicas, name);
+    return {
+      scenario: name,
+      kind,
+      'req/s ×1': one.requestsPerSecond,
+      [`req/s ×${replicas}`]: n.requestsPerSecond,
+      ratio: ratio(n.requestsPerSecond, one.requestsPerSecond),
+      'p50 ms ×1': one.p50Ms,
+      [`p50 ms ×${replicas}`]: n.p50Ms,
+      'p99 ms ×1': one.p99Ms,
+      [`p99 ms ×${replicas}`]: n.p99Ms,
+      'non-2xx ×1': one.non2xx,
+      [`non-2xx ×${replicas}`]: n.non2xx,
+    };
+  });
+  const summary = (kind: string) => {
+    const rows = comparison.filter((row) => row.kind === kind);
+    return {
+      scenarios: rows.map((row) => row.scenario),
+      /** The geometric mean over these scenarios of their N : 1 throughput ratios. */
+      throughputRatio: geometricMean(rows.map((row) => row.ratio ?? 0).filter((r) => r > 0)),
+    };
+  };
+  return { runs, comparison, summary: { queries: summary('query'), commands: summary('command') } };
 }
 
 /** The demo programme in an embedded data folder, generated once and reused (a marker file says it is complete). */
@@ -521,6 +701,7 @@ async function main(): Promise<void> {
   const targets = option('targets', 'postgres,embedded').split(',');
   const rows: Record<string, unknown>[] = [];
   let port = 3400 + Math.floor(Math.random() * 500);
+  if (REPLICAS >= 2 && !SEED_ONLY) return measureAllReplicas(targets);
   for (const events of eventsArg(10_000)) {
     if (targets.includes('postgres')) {
       if (!(await serverReachable(benchDatabaseUrl)))
@@ -536,7 +717,7 @@ async function main(): Promise<void> {
     }
   }
   if (SEED_ONLY) return;
-  report(WAIT ? 'api' : 'api-no-wait', rows, {
+  report(`${WAIT ? 'api' : 'api-no-wait'}${ONLY === 'all' ? '' : `-${ONLY}`}`, rows, {
     seconds: SECONDS,
     connections: CONNECTIONS,
     waitForProjections: WAIT,
@@ -544,10 +725,48 @@ async function main(): Promise<void> {
   });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: Error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+/** --replicas N: on the PostgreSQL server only (an embedded data folder admits one process). */
+async function measureAllReplicas(targets: string[]): Promise<void> {
+  if (!Number.isInteger(REPLICAS)) throw new Error(`--replicas must be an integer, got ${REPLICAS}`);
+  if (targets.includes('embedded'))
+    console.log('embedded: skipped with --replicas (one process at a time may open an embedded data folder)');
+  if (!targets.includes('postgres')) return;
+  if (!(await serverReachable(benchDatabaseUrl)))
+    throw new Error(`--replicas needs the PostgreSQL server, unreachable at ${benchDatabaseUrl}`);
+  const results: Record<string, unknown>[] = [];
+  const runs: Record<string, unknown>[] = [];
+  const summaries: Record<string, unknown>[] = [];
+  for (const events of eventsArg(10_000)) {
+    const ledger = await seededLedger(benchDatabaseUrl, events, SEED);
+    const measured = await measureReplicas(events, ledger, REPLICAS);
+    results.push(...measured.comparison.map((row) => ({ events, ...row })));
+    runs.push(...measured.runs);
+    summaries.push({ events, ...measured.summary });
+  }
+  // A partial run (--only) does not overwrite the whole one.
+  report(`api-replicas${ONLY === 'all' ? '' : `-${ONLY}`}`, results, {
+    seconds: SECONDS,
+    only: ONLY,
+    connections: CONNECTIONS,
+    waitForProjections: WAIT,
+    replicas: REPLICAS,
+    setup:
+      `${REPLICAS} API processes (LEDGER_ROLE=api) + 1 projector (LEDGER_ROLE=projector) on one seeded ` +
+      'PostgreSQL schema; each scenario run back to back with its load on 1 replica (the others idle) and ' +
+      `spread over all ${REPLICAS}, the order alternating; one autocannon instance in one client process, ` +
+      'its connections bound round-robin to the replicas; client, PostgreSQL and every process on this one machine',
+    targets: { queryThroughputRatio: 1.7 },
+    summary: summaries,
+    runs,
+  });
+}
+
+main()
+  .finally(() => stopAll())
+  .then(
+    () => process.exit(0),
+    (error: Error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );

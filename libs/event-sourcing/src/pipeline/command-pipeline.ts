@@ -302,8 +302,10 @@ export class CommandPipeline {
       else for (const streamId of working.streamIds) this.cache.evict(streamId);
       if (replayed === 0) {
         if (attempt >= this.maxAttempts) throw error;
-        // Another process won: full jitter over a growing window before deciding again.
-        await sleep(Math.random() * 2 ** Math.min(attempt, 6));
+        // Another process won: full jitter over a growing window (up to ~0.5 s, about the time a
+        // loaded process takes to decide and append a batch) before deciding again, so that two
+        // replicas writing one hot stream stop colliding instead of running out of attempts.
+        await sleep(Math.random() * 2 ** Math.min(attempt, 9));
       }
       return 'retry';
     }
