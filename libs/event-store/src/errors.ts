@@ -40,3 +40,18 @@ export class InvalidEventError extends EventStoreError {
     super(`event ${eventId}: ${reason}`);
   }
 }
+
+/**
+ * The store could not be reached, or did not answer in time (KurrentDB: unavailable, deadline
+ * exceeded, not the leader). `written` says what a re-read established about an append whose
+ * answer was lost: false when nothing of it is in the store; null when even that could not be read
+ * (a retry with the same Idempotency-Key then applies it at most once).
+ */
+export class EventStoreUnavailableError extends EventStoreError {
+  constructor(
+    readonly reason: string,
+    readonly written: false | null = null,
+  ) {
+    super(`the event store is unavailable: ${reason}`);
+  }
+}

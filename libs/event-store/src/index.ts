@@ -1,5 +1,11 @@
 export * from './event-store.port';
-export { DuplicateEventIdError, EventStoreError, InvalidEventError, WrongExpectedRevisionError } from './errors';
+export {
+  DuplicateEventIdError,
+  EventStoreError,
+  EventStoreUnavailableError,
+  InvalidEventError,
+  WrongExpectedRevisionError,
+} from './errors';
 export { APPEND_LOCK_SQL, PostgresEventStore, type PostgresEventStoreOptions } from './sql/postgres-event-store';
 export { eventStoreMigrations } from './sql/migrations';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';

@@ -1,7 +1,12 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '@ledger/event-sourcing';
-import { DuplicateEventIdError, InvalidEventError, WrongExpectedRevisionError } from '@ledger/event-store';
+import {
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  InvalidEventError,
+  WrongExpectedRevisionError,
+} from '@ledger/event-store';
 import { MoneyError } from '@ledger/money';
 
 const STATUS_BY_KIND = {
@@ -26,7 +31,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     const { status, body } = this.describe(exception);
     if (status === HttpStatus.SERVICE_UNAVAILABLE) {
       const error = exception as Error;
-      this.logger.warn(`database unavailable: ${error?.message}`);
+      this.logger.warn(`unavailable: ${error?.message}`);
       response.setHeader('Retry-After', '1');
     } else if (status >= 500) {
       const error = exception as Error;
@@ -79,6 +84,20 @@ export class LedgerExceptionFilter implements ExceptionFilter {
         status,
         body:
           typeof payload === 'string' ? { statusCode: status, message: payload } : (payload as Record<string, unknown>),
+      };
+    }
+    if (exception instanceof EventStoreUnavailableError) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: {
+          statusCode: 503,
+          error: 'event-store-unavailable',
+          message:
+            exception.written === false
+              ? 'the event store could not be reached; nothing was recorded: retry the request'
+              : 'the event store could not be reached; the command may or may not have been recorded: ' +
+                'retry it with the same Idempotency-Key, which applies it at most once',
+        },
       };
     }
     if (isDatabaseUnavailable(exception)) {
