@@ -305,37 +305,53 @@ export class BalanceLedger {
       );
     }
 
-    const entities = placed.flatMap((item) => (item.effects.entities ?? []).map((entity) => ({ item, entity })));
-    for (const { item, entity } of entities) {
+    // ON CONFLICT DO NOTHING keeps the first of a key: so does the page, before one INSERT each.
+    const entities = new Map<string, { item: PlacedEffects; entity: BalanceEntity }>();
+    const terms = new Map<string, { item: PlacedEffects; version: BalanceTerms }>();
+    for (const item of placed) {
+      for (const entity of item.effects.entities ?? []) {
+        const k = key(entity.kind, entity.parentId ?? '', entity.id);
+        if (!entities.has(k)) entities.set(k, { item, entity });
+      }
+      for (const version of item.effects.terms ?? []) {
+        const k = key(version.kind, version.id, version.version);
+        if (!terms.has(k)) terms.set(k, { item, version });
+      }
+    }
+    if (entities.size > 0) {
+      const rows = [...entities.values()];
       await db.query(
         `INSERT INTO ${p}_entities (entity_kind, parent_id, entity_id, name, currency, created_on, details, position, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) ON CONFLICT DO NOTHING`,
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::jsonb[],
+                              $8::bigint[], $9::timestamptz[])
+         ON CONFLICT DO NOTHING`,
         [
-          entity.kind,
-          entity.parentId ?? '',
-          entity.id,
-          entity.name ?? null,
-          entity.currency ?? null,
-          entity.createdOn,
-          JSON.stringify(entity.details ?? {}),
-          item.position.toString(),
-          item.recordedAt.toISOString(),
+          rows.map(({ entity }) => entity.kind),
+          rows.map(({ entity }) => entity.parentId ?? ''),
+          rows.map(({ entity }) => entity.id),
+          rows.map(({ entity }) => entity.name ?? null),
+          rows.map(({ entity }) => entity.currency ?? null),
+          rows.map(({ entity }) => entity.createdOn),
+          rows.map(({ entity }) => JSON.stringify(entity.details ?? {})),
+          rows.map(({ item }) => item.position.toString()),
+          rows.map(({ item }) => item.recordedAt.toISOString()),
         ],
       );
     }
-    const terms = placed.flatMap((item) => (item.effects.terms ?? []).map((version) => ({ item, version })));
-    for (const { item, version } of terms) {
+    if (terms.size > 0) {
+      const rows = [...terms.values()];
       await db.query(
         `INSERT INTO ${p}_terms (entity_kind, entity_id, version, effective_from, terms, position, recorded_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7) ON CONFLICT DO NOTHING`,
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::date[], $5::jsonb[], $6::bigint[], $7::timestamptz[])
+         ON CONFLICT DO NOTHING`,
         [
-          version.kind,
-          version.id,
-          version.version,
-          version.effectiveFrom,
-          JSON.stringify(version.terms),
-          item.position.toString(),
-          item.recordedAt.toISOString(),
+          rows.map(({ version }) => version.kind),
+          rows.map(({ version }) => version.id),
+          rows.map(({ version }) => version.version),
+          rows.map(({ version }) => version.effectiveFrom),
+          rows.map(({ version }) => JSON.stringify(version.terms)),
+          rows.map(({ item }) => item.position.toString()),
+          rows.map(({ item }) => item.recordedAt.toISOString()),
         ],
       );
     }
