@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     throw new Error(`PostgreSQL server unreachable at ${benchDatabaseUrl}`);
   const rows: Record<string, unknown>[] = [];
   for (const events of eventsArg(1_000_000)) {
-    const ledger = await seededLedger(benchDatabaseUrl, events);
+    const ledger = await seededLedger(benchDatabaseUrl, events, 42, { exactSize: true });
     const runtime = await openRuntime(ledger);
     try {
       const head = await runtime.store.headPosition();
