@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
+import { DuplicateEventIdError, InvalidEventError, WrongExpectedRevisionError } from '../errors';
 import { NO_STREAM } from '../event-store.port';
 import type { NewEvent } from '../event-store.port';
 import { describeEventStoreContract } from '../testing/event-store.contract';
@@ -16,8 +16,6 @@ import type { KurrentDbFake } from '../../../../test/kurrentdb-fake/kurrentdb-fa
 //   KURRENTDB_CONNECTION_STRING='kurrentdb://localhost:2113?tls=false' npx jest kurrentdb
 // Every test uses streams with a random suffix, so a shared server is fine.
 const realServer = process.env.KURRENTDB_CONNECTION_STRING;
-// KURRENTDB_PROBE_GAPS=1 runs the adapter-gap tests as ordinary tests, to read why they fail.
-const PROBE = process.env.KURRENTDB_PROBE_GAPS === '1';
 const target = realServer !== undefined && realServer !== '' ? 'a KurrentDB server' : 'the KurrentDB protocol fake';
 
 describe(`KurrentDB event store (against ${target})`, () => {
@@ -124,15 +122,13 @@ describe(`KurrentDB event store (against ${target})`, () => {
    * The server's idempotency rules (KurrentDB 25.1.4, IndexWriter.CheckCommit and
    * StorageWriterService.VerifyCommitChecks, transcribed in test/kurrentdb-fake/transaction-log.ts)
    * against the port's promise ("alreadyRecorded: every event id was already recorded: nothing was
-   * written"). `it.failing` marks an ADAPTER GAP: the test states what the port promises, fails
-   * today because the adapter relies on a server dedupe that does not cover the case, and turns red
-   * (as a passing `failing` test) once the adapter is fixed, so the mark must then be removed.
+   * written"). The adapter once relied on server deduplication that does not cover these cases
+   * (a restart, the current revision, a partly repeated multi-stream append): each test states the
+   * port's promise under the server's real rules.
    */
   describe('KurrentDB event store: retries under the server idempotency rules', () => {
     let store: KurrentDbEventStore;
     const onFake = (name: string, fn: () => Promise<void>) => (realServer ? it.skip : it)(name, fn);
-    const gapOnFake = (name: string, fn: () => Promise<void>) =>
-      (realServer ? it.skip : PROBE ? it : it.failing)(name, fn);
 
     beforeAll(() => {
       store = new KurrentDbEventStore(connectionString);
@@ -177,7 +173,7 @@ describe(`KurrentDB event store (against ${target})`, () => {
       expect(await labels(id)).toEqual(['a', 'b']);
     });
 
-    gapOnFake("a retry with 'any' after a server restart is recorded once", async () => {
+    onFake("a retry with 'any' after a server restart is recorded once", async () => {
       // Server: with any/stream_exists only IndexWriter._committedEvents (memory) is consulted.
       const id = `retry-any-restart-${randomUUID()}`;
       const events = [event('a')];
@@ -188,7 +184,7 @@ describe(`KurrentDB event store (against ${target})`, () => {
       expect(again.alreadyRecorded).toBe(true);
     });
 
-    (PROBE ? it : it.failing)('a retry at the current revision with the same event ids is recorded once', async () => {
+    it('a retry at the current revision with the same event ids is recorded once', async () => {
       // Server: expectedVersion == currentVersion is Ok at once; no event id is looked at.
       const id = `retry-current-${randomUUID()}`;
       const events = [event('a')];
@@ -198,24 +194,21 @@ describe(`KurrentDB event store (against ${target})`, () => {
       expect(again.alreadyRecorded).toBe(true);
     });
 
-    (PROBE ? it : it.failing)(
-      'a multi-stream append that repeats part of an earlier one is refused with a typed error',
-      async () => {
-        // Server: one stream Idempotent, another Ok → WrongExpectedVersion with no failing stream →
-        // the v2 AppendSession maps FailureStreamIndexes[0] of an empty list: gRPC INTERNAL, which
-        // the client reports as UnavailableError (and drops its channel).
-        const suffix = randomUUID();
-        const a = { streamId: `retry-part-a-${suffix}`, expectedRevision: NO_STREAM, events: [event('a')] };
-        await store.appendToStreams([a]);
-        const attempt = store.appendToStreams([
-          a,
-          { streamId: `retry-part-b-${suffix}`, expectedRevision: NO_STREAM, events: [event('b')] },
-        ]);
-        await expect(attempt).rejects.toBeInstanceOf(DuplicateEventIdError);
-      },
-    );
+    it('a multi-stream append that repeats part of an earlier one is refused with a typed error', async () => {
+      // Server: one stream Idempotent, another Ok → WrongExpectedVersion with no failing stream →
+      // the v2 AppendSession maps FailureStreamIndexes[0] of an empty list: gRPC INTERNAL, which
+      // the client reports as UnavailableError (and drops its channel).
+      const suffix = randomUUID();
+      const a = { streamId: `retry-part-a-${suffix}`, expectedRevision: NO_STREAM, events: [event('a')] };
+      await store.appendToStreams([a]);
+      const attempt = store.appendToStreams([
+        a,
+        { streamId: `retry-part-b-${suffix}`, expectedRevision: NO_STREAM, events: [event('b')] },
+      ]);
+      await expect(attempt).rejects.toBeInstanceOf(DuplicateEventIdError);
+    });
 
-    gapOnFake("an identical multi-stream retry with an 'any' stream after a restart is already recorded", async () => {
+    onFake("an identical multi-stream retry with an 'any' stream after a restart is already recorded", async () => {
       // Server: the 'any' stream is Ok again (cache forgotten), the no_stream one Idempotent → INTERNAL.
       const suffix = randomUUID();
       const appends = [
@@ -229,21 +222,24 @@ describe(`KurrentDB event store (against ${target})`, () => {
       expect(await labels(appends[0].streamId)).toEqual(['a']);
     });
 
-    (PROBE ? it : it.failing)(
-      'two stream ids that differ only in case are two streams of one multi-stream append',
-      async () => {
-        // Server: the append session refuses a second request for the "same" stream compared
-        // OrdinalIgnoreCase (ABORTED, StreamAlreadyInAppendSession), which the client reports as a
-        // TimeoutError; the port treats stream ids as case-sensitive.
-        const suffix = randomUUID();
-        await store.appendToStreams([
-          { streamId: `Case-${suffix}`, expectedRevision: NO_STREAM, events: [event('upper')] },
-          { streamId: `case-${suffix}`, expectedRevision: NO_STREAM, events: [event('lower')] },
-        ]);
-        expect(await labels(`Case-${suffix}`)).toEqual(['upper']);
-        expect(await labels(`case-${suffix}`)).toEqual(['lower']);
-      },
-    );
+    it('refuses, with a typed error, one multi-stream append naming two streams that differ only in case', async () => {
+      // Server: the append session refuses a second request for the "same" stream compared
+      // OrdinalIgnoreCase (ABORTED, StreamAlreadyInAppendSession; the client reports a TimeoutError),
+      // while its storage keeps them apart. The adapter says so before sending anything.
+      const suffix = randomUUID();
+      const attempt = store.appendToStreams([
+        { streamId: `Case-${suffix}`, expectedRevision: NO_STREAM, events: [event('upper')] },
+        { streamId: `case-${suffix}`, expectedRevision: NO_STREAM, events: [event('lower')] },
+      ]);
+      await expect(attempt).rejects.toThrow(/ignoring case/);
+      await expect(attempt).rejects.toBeInstanceOf(InvalidEventError);
+      expect(await labels(`Case-${suffix}`)).toEqual([]);
+      // Apart, they are two streams.
+      await store.appendToStream(`Case-${suffix}`, [event('upper')], { expectedRevision: NO_STREAM });
+      await store.appendToStream(`case-${suffix}`, [event('lower')], { expectedRevision: NO_STREAM });
+      expect(await labels(`Case-${suffix}`)).toEqual(['upper']);
+      expect(await labels(`case-${suffix}`)).toEqual(['lower']);
+    });
 
     onFake('reads $all after a position that is not an event boundary (a scan)', async () => {
       const id = `retry-scan-${randomUUID()}`;

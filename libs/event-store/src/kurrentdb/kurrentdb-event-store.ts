@@ -1,19 +1,29 @@
 import { Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import {
+  AppendRecordSizeExceededError,
   BACKWARDS,
+  CancelledError,
+  DeadlineExceededError,
   END,
   FORWARDS,
   KurrentDBClient,
+  MaxAppendSizeExceededError,
+  NotLeaderError,
   START,
+  StreamDeletedError,
   StreamNotFoundError,
+  StreamTombstonedError,
+  TimeoutError,
+  TransactionMaxSizeExceededError,
+  UnavailableError,
   UnknownError,
   WrongExpectedVersionError,
-  excludeSystemEvents,
   jsonEvent,
+  streamNameFilter,
 } from '@kurrent/kurrentdb-client';
 import type {
   AllStreamSubscription,
-  AppendStreamState,
   EventData,
   MultiAppendResult,
   Position,
@@ -21,7 +31,14 @@ import type {
   ReadRevision,
 } from '@kurrent/kurrentdb-client';
 
-import { DuplicateEventIdError, EventStoreError, InvalidEventError, WrongExpectedRevisionError } from '../errors';
+import {
+  DuplicateEventIdError,
+  EventStoreError,
+  EventStoreUnavailableError,
+  InvalidEventError,
+  WrongExpectedRevisionError,
+} from '../errors';
+import { eventContentHash } from '../event-hash';
 import type {
   AllSubscription,
   AppendResult,
@@ -50,7 +67,15 @@ export interface KurrentDbEventStoreOptions {
   readonly disposeClientOnClose?: boolean;
   /** Page size of `readAll` and of the reads behind it. Default 500. */
   readonly readPageSize?: number;
-  /** Resubscription after a dropped subscription: bounded exponential backoff. */
+  /**
+   * Every ledger stream is `<prefix><stream id>` in KurrentDB, and `$all` is read through a
+   * server-side filter on it: other applications' streams in the same database are never seen
+   * (and, should one slip through, skipped and counted, never fatal). Default `ledger.`.
+   */
+  readonly streamPrefix?: string;
+  /** Largest append (events' data and metadata) sent; the server's own default limit is 1 MiB. */
+  readonly maxAppendBytes?: number;
+  /** Resubscription after a dropped subscription: bounded exponential backoff, for ever. */
   readonly resubscribe?: {
     /** First delay, doubled at each consecutive failure. Default 100 ms. */
     readonly initialDelayMs?: number;
@@ -58,12 +83,16 @@ export interface KurrentDbEventStoreOptions {
     readonly maxDelayMs?: number;
     /**
      * Consecutive failed attempts (no event delivered in between) before the subscription gives up
-     * and throws the last error to its consumer. Default 10.
+     * and throws the last error to its consumer. Default: never (a server down for an hour is
+     * waited for, with a warning at each attempt).
      */
     readonly maxAttempts?: number;
   };
   readonly logger?: KurrentDbEventStoreLogger;
 }
+
+/** The oldest server the adapter accepts: multi-stream appends (the v2 append session) came in 25.1. */
+export const MINIMUM_KURRENTDB_VERSION = '25.1';
 
 /**
  * Where our fields travel in the KurrentDB event metadata. All values are strings: the client's
@@ -71,6 +100,7 @@ export interface KurrentDbEventStoreOptions {
  * and one encoding for both append paths keeps every event decodable the same way. Null fields
  * (`causationId`, `idempotencyKey`) are left out. `$correlationId` / `$causationId` are the
  * KurrentDB conventions, understood by its system projections (`$by_correlation_id`).
+ * `contentHash` and `chain` are the adapter's tamper evidence (see `streamChainHash`).
  */
 const META = {
   correlationId: '$correlationId',
@@ -80,6 +110,8 @@ const META = {
   idempotencyKey: 'idempotencyKey',
   businessTime: 'businessTime',
   schemaVersion: 'schemaVersion',
+  contentHash: 'contentHash',
+  chain: 'chain',
 } as const;
 
 type StoredMetadata = Record<string, string>;
@@ -103,150 +135,228 @@ const NO_POSITION = (1n << 64n) - 1n;
 const STOP: unique symbol = Symbol('stop');
 
 /**
- * Event store port on KurrentDB (`@kurrent/kurrentdb-client` 1.x).
+ * The chain that links an event to the previous one of its stream on KurrentDB, written by the
+ * adapter into the event's metadata when it appends: sha256("<previous chain or 'genesis'>|
+ * <revision>|<content hash>"). Unlike the SQL chain it cannot hold the position or the recording
+ * time (the server assigns them after the hash is made), and it is per stream only.
+ */
+export function streamChainHash(previousChain: string | null, revision: bigint, contentHash: string): string {
+  return createHash('sha256')
+    .update(`${previousChain ?? 'genesis'}|${revision}|${contentHash}`)
+    .digest('hex');
+}
+
+/** What a stream's tail, read just before an append, tells: its revision and its last events. */
+interface Tail {
+  readonly revision: bigint | null;
+  /** Oldest first. */
+  readonly events: readonly RecordedEvent[];
+}
+
+/**
+ * Event store port on KurrentDB (`@kurrent/kurrentdb-client` 1.x), server 25.1 or later.
  *
- * Requirements and guarantees:
- * - **Server 25.1 or later** for `appendToStreams`: it uses the client's `multiStreamAppend`
- *   (the v2 append session), which the server commits as one transaction: every stream is written
- *   or none is, and each stream's expected state is checked inside that transaction. All four of
- *   our expected states (any, no_stream, stream_exists, a revision) map one to one onto its
- *   `expectedState`, so nothing is checked outside the server's transaction and a partial write is
- *   impossible. On an older server the client throws `UnsupportedError` and nothing is written.
- * - Positions are KurrentDB commit positions. Since implicit transactions are the only kind the
- *   gRPC API writes, every event has commit position == prepare position == its own log position
- *   (see KurrentDB `AllReader`), so a position identifies one event, and increases along `$all`.
- *   `afterPosition` must therefore be 0, a position this store returned, or (slower: a scan) any
- *   other number.
- * - Reads that follow a write (`streamRevision`, the read-back after an append) ask the leader
- *   (`requiresLeader`), so a cluster gives read-your-writes.
- * - Event ids are UUIDs (KurrentDB requires it). KurrentDB deduplicates them per stream (a retried
- *   append is a no-op), not across streams: an id reused on another stream is not detected.
+ * - **Atomic appends**: every append, one stream or several, goes through the client's
+ *   `multiStreamAppend` (the v2 append session), which the server commits as one transaction:
+ *   every stream is written or none is, each stream's expected state checked inside it.
+ * - **Once only**: the server deduplicates event ids only when the expected revision is *behind*
+ *   the stream (or, for `any`, through an in-memory cache a restart clears). So the adapter never
+ *   sends `any` or `stream_exists`: it reads the stream's tail and pins the revision (retrying on a
+ *   race), and before writing at the current revision it looks whether the events are already
+ *   there (a retry after a lost answer): then nothing is written and the answer says
+ *   `alreadyRecorded`. The ledger's commands do not rest on this: each keyed command's record is
+ *   a `no_stream` stream in the same append, refused by the server itself on a second run.
+ * - **Unknown outcomes are re-read, not guessed**: an append whose answer is lost (unavailable,
+ *   deadline, or the INTERNAL error 25.1 gives for a partly idempotent multi-stream append) is
+ *   looked for in the streams: all there → done; none → `EventStoreUnavailableError` saying
+ *   nothing was written; part → the duplicate is refused.
+ * - **Positions** are KurrentDB log positions (byte offsets: increasing along `$all`, never dense).
+ *   An append's answer carries the position of its commit, which every stream of it reports.
+ * - **Tamper evidence**: a content hash and a per-stream chain in each event's metadata
+ *   (`streamChainHash`); there is no global chain, since the position is not known when hashing.
+ * - **Retention**: a ledger stream carrying `$maxAge`, `$maxCount` or `$tb` metadata, or deleted,
+ *   is refused on first use (the service user needs read access to `$$<stream>` metastreams).
+ * - Reads that decide a command (`readStream`) ask the leader; `$all` reads (projections, audit,
+ *   exports) may be served by a follower — their readers wait on positions.
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
   private readonly disposeClientOnClose: boolean;
   private readonly readPageSize: number;
+  private readonly prefix: string;
+  private readonly maxAppendBytes: number;
   private readonly retry: Required<NonNullable<KurrentDbEventStoreOptions['resubscribe']>>;
   private readonly logger: KurrentDbEventStoreLogger;
   private readonly subscriptions = new Set<KurrentDbAllSubscription>();
+  /** Streams whose metadata was checked for retention in this process (bounded). */
+  private readonly checkedStreams = new Set<string>();
+  private serverChecked: Promise<void> | null = null;
+  private foreign = 0;
   private closed = false;
 
   constructor(connection: string | KurrentDBClient, options: KurrentDbEventStoreOptions = {}) {
     this.client = typeof connection === 'string' ? KurrentDBClient.connectionString(connection) : connection;
     this.disposeClientOnClose = options.disposeClientOnClose ?? true;
     this.readPageSize = Math.max(1, options.readPageSize ?? 500);
+    this.prefix = options.streamPrefix ?? 'ledger.';
+    if (this.prefix.startsWith('$')) throw new Error('the stream prefix may not start with $ (system streams)');
+    this.maxAppendBytes = options.maxAppendBytes ?? 1_000_000;
     this.retry = {
       initialDelayMs: options.resubscribe?.initialDelayMs ?? 100,
       maxDelayMs: options.resubscribe?.maxDelayMs ?? 5_000,
-      maxAttempts: options.resubscribe?.maxAttempts ?? 10,
+      maxAttempts: options.resubscribe?.maxAttempts ?? Number.POSITIVE_INFINITY,
     };
     this.logger = options.logger ?? new Logger(KurrentDbEventStore.name);
+  }
+
+  /** Events of other applications met in `$all` reads and skipped (a server-side filter keeps them out). */
+  get foreignEventsSkipped(): number {
+    return this.foreign;
   }
 
   // ---------------------------------------------------------------------------------------------
   // Appends
   // ---------------------------------------------------------------------------------------------
 
-  /*
-   * How `alreadyRecorded` is detected. KurrentDB makes a repeated append of the same event ids
-   * idempotent: it writes nothing and answers success with the revisions where those events already
-   * sit. Its answer looks exactly like a fresh write (same nextExpectedRevision), so we cannot tell
-   * from the answer alone. Streams only grow, so we read the stream's revision just before the
-   * append (`before`): a fresh write puts its last event strictly after `before`; an idempotent
-   * replay points at events that were already there, at or below `before`. Hence
-   * `alreadyRecorded = before !== null && nextExpectedRevision <= before`.
-   * Then we read the last event of the append back (its global position, and a check that it is
-   * ours). When the server instead answers "wrong expected version" (it does so when only part of
-   * the batch is in place), we look at the place where the events should be: all of ours there →
-   * already recorded; some → DuplicateEventIdError; none → WrongExpectedRevisionError.
-   * Limit: two identical appends racing each other may both report `alreadyRecorded: false`
-   * (one of them wrote, the other found the events committed after its own read); the effect is
-   * still once.
-   */
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    this.assertOpen();
-    const expected = options.expectedRevision;
-    validateAppend({ streamId, expectedRevision: expected, events });
-    const before = await this.streamRevision(streamId);
-    let next: bigint;
-    let conflict: { actual: bigint | null } | null = null;
-    try {
-      const result = await this.client.appendToStream(streamId, events.map(toEventData), {
-        streamState: toStreamState(expected),
-        requiresLeader: true,
-      });
-      // success=false only when the client was built with throwOnAppendFailure=false; its revision
-      // is then unreliable (client bug), so the actual revision is read again.
-      next = result.nextExpectedRevision;
-      if (!result.success) conflict = { actual: await this.streamRevision(streamId) };
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      next = -1n;
-      conflict = { actual: currentOf(error) };
-    }
-    if (conflict !== null)
-      return this.explainConflict({ streamId, expectedRevision: expected, events }, conflict.actual);
-    return this.completeAppend(streamId, events, next, before);
+    validateAppend({ streamId, expectedRevision: options.expectedRevision, events });
+    const [result] = await this.appendToStreams([{ streamId, expectedRevision: options.expectedRevision, events }]);
+    return result;
   }
 
   async appendToStreams(all: readonly StreamAppend[]): Promise<AppendResult[]> {
     this.assertOpen();
+    await this.checkServer();
     // A stream given with no events is a guard. KurrentDB cannot check a revision without writing,
     // so a guard is checked by a read just before the append: not atomic with it (a writer may slip
     // in between), which the SQL adapter's guards are.
     const guards = all.filter((append) => append.events.length === 0);
     const appends = all.filter((append) => append.events.length > 0);
-    const guarded = await Promise.all(guards.map((guard) => this.checkGuard(guard)));
-    if (appends.length === 0) return guarded;
-    const streams = new Set<string>(guards.map((guard) => guard.streamId));
+    const streams = new Set<string>(guards.map((guard) => guard.streamId.toLowerCase()));
     const ids = new Set<string>();
     for (const append of appends) {
       validateAppend(append);
-      if (streams.has(append.streamId)) {
+      // The server's append session refuses two names equal but for case (its storage would not).
+      if (streams.has(append.streamId.toLowerCase())) {
         throw new InvalidEventError(
           append.events[0].id,
-          `stream ${append.streamId} appears twice in one multi-stream append`,
+          `stream ${append.streamId} appears twice in one multi-stream append (KurrentDB compares names ignoring case there)`,
         );
       }
-      streams.add(append.streamId);
+      streams.add(append.streamId.toLowerCase());
       for (const event of append.events) {
         if (ids.has(event.id.toLowerCase())) throw new InvalidEventError(event.id, 'appears twice in one append');
         ids.add(event.id.toLowerCase());
       }
     }
-    const befores = await Promise.all(appends.map((append) => this.streamRevision(append.streamId)));
-    let result: MultiAppendResult;
-    try {
-      result = await this.client.multiStreamAppend(
-        appends.map((append) => ({
-          streamName: append.streamId,
-          events: append.events.map(toEventData),
-          expectedState: toStreamState(append.expectedRevision),
-        })),
-      );
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      // Throws the conflict, or answers a batch already recorded.
-      const explained = await this.explainMultiConflict(appends, error);
-      const results = new Map([...guarded, ...explained].map((result) => [result.streamId, result]));
-      return all.map((append) => results.get(append.streamId) as AppendResult);
-    }
-    const revisions = new Map(result.responses.map((response) => [response.streamName, response.revision]));
-    const written = await Promise.all(
-      appends.map((append, index) => {
-        const next = revisions.get(append.streamId);
-        if (next === undefined) {
-          throw new Error(`KurrentDB multiStreamAppend answered without a revision for stream ${append.streamId}`);
-        }
-        return this.completeAppend(append.streamId, append.events, next, befores[index]);
-      }),
-    );
+    const guarded = await Promise.all(guards.map((guard) => this.checkGuard(guard)));
+    if (appends.length === 0) return guarded;
+    const written = await this.appendPinned(appends);
     const results = new Map([...guarded, ...written].map((result) => [result.streamId, result]));
     return all.map((append) => results.get(append.streamId) as AppendResult);
+  }
+
+  /**
+   * One multi-stream append with every expected revision pinned: reads what it must (the tails of
+   * the streams not expected absent, and where the log ends), returns early if the events are
+   * already there, writes with the chain in each event's metadata, and explains a refusal.
+   */
+  private async appendPinned(appends: readonly StreamAppend[], attempt = 1): Promise<AppendResult[]> {
+    const [head, ...tails] = await Promise.all([
+      this.lastLogPosition(),
+      ...appends.map((append) =>
+        append.expectedRevision === 'no_stream'
+          ? Promise.resolve<Tail>({ revision: null, events: [] })
+          : this.tailOf(append.streamId, append.events.length),
+      ),
+    ]);
+    // A retry whose first run was written: the streams read show the events at their tail.
+    const read = appends.flatMap((append, index) => (append.expectedRevision === 'no_stream' ? [] : [index]));
+    const found = appends.map((append, index) => inPlaceAtTail(append, tails[index]));
+    const there = read.filter((index) => found[index] !== null);
+    if (there.length > 0) {
+      if (there.length < read.length)
+        throw new DuplicateEventIdError(
+          appends[there[0]].events[0].id,
+          'already recorded, but not by this whole append',
+        );
+      // The streams expected absent were not read: look at them now (this is the rare path).
+      const rest = await Promise.all(
+        appends.map((append, index) => (found[index] !== null ? null : this.findInPlace(append))),
+      );
+      if (rest.every((f) => f === null || f.kind === 'all'))
+        return appends.map((_, index) => found[index] ?? (rest[index] as { result: AppendResult }).result);
+      throw new DuplicateEventIdError(appends[there[0]].events[0].id, 'already recorded, but not by this whole append');
+    }
+    const pinned = appends.map((append, index): { append: StreamAppend; expected: bigint | 'no_stream' } => {
+      const tail = tails[index];
+      const expected = append.expectedRevision;
+      if (expected === 'no_stream' || typeof expected === 'bigint') return { append, expected };
+      if (expected === 'stream_exists' && tail.revision === null)
+        throw new WrongExpectedRevisionError(append.streamId, expected, null);
+      return { append, expected: tail.revision ?? 'no_stream' };
+    });
+    const outgoing = pinned.map(({ append, expected }, index) => ({
+      streamName: this.server(append.streamId),
+      events: this.chained(append, expected, tails[index]),
+      expectedState: expected,
+    }));
+    const size = outgoing.reduce(
+      (sum, stream) =>
+        sum + stream.events.reduce((bytes, event) => bytes + JSON.stringify([event.data, event.metadata]).length, 0),
+      0,
+    );
+    if (size > this.maxAppendBytes)
+      throw new InvalidEventError(
+        appends[0].events[0].id,
+        `the append is ${size} bytes, more than the ${this.maxAppendBytes} a KurrentDB append may carry`,
+      );
+    let result: MultiAppendResult;
+    try {
+      result = await this.client.multiStreamAppend(outgoing);
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        const explained = await this.explainConflict(appends, error);
+        if (explained !== 'retry') return explained;
+        // `any` / `stream_exists` were pinned to a revision another writer has since moved.
+        if (attempt >= 100) throw new WrongExpectedRevisionError(error.streamName, 'any', currentOf(error));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 6)));
+        return this.appendPinned(appends, attempt + 1);
+      }
+      if (isSizeError(error)) throw new InvalidEventError(appends[0].events[0].id, (error as Error).message);
+      if (!(translate(error) instanceof EventStoreUnavailableError) && !(error instanceof UnknownError)) throw error;
+      return this.afterUnknownOutcome(appends, error);
+    }
+    const revisions = new Map(result.responses.map((response) => [response.streamName, response.revision]));
+    return appends.map((append) => {
+      const next = revisions.get(this.server(append.streamId));
+      if (next === undefined)
+        throw new Error(`KurrentDB multiStreamAppend answered without a revision for stream ${append.streamId}`);
+      return {
+        streamId: append.streamId,
+        nextExpectedRevision: next,
+        position: result.position,
+        // An identical append the server deduplicated answers the position it was first written at.
+        alreadyRecorded: result.position <= head,
+      };
+    });
+  }
+
+  /** The events as sent: our metadata, with the content hash and the stream chain. */
+  private chained(append: StreamAppend, expected: bigint | 'no_stream', tail: Tail): EventData[] {
+    let previous = expected === 'no_stream' ? null : chainOf(tail.events[tail.events.length - 1]);
+    let revision = expected === 'no_stream' ? 0n : expected + 1n;
+    return append.events.map((event) => {
+      const contentHash = eventContentHash(append.streamId, event);
+      const chain = streamChainHash(previous, revision, contentHash);
+      previous = chain;
+      revision += 1n;
+      return toEventData(event, { [META.contentHash]: contentHash, [META.chain]: chain });
+    });
   }
 
   private async checkGuard(guard: StreamAppend): Promise<AppendResult> {
@@ -261,44 +371,15 @@ export class KurrentDbEventStore implements EventStore {
     return { streamId: guard.streamId, nextExpectedRevision: actual ?? -1n, position: 0n, alreadyRecorded: false };
   }
 
-  private async completeAppend(
-    streamId: string,
-    events: readonly NewEvent[],
-    next: bigint,
-    before: bigint | null,
-  ): Promise<AppendResult> {
-    const last = await this.readAt(streamId, next);
-    const lastId = events[events.length - 1].id;
-    if (last === null || last.id.toLowerCase() !== lastId.toLowerCase()) {
-      throw new Error(
-        `KurrentDB reported stream ${streamId} at revision ${next}, but the event there is ${last?.id ?? 'missing'}, not ${lastId}`,
-      );
-    }
-    return {
-      streamId,
-      nextExpectedRevision: next,
-      position: last.position,
-      alreadyRecorded: before !== null && next <= before,
-    };
-  }
-
-  /** A rejected single-stream append: already recorded, partly recorded, or a real conflict. */
-  private async explainConflict(append: StreamAppend, actual: bigint | null): Promise<AppendResult> {
-    const found = await this.findInPlace(append);
-    if (found.kind === 'all') return found.result;
-    if (found.kind === 'some')
-      throw new DuplicateEventIdError(found.eventId, 'only part of the batch is already recorded in this stream');
-    throw new WrongExpectedRevisionError(append.streamId, append.expectedRevision, actual);
-  }
-
   /**
-   * A rejected multi-stream append wrote nothing (server transaction). It may be the retry of an
-   * append that succeeded: then every stream holds our events where they were expected.
+   * A refused append wrote nothing (server transaction). It may be the retry of one that
+   * succeeded: then every stream holds our events where they were expected → already recorded.
+   * Part of them → a duplicate. None → a real conflict ('retry' when we pinned the revision).
    */
-  private async explainMultiConflict(
+  private async explainConflict(
     appends: readonly StreamAppend[],
     error: WrongExpectedVersionError,
-  ): Promise<AppendResult[]> {
+  ): Promise<AppendResult[] | 'retry'> {
     const found = await Promise.all(appends.map((append) => this.findInPlace(append)));
     const results = found.flatMap((f) => (f.kind === 'all' ? [f.result] : []));
     if (results.length === appends.length) return results;
@@ -307,15 +388,39 @@ export class KurrentDbEventStore implements EventStore {
       const f = found[index];
       throw new DuplicateEventIdError(
         f.kind === 'some' ? f.eventId : appends[index].events[0].id,
-        'already recorded, but not by an identical multi-stream append',
+        'already recorded, but not by an identical append',
       );
     }
-    const conflicting = appends.find((append) => append.streamId === error.streamName);
+    const conflicting = appends.find((append) => this.server(append.streamId) === error.streamName);
+    if (conflicting && (conflicting.expectedRevision === 'any' || conflicting.expectedRevision === 'stream_exists'))
+      return 'retry';
     throw new WrongExpectedRevisionError(
-      error.streamName,
+      conflicting?.streamId ?? error.streamName,
       conflicting?.expectedRevision ?? error.expectedState,
       currentOf(error),
     );
+  }
+
+  /** The append's answer was lost or garbled: look in the streams instead of guessing. */
+  private async afterUnknownOutcome(appends: readonly StreamAppend[], error: unknown): Promise<AppendResult[]> {
+    let found: Awaited<ReturnType<KurrentDbEventStore['findInPlace']>>[];
+    try {
+      found = await Promise.all(appends.map((append) => this.findInPlace(append)));
+    } catch {
+      throw new EventStoreUnavailableError(describeError(error), null);
+    }
+    if (found.every((f) => f.kind === 'all'))
+      return found.map((f) => ({ ...(f as { result: AppendResult }).result, alreadyRecorded: false }));
+    const index = found.findIndex((f) => f.kind !== 'none');
+    if (index >= 0) {
+      // Server 25.1 answers INTERNAL when a multi-stream append was partly recorded already.
+      const f = found[index];
+      throw new DuplicateEventIdError(
+        f.kind === 'some' ? f.eventId : appends[index].events[0].id,
+        'already recorded, but not by an identical append',
+      );
+    }
+    throw new EventStoreUnavailableError(describeError(error), false);
   }
 
   /** Are the append's events where its expected revision says they would have been written? */
@@ -323,24 +428,30 @@ export class KurrentDbEventStore implements EventStore {
     append: StreamAppend,
   ): Promise<{ kind: 'all'; result: AppendResult } | { kind: 'some'; eventId: string } | { kind: 'none' }> {
     const expected = append.expectedRevision;
-    // With 'any' or 'stream_exists' the place is unknown: nothing to compare.
-    if (expected !== 'no_stream' && typeof expected !== 'bigint') return { kind: 'none' };
-    const start = expected === 'no_stream' ? 0n : expected + 1n;
-    const stored = await this.readStream(append.streamId, { fromRevision: start, maxCount: append.events.length });
-    const storedIds = new Set(stored.map((event) => event.id.toLowerCase()));
-    const inPlace = append.events.every((event, i) => stored[i]?.id.toLowerCase() === event.id.toLowerCase());
+    const stored =
+      expected === 'no_stream' || typeof expected === 'bigint'
+        ? await this.readStream(append.streamId, {
+            fromRevision: expected === 'no_stream' ? 0n : expected + 1n,
+            maxCount: append.events.length,
+          })
+        : // `any` / `stream_exists`: the place is not known; ours would be among the last events.
+          (await this.tailOf(append.streamId, append.events.length * 4)).events;
+    const ids = append.events.map((event) => event.id.toLowerCase());
+    const at = stored.findIndex((event) => event.id.toLowerCase() === ids[0]);
+    const inPlace = at >= 0 && ids.every((id, i) => stored[at + i]?.id.toLowerCase() === id);
     if (inPlace) {
-      const last = stored[stored.length - 1];
+      const last = stored[at + ids.length - 1];
       return {
         kind: 'all',
         result: {
           streamId: append.streamId,
-          nextExpectedRevision: last.revision,
+          nextExpectedRevision: (await this.streamRevision(append.streamId)) ?? last.revision,
           position: last.position,
           alreadyRecorded: true,
         },
       };
     }
+    const storedIds = new Set(stored.map((event) => event.id.toLowerCase()));
     const present = append.events.find((event) => storedIds.has(event.id.toLowerCase()));
     return present ? { kind: 'some', eventId: present.id } : { kind: 'none' };
   }
@@ -356,22 +467,28 @@ export class KurrentDbEventStore implements EventStore {
     if (maxCount <= 0) return [];
     if (options.fromRevision !== undefined && options.fromRevision < 0n) return [];
     const fromRevision: ReadRevision = options.fromRevision ?? (direction === 'forwards' ? START : END);
-    const events: RecordedEvent[] = [];
-    try {
-      for await (const resolved of this.client.readStream(streamId, {
+    const read = async (): Promise<RecordedEvent[]> => {
+      const events: RecordedEvent[] = [];
+      for await (const resolved of this.client.readStream(this.server(streamId), {
         direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
         fromRevision,
         maxCount,
         requiresLeader: true,
       })) {
         if (resolved.event === undefined) continue;
-        events.push(decode(resolved.event, positionOf(resolved.event, resolved.commitPosition)));
+        events.push(decode(resolved.event, positionOf(resolved.event, resolved.commitPosition), streamId));
       }
+      return events;
+    };
+    try {
+      const [events] = await Promise.all([read(), this.checkRetention(streamId)]);
+      return events;
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw error;
+      if (error instanceof StreamDeletedError || error instanceof StreamTombstonedError)
+        throw new InvalidEventError('', `ledger stream ${streamId} was deleted in KurrentDB: events are gone`);
+      throw translate(error);
     }
-    return events;
   }
 
   async streamRevision(streamId: string): Promise<bigint | null> {
@@ -379,9 +496,46 @@ export class KurrentDbEventStore implements EventStore {
     return last?.revision ?? null;
   }
 
-  private async readAt(streamId: string, revision: bigint): Promise<RecordedEvent | null> {
-    const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
-    return event !== undefined && event.revision === revision ? event : null;
+  /** The last `count` events of a stream (at least one), oldest first, and its revision. */
+  private async tailOf(streamId: string, count: number): Promise<Tail> {
+    const events = (
+      await this.readStream(streamId, { direction: 'backwards', maxCount: Math.max(1, count) })
+    ).reverse();
+    return { revision: events[events.length - 1]?.revision ?? null, events };
+  }
+
+  /**
+   * Refuses a ledger stream whose metadata would let the server drop events ($maxAge, $maxCount,
+   * $tb): its state and the read models would then disagree. Checked once per stream per process.
+   */
+  private async checkRetention(streamId: string): Promise<void> {
+    if (this.checkedStreams.has(streamId)) return;
+    const { metadata } = await this.client.getStreamMetadata(this.server(streamId));
+    if (metadata && (metadata.maxAge != null || metadata.maxCount != null || metadata.truncateBefore != null)) {
+      throw new InvalidEventError(
+        '',
+        `ledger stream ${streamId} carries retention metadata (${JSON.stringify(metadata)}): KurrentDB may drop its events; remove it`,
+      );
+    }
+    if (this.checkedStreams.size >= 100_000) this.checkedStreams.clear();
+    this.checkedStreams.add(streamId);
+  }
+
+  /** The server is recent enough (multi-stream appends), checked once through its features. */
+  private checkServer(): Promise<void> {
+    this.serverChecked ??= (async () => {
+      const features = await (this.client as unknown as { capabilities: Promise<{ serverVersion?: string }> })
+        .capabilities;
+      const version = features.serverVersion ?? '';
+      if (!atLeast(version, MINIMUM_KURRENTDB_VERSION))
+        throw new Error(
+          `KurrentDB server ${version || 'of unknown version'}: the ledger needs ${MINIMUM_KURRENTDB_VERSION} or later`,
+        );
+    })().catch((error: unknown) => {
+      this.serverChecked = null;
+      throw translate(error);
+    });
+    return this.serverChecked;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -389,21 +543,25 @@ export class KurrentDbEventStore implements EventStore {
     const after = options.afterPosition ?? 0n;
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (maxCount <= 0) return [];
-    if (after <= 0n) return this.readAllFrom(START, after, maxCount);
     try {
-      // An event's own position is a valid read position, and the read includes that event.
-      return await this.readAllFrom({ commit: after, prepare: after }, after, maxCount);
+      if (after <= 0n) return await this.readAllFrom(START, after, maxCount);
+      try {
+        // An event's own position is a valid read position, and the read includes that event.
+        return await this.readAllFrom({ commit: after, prepare: after }, after, maxCount);
+      } catch (error) {
+        // A number that is not an event boundary: the server answers "invalid position". Only then,
+        // fall back to a scan that skips everything up to it.
+        if (isInvalidPosition(error)) return await this.readAllFrom(START, after, maxCount);
+        throw error;
+      }
     } catch (error) {
-      // A number that is not an event boundary makes the server answer "invalid position" (the
-      // client reports it as UnknownError). Fall back to a scan that skips everything up to it.
-      if (error instanceof UnknownError) return this.readAllFrom(START, after, maxCount);
-      throw error;
+      throw translate(error);
     }
   }
 
   /**
-   * Pages through $all from `from` (inclusive), keeping our events strictly after `after`.
-   * System events are filtered out by the server (excludeSystemEvents) and again here.
+   * Pages through the ledger's streams in $all from `from` (inclusive), keeping events strictly
+   * after `after`. Read from any node (not only the leader): readers of $all wait on positions.
    */
   private async readAllFrom(from: ReadPosition, after: bigint, maxCount: number): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
@@ -417,8 +575,8 @@ export class KurrentDbEventStore implements EventStore {
       for await (const resolved of this.client.readAll({
         fromPosition: cursor,
         maxCount: pageSize,
-        filter: excludeSystemEvents(),
-        requiresLeader: true,
+        filter: streamNameFilter({ prefixes: [this.prefix] }),
+        requiresLeader: false,
       })) {
         received += 1;
         const record = resolved.event;
@@ -427,8 +585,9 @@ export class KurrentDbEventStore implements EventStore {
         const position = positionOf(record, resolved.commitPosition);
         if (position <= seen) continue;
         seen = position;
-        if (isSystem(record) || events.length >= maxCount) continue;
-        events.push(decode(record, position));
+        const streamId = this.ours(record);
+        if (streamId === null || events.length >= maxCount) continue;
+        events.push(decode(record, position, streamId));
       }
       if (received < pageSize || lastPosition === null) break; // end of the log
       cursor = lastPosition;
@@ -438,15 +597,32 @@ export class KurrentDbEventStore implements EventStore {
 
   async headPosition(): Promise<bigint> {
     this.assertOpen();
+    try {
+      for await (const resolved of this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: END,
+        maxCount: 16,
+        filter: streamNameFilter({ prefixes: [this.prefix] }),
+        requiresLeader: false,
+      })) {
+        if (resolved.event === undefined || this.ours(resolved.event) === null) continue;
+        return positionOf(resolved.event, resolved.commitPosition);
+      }
+      return 0n;
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  /** Where the whole log ends (any stream, the leader's view): a fresh append lands after it. */
+  private async lastLogPosition(): Promise<bigint> {
     for await (const resolved of this.client.readAll({
       direction: BACKWARDS,
       fromPosition: END,
-      maxCount: 16,
-      filter: excludeSystemEvents(),
+      maxCount: 1,
       requiresLeader: true,
     })) {
-      if (resolved.event === undefined || isSystem(resolved.event)) continue;
-      return positionOf(resolved.event, resolved.commitPosition);
+      if (resolved.event !== undefined) return positionOf(resolved.event, resolved.commitPosition);
     }
     return 0n;
   }
@@ -459,6 +635,8 @@ export class KurrentDbEventStore implements EventStore {
     this.assertOpen();
     const subscription = new KurrentDbAllSubscription(
       this.client,
+      this.prefix,
+      (record) => this.ours(record),
       options.afterPosition ?? 0n,
       Math.max(1, options.batchSize ?? 256),
       this.retry,
@@ -474,6 +652,20 @@ export class KurrentDbEventStore implements EventStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.unsubscribe()));
     if (this.disposeClientOnClose) await this.client.dispose();
+  }
+
+  private server(streamId: string): string {
+    return `${this.prefix}${streamId}`;
+  }
+
+  /** The ledger's stream id of a record, or null (counted) when it is not one of ours. */
+  private ours(record: { streamId: string; type: string }): string | null {
+    if (isSystem(record)) return null;
+    if (!record.streamId.startsWith(this.prefix)) {
+      this.foreign += 1;
+      return null;
+    }
+    return record.streamId.slice(this.prefix.length);
   }
 
   private assertOpen(): void {
@@ -498,6 +690,8 @@ class KurrentDbAllSubscription implements AllSubscription {
 
   constructor(
     private readonly client: KurrentDBClient,
+    private readonly prefix: string,
+    private readonly ours: (record: { streamId: string; type: string }) => string | null,
     private readonly afterPosition: bigint,
     private readonly bufferSize: number,
     private readonly retry: { initialDelayMs: number; maxDelayMs: number; maxAttempts: number },
@@ -533,7 +727,7 @@ class KurrentDbAllSubscription implements AllSubscription {
         const subscription = this.client.subscribeToAll(
           {
             fromPosition: last > 0n ? { commit: last, prepare: last } : START,
-            filter: excludeSystemEvents(),
+            filter: streamNameFilter({ prefixes: [this.prefix] }),
           },
           { highWaterMark: this.bufferSize },
         );
@@ -549,10 +743,12 @@ class KurrentDbAllSubscription implements AllSubscription {
             if (this.stopped) return;
             if (step.done === true) break; // ended without an error: treat as a drop
             const record = step.value.event;
-            if (record === undefined || isSystem(record)) continue;
+            if (record === undefined) continue;
+            const streamId = this.ours(record);
+            if (streamId === null) continue;
             const position = positionOf(record, step.value.commitPosition);
             if (position <= last) continue; // already delivered before a resubscription
-            const event = decode(record, position);
+            const event = decode(record, position, streamId);
             last = position;
             failures = 0;
             yield event;
@@ -571,7 +767,7 @@ class KurrentDbAllSubscription implements AllSubscription {
         if (failures > this.retry.maxAttempts) throw failure;
         const delay = Math.min(this.retry.maxDelayMs, this.retry.initialDelayMs * 2 ** (failures - 1));
         this.logger.warn(
-          `subscription to $all dropped after position ${last} (${describeError(failure)}); resubscribing in ${delay} ms (attempt ${failures}/${this.retry.maxAttempts})`,
+          `subscription to $all dropped after position ${last} (${describeError(failure)}); resubscribing in ${delay} ms (attempt ${failures})`,
         );
         if ((await this.sleep(delay)) === STOP) return;
       }
@@ -610,26 +806,18 @@ function cancel(subscription: AllStreamSubscription): Promise<void> {
 // Mapping
 // -----------------------------------------------------------------------------------------------
 
-function toStreamState(expected: ExpectedRevision): AppendStreamState {
-  switch (expected) {
-    case 'any':
-      return 'any';
-    case 'no_stream':
-      return 'no_stream';
-    case 'stream_exists':
-      return 'stream_exists';
-    default:
-      return expected;
-  }
-}
-
 function currentOf(error: WrongExpectedVersionError): bigint | null {
   const actual = error.actualState;
   return typeof actual === 'bigint' && actual >= 0n ? actual : null;
 }
 
-function toEventData(event: NewEvent): EventData {
-  return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: encodeMetadata(event) });
+function toEventData(event: NewEvent, evidence: StoredMetadata): EventData {
+  return jsonEvent({
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: { ...encodeMetadata(event), ...evidence },
+  });
 }
 
 function encodeMetadata(event: NewEvent): StoredMetadata {
@@ -645,7 +833,7 @@ function encodeMetadata(event: NewEvent): StoredMetadata {
   return metadata;
 }
 
-function decode(record: StoredRecord, position: bigint): RecordedEvent {
+function decode(record: StoredRecord, position: bigint, streamId: string): RecordedEvent {
   const invalid = (reason: string): never => {
     throw new InvalidEventError(record.id, `stored in ${record.streamId}@${record.revision}: ${reason}`);
   };
@@ -678,12 +866,78 @@ function decode(record: StoredRecord, position: bigint): RecordedEvent {
     businessTime,
     data: record.data as JsonObject,
     metadata,
-    streamId: record.streamId,
+    streamId,
     revision: record.revision,
     position,
     recordedAt: record.created,
-    hash: null,
+    // The stream chain the adapter wrote (null on an event written by something else).
+    hash: optional(META.chain),
   };
+}
+
+/** The chain of a stream's last event (its successor links to it), or null for an empty stream. */
+function chainOf(event: RecordedEvent | undefined): string | null {
+  return event?.hash ?? null;
+}
+
+/**
+ * Already written at the stream's tail (the retry of an append whose answer was lost, sent at the
+ * revision the stream has now): the server would write it again, so the adapter answers instead.
+ */
+function inPlaceAtTail(append: StreamAppend, tail: Tail): AppendResult | null {
+  const expected = append.expectedRevision;
+  if (expected === 'no_stream' || (typeof expected === 'bigint' && tail.revision !== expected)) return null;
+  const last = tail.events.slice(-append.events.length);
+  if (last.length !== append.events.length) return null;
+  const same = append.events.every((event, i) => last[i].id.toLowerCase() === event.id.toLowerCase());
+  if (!same) return null;
+  return {
+    streamId: append.streamId,
+    nextExpectedRevision: tail.revision ?? -1n,
+    position: last[last.length - 1].position,
+    alreadyRecorded: true,
+  };
+}
+
+/** Transport trouble, as the client reports it: the store is unavailable (503, retry). */
+function translate(error: unknown): unknown {
+  if (
+    error instanceof UnavailableError ||
+    error instanceof DeadlineExceededError ||
+    error instanceof NotLeaderError ||
+    error instanceof TimeoutError ||
+    error instanceof CancelledError
+  )
+    return new EventStoreUnavailableError(describeError(error), null);
+  return error;
+}
+
+function isSizeError(error: unknown): boolean {
+  return (
+    error instanceof MaxAppendSizeExceededError ||
+    error instanceof AppendRecordSizeExceededError ||
+    error instanceof TransactionMaxSizeExceededError
+  );
+}
+
+/** The server's answer to a `$all` read from a position inside a record. */
+function isInvalidPosition(error: unknown): boolean {
+  return (
+    (error instanceof UnknownError || (error as { code?: number })?.code === 3) &&
+    /invalid position/i.test((error as Error).message)
+  );
+}
+
+/** "25.1.4" ≥ "25.1". */
+function atLeast(version: string, minimum: string): boolean {
+  const have = version.split('.').map((part) => Number.parseInt(part, 10));
+  const need = minimum.split('.').map((part) => Number.parseInt(part, 10));
+  for (let i = 0; i < need.length; i++) {
+    const h = have[i] ?? 0;
+    if (!Number.isFinite(h)) return false;
+    if (h !== need[i]) return h > need[i];
+  }
+  return true;
 }
 
 /** The event's commit position (== its prepare position for everything the gRPC API writes). */
