@@ -11,7 +11,7 @@ import {
 import { openTestDatabase, testDatabaseKinds, type TestDatabaseKind } from '@ledger/testing';
 import { CheckpointProjection } from './checkpoint.projection';
 import { CheckpointSigner } from './checkpoint-signer';
-import { CreateLedgerCheckpoints1764500000000 } from './1764500000000-create-ledger-checkpoints';
+import { tamperEvidenceReadModels } from './tamper-evidence.read-models';
 import { verifyLedger, type VerificationReport } from './ledger-verifier';
 import { createCheckpointNow } from './publish-checkpoint';
 
@@ -37,7 +37,11 @@ async function ledger(kind: TestDatabaseKind, signer: CheckpointSigner) {
   const { database, dispose } = await openTestDatabase(kind);
   const dataSource = await openDataSource(database, {
     entities: [ProjectionCheckpoint],
-    migrations: [...eventStoreMigrations, ...eventSourcingMigrations, CreateLedgerCheckpoints1764500000000],
+    migrations: [
+      ...eventStoreMigrations,
+      ...eventSourcingMigrations,
+      ...(tamperEvidenceReadModels.migrations as never[]),
+    ],
   });
   const store = new PostgresEventStore(database.pool);
   for (let n = 0; n < 20; n++) {
