@@ -4,6 +4,7 @@ import { DuplicateEventIdError, InvalidEventError, WrongExpectedRevisionError } 
 import { NO_STREAM } from '../event-store.port';
 import type { NewEvent } from '../event-store.port';
 import { describeEventStoreContract } from '../testing/event-store.contract';
+import { KurrentDBClient, jsonEvent } from '@kurrent/kurrentdb-client';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 
 import { startKurrentDbFake } from '../../../../test/kurrentdb-fake/kurrentdb-fake';
@@ -126,6 +127,60 @@ describe(`KurrentDB event store (against ${target})`, () => {
    * (a restart, the current revision, a partly repeated multi-stream append): each test states the
    * port's promise under the server's real rules.
    */
+  describe('KurrentDB event store: a namespace of its own, and no retention', () => {
+    let store: KurrentDbEventStore;
+    let client: KurrentDBClient;
+    beforeAll(() => {
+      store = new KurrentDbEventStore(connectionString);
+      client = KurrentDBClient.connectionString(connectionString);
+    });
+    afterAll(async () => {
+      await store.close();
+      await client.dispose();
+    });
+    const event = (label: string): NewEvent => ({
+      id: randomUUID(),
+      type: 'NamespaceTestEvent',
+      schemaVersion: 1,
+      businessTime: new Date('2024-03-01T00:00:00.000Z'),
+      data: { label },
+      metadata: {
+        actor: 'ns-test',
+        role: 'auditor',
+        correlationId: randomUUID(),
+        causationId: null,
+        idempotencyKey: null,
+      },
+    });
+
+    it("keeps its streams under its prefix, and never sees another application's events (a server-side filter)", async () => {
+      const id = `ns-${randomUUID()}`;
+      const before = await store.headPosition();
+      await client.appendToStream(`other-app-${randomUUID()}`, [jsonEvent({ type: 'Foreign', data: { x: 1 } })]);
+      const mine = await store.appendToStream(id, [event('mine')], { expectedRevision: NO_STREAM });
+      expect((await client.getStreamMetadata(`ledger.${id}`)).streamName).toBe(`ledger.${id}`);
+      const read = await store.readAll({ afterPosition: before });
+      expect(read.map((e) => e.streamId)).toEqual([id]);
+      expect(read[0]).toMatchObject({ position: mine.position, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(await store.headPosition()).toBe(mine.position);
+    });
+
+    it('refuses a ledger stream whose metadata lets the server drop events ($maxAge)', async () => {
+      const id = `retention-${randomUUID()}`;
+      await store.appendToStream(id, [event('kept')], { expectedRevision: NO_STREAM });
+      await client.setStreamMetadata(`ledger.${id}`, { maxAge: 3600 });
+      const fresh = new KurrentDbEventStore(connectionString);
+      try {
+        await expect(fresh.readStream(id)).rejects.toThrow(/retention metadata/);
+        await expect(fresh.appendToStream(id, [event('more')], { expectedRevision: 0n })).rejects.toBeInstanceOf(
+          InvalidEventError,
+        );
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
+
   describe('KurrentDB event store: retries under the server idempotency rules', () => {
     let store: KurrentDbEventStore;
     const onFake = (name: string, fn: () => Promise<void>) => (realServer ? it.skip : it)(name, fn);

@@ -180,6 +180,18 @@ export function describeEventStoreContract(
         expect(await store.headPosition()).toBe(head);
       });
 
+      it('the same ids appended again at the current revision: nothing written, alreadyRecorded', async () => {
+        // A retry after a lost answer, made by a writer that reloaded the stream first.
+        const id = stream('grant');
+        const events = [testEvent('GrantRequested'), testEvent('GrantApproved')];
+        const first = await store.appendToStream(id, events, { expectedRevision: 'no_stream' });
+        const head = await store.headPosition();
+        const again = await store.appendToStream(id, events, { expectedRevision: first.nextExpectedRevision });
+        expect(again).toMatchObject({ alreadyRecorded: true, nextExpectedRevision: 1n });
+        expect(await store.readStream(id)).toHaveLength(2);
+        expect(await store.headPosition()).toBe(head);
+      });
+
       itIf(capabilities.uniqueEventIdsAcrossStreams)(
         'refuses an event id already recorded in another stream',
         async () => {
