@@ -52,6 +52,23 @@ export interface RecordedEvent extends NewEvent {
   readonly hash: string | null;
 }
 
+/**
+ * What verifying the log needs of one recorded event, and no more: its place, when it was recorded,
+ * its stored chain hash, and its content hash recomputed from its stored content (never the content
+ * hash stored beside it, which an intruder could leave in place).
+ */
+export interface ChainLink {
+  readonly position: bigint;
+  readonly streamId: string;
+  readonly revision: bigint;
+  readonly eventId: string;
+  /** ISO 8601 with milliseconds, as the chain hash covers it. */
+  readonly recordedAt: string;
+  readonly recordedAtMs: number;
+  readonly hash: string | null;
+  readonly contentHash: string;
+}
+
 /** What the writer believes about the stream, as in KurrentDB's `streamState`. */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
 
@@ -117,6 +134,12 @@ export interface EventStore {
   /** The current revision of a stream, or null when it has no events. */
   streamRevision(streamId: string): Promise<bigint | null>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Optional, for verification at the speed of reading: the page `readAll` would return, as chain
+   * links, without building the events. The same as `readAll(options).map(chainLinkOf)`. Stores
+   * without it are verified through `readAll`.
+   */
+  readAllChainLinks?(options?: ReadAllOptions): Promise<ChainLink[]>;
   /** Position of the last event in the global log (0 when empty). */
   headPosition(): Promise<bigint>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;

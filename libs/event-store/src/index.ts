@@ -9,4 +9,13 @@ export {
 export { APPEND_LOCK_SQL, PostgresEventStore, type PostgresEventStoreOptions } from './sql/postgres-event-store';
 export { eventStoreMigrations } from './sql/migrations';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
-export { canonicalJson, eventChainHash, eventContentHash } from './event-hash';
+export {
+  canonicalJson,
+  canonicalJsonOfText,
+  chainHashOf,
+  chainLinkOf,
+  contentHashOf,
+  eventChainHash,
+  eventContentHash,
+  type HashedContent,
+} from './event-hash';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The digest of an empty log. */
 export const GENESIS_DIGEST = 'genesis';
@@ -9,7 +9,7 @@ export const GENESIS_DIGEST = 'genesis';
  * change, removal or reordering before p, and a log shorter than p.
  */
 export function nextLedgerDigest(previous: string, chainHash: string): string {
-  return createHash('sha256').update(`${previous}|${chainHash}`, 'utf8').digest('hex');
+  return hash('sha256', `${previous}|${chainHash}`, 'hex');
 }
 
 /** What a checkpoint signs: its position and digest, in one unambiguous line. */

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { eventChainHash, eventContentHash, type EventStore, type RecordedEvent } from '@ledger/event-store';
+import { chainHashOf, chainLinkOf, type ChainLink, type EventStore } from '@ledger/event-store';
 import { keyIdOf, verifyCheckpointSignature } from './checkpoint-signer';
 import { GENESIS_DIGEST, nextLedgerDigest } from './ledger-digest';
 
@@ -38,9 +38,21 @@ interface StoredCheckpoint {
   signature: string;
 }
 
+/** Events checked between two turns of the event loop. */
+const YIELD_EVERY = 128;
+
 interface StreamTip {
   revision: bigint;
   chainHash: string;
+}
+
+/** Pages of chain links: the store's own fast path when it has one, else built from `readAll`. */
+function chainLinkReader(store: EventStore, pageSize: number): (afterPosition: bigint) => Promise<ChainLink[]> {
+  if (store.readAllChainLinks) {
+    const readLinks = store.readAllChainLinks.bind(store);
+    return (afterPosition) => readLinks({ afterPosition, maxCount: pageSize });
+  }
+  return async (afterPosition) => (await store.readAll({ afterPosition, maxCount: pageSize })).map(chainLinkOf);
 }
 
 /**
@@ -49,7 +61,7 @@ interface StreamTip {
  * its content and the previous event of its stream; recording times never go backwards; the
  * running digest matches every signed checkpoint, whose signature must verify; and no checkpoint
  * lies beyond the head (a truncated log). Names the first broken event. Memory grows with the
- * number of streams, not of events.
+ * number of streams, not of events. The next page is read while this one is checked.
  */
 export async function verifyLedger(
   store: EventStore,
@@ -65,7 +77,9 @@ export async function verifyLedger(
     : options.installationPublicKeyPem
       ? 'this installation’s signing key'
       : 'no key: signatures not checked';
-  const pageSize = options.pageSize ?? 5000;
+  const checkpointPositions = checkpoints.map((checkpoint) => BigInt(checkpoint.position));
+  // Small pages: the page read ahead and the one being checked stay in the young generation.
+  const pageSize = options.pageSize ?? 500;
   const tips = new Map<string, StreamTip>();
   let digest = GENESIS_DIGEST;
   let expected = 1n;
@@ -82,74 +96,90 @@ export async function verifyLedger(
     trust,
     firstBroken,
   });
-  const broken = (event: RecordedEvent | null, position: bigint, reason: string) =>
+  const broken = (link: ChainLink | null, position: bigint, reason: string) =>
     report({
       position: position.toString(),
-      streamId: event?.streamId ?? null,
-      revision: event?.revision.toString() ?? null,
-      eventId: event?.id ?? null,
+      streamId: link?.streamId ?? null,
+      revision: link?.revision.toString() ?? null,
+      eventId: link?.eventId ?? null,
       reason,
     });
 
-  for (;;) {
-    const page = await store.readAll({ afterPosition: expected - 1n, maxCount: pageSize });
-    if (page.length === 0) break;
-    for (const event of page) {
-      if (event.position !== expected) {
-        return broken(
-          event,
-          expected,
-          event.position > expected
-            ? `position ${expected} is missing: the log jumps from ${expected - 1n} to ${event.position} (an event was removed)`
-            : `position ${event.position} appears again after ${expected - 1n} (events were reordered)`,
+  const readPage = chainLinkReader(store, pageSize);
+  let next = readPage(0n);
+  try {
+    for (;;) {
+      const page = await next;
+      if (page.length === 0) break;
+      next = readPage(page[page.length - 1].position);
+      for (const link of page) {
+        if (link.position !== expected) {
+          return broken(
+            link,
+            expected,
+            link.position > expected
+              ? `position ${expected} is missing: the log jumps from ${expected - 1n} to ${link.position} (an event was removed)`
+              : `position ${link.position} appears again after ${expected - 1n} (events were reordered)`,
+          );
+        }
+        const tip = tips.get(link.streamId);
+        const expectedRevision = tip ? tip.revision + 1n : 0n;
+        if (link.revision !== expectedRevision) {
+          return broken(
+            link,
+            link.position,
+            `stream ${link.streamId}: revision ${link.revision} where ${expectedRevision} was due (an event was removed or reordered)`,
+          );
+        }
+        if (link.hash === null) return broken(link, link.position, 'the event carries no chain hash');
+        const chain = chainHashOf(
+          tip?.chainHash ?? null,
+          link.revision,
+          link.position,
+          link.recordedAt,
+          link.contentHash,
         );
+        if (chain !== link.hash) {
+          return broken(
+            link,
+            link.position,
+            'its content or place does not match its chain hash (the event was altered)',
+          );
+        }
+        if (link.recordedAtMs < lastRecordedAt) {
+          return broken(
+            link,
+            link.position,
+            'recorded before the event that precedes it in the log (events were reordered)',
+          );
+        }
+        lastRecordedAt = link.recordedAtMs;
+        if (tip) {
+          tip.revision = link.revision;
+          tip.chainHash = link.hash;
+        } else {
+          tips.set(link.streamId, { revision: link.revision, chainHash: link.hash });
+        }
+        checked += 1;
+        // The running digest is only needed up to the last checkpoint.
+        if (checkpointIndex < checkpoints.length) {
+          digest = nextLedgerDigest(digest, link.hash);
+          if (checkpointPositions[checkpointIndex] === link.position) {
+            const problem = checkpointProblem(checkpoints[checkpointIndex], digest, trustedKey);
+            if (problem) return broken(link, link.position, problem);
+            verifiedCheckpoints += 1;
+            checkpointIndex += 1;
+          }
+        }
+        expected += 1n;
+        // Let the page being read ahead flow in: PostgreSQL stops sending when the socket is full.
+        if (checked % YIELD_EVERY === 0) await new Promise(setImmediate);
       }
-      const tip = tips.get(event.streamId);
-      const expectedRevision = tip ? tip.revision + 1n : 0n;
-      if (event.revision !== expectedRevision) {
-        return broken(
-          event,
-          event.position,
-          `stream ${event.streamId}: revision ${event.revision} where ${expectedRevision} was due (an event was removed or reordered)`,
-        );
-      }
-      if (event.hash === null) return broken(event, event.position, 'the event carries no chain hash');
-      const chain = eventChainHash(
-        tip?.chainHash ?? null,
-        event.revision,
-        event.position,
-        event.recordedAt,
-        eventContentHash(event.streamId, event),
-      );
-      if (chain !== event.hash) {
-        return broken(
-          event,
-          event.position,
-          'its content or place does not match its chain hash (the event was altered)',
-        );
-      }
-      if (event.recordedAt.getTime() < lastRecordedAt) {
-        return broken(
-          event,
-          event.position,
-          'recorded before the event that precedes it in the log (events were reordered)',
-        );
-      }
-      lastRecordedAt = event.recordedAt.getTime();
-      tips.set(event.streamId, { revision: event.revision, chainHash: event.hash });
-      digest = nextLedgerDigest(digest, event.hash);
-      checked += 1;
-
-      const checkpoint = checkpoints[checkpointIndex];
-      if (checkpoint && BigInt(checkpoint.position) === event.position) {
-        const problem = checkpointProblem(checkpoint, digest, trustedKey);
-        if (problem) return broken(event, event.position, problem);
-        verifiedCheckpoints += 1;
-        checkpointIndex += 1;
-      }
-      expected += 1n;
+      options.onProgress?.(expected - 1n);
     }
-    options.onProgress?.(expected - 1n);
+  } finally {
+    // A page read ahead of a broken event is not needed, but is let finish before returning.
+    await next.catch(() => undefined);
   }
   const beyond = checkpoints[checkpointIndex];
   if (beyond) {

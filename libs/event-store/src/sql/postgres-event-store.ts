@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { Pool, PoolClient } from 'pg';
+import { types, type Pool, type PoolClient } from 'pg';
 import { DuplicateEventIdError, InvalidEventError, WrongExpectedRevisionError } from '../errors';
 import type {
   AllSubscription,
   AppendResult,
+  ChainLink,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -13,7 +14,7 @@ import type {
   StreamAppend,
   SubscribeToAllOptions,
 } from '../event-store.port';
-import { eventContentHash } from '../event-hash';
+import { canonicalJsonOfText, chainLinkOf, contentHashOf, eventContentHash } from '../event-hash';
 import { PollingSubscription } from './polling-subscription';
 
 /**
@@ -186,6 +187,29 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /**
+   * `readAll` for verification: each row comes as two texts (its fields joined by a separator, and
+   * its data as PostgreSQL writes jsonb) and nothing else is built; the content hash is recomputed
+   * from them. A row the two texts cannot carry unambiguously (a field holding the separator, a
+   * NULL where the schema forbids one) sends the whole page through `readAll` instead.
+   */
+  async readAllChainLinks(options: ReadAllOptions = {}): Promise<ChainLink[]> {
+    const { rows } = await this.pool.query<[string | null, string | null]>({
+      text: CHAIN_LINK_QUERY,
+      values: [(options.afterPosition ?? 0n).toString(), options.maxCount ?? 1000],
+      rowMode: 'array',
+      types: AS_TEXT,
+    });
+    const times = new TimestampTexts();
+    const links: ChainLink[] = [];
+    for (const [fields, data] of rows) {
+      const link = fields === null || data === null ? null : chainLinkOfRow(fields, data, times);
+      if (link === null) return (await this.readAll(options)).map(chainLinkOf);
+      links.push(link);
+    }
+    return links;
+  }
+
   async headPosition(): Promise<bigint> {
     return headPosition(this.pool);
   }
@@ -258,6 +282,121 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
       idempotencyKey: row.idempotency_key,
     },
   };
+}
+
+/** Joins the fields of a chain link: a field holding it splits the row into too many fields. */
+const SEPARATOR = '\x1f';
+const CHAIN_LINK_FIELDS = 14;
+const CHAIN_LINK_QUERY = `
+  SELECT global_position::text || E'\\x1f' || stream_revision::text || E'\\x1f' || event_id::text || E'\\x1f' ||
+         schema_version::text || E'\\x1f' || business_time::text || E'\\x1f' || recorded_at::text || E'\\x1f' ||
+         chain_hash || E'\\x1f' || event_type || E'\\x1f' || actor || E'\\x1f' || actor_role || E'\\x1f' ||
+         correlation_id || E'\\x1f' || coalesce('s' || causation_id, 'n') || E'\\x1f' ||
+         coalesce('s' || idempotency_key, 'n') || E'\\x1f' || stream_id,
+         data
+    FROM ledger_events WHERE global_position > $1 ORDER BY global_position LIMIT $2`;
+/** Every column as the text PostgreSQL sent. */
+const AS_TEXT = { getTypeParser: () => (text: string) => text };
+
+/**
+ * The link of one row, from the same texts `readAll` reads (timestamps through the same parser),
+ * or null when the row does not split into its fields.
+ */
+function chainLinkOfRow(joined: string, data: string, times: TimestampTexts): ChainLink | null {
+  const fields = joined.split(SEPARATOR);
+  if (fields.length !== CHAIN_LINK_FIELDS) return null;
+  const businessTime = times.parse(fields[4]);
+  const recordedAt = times.parse(fields[5]);
+  if (businessTime === null || recordedAt === null) return null;
+  return new SqlChainLink(fields, businessTime.iso, recordedAt, data);
+}
+
+/**
+ * Its content hash is computed when first asked for: a reader checks one page while the next is
+ * being read, and stops at the first broken event.
+ */
+class SqlChainLink implements ChainLink {
+  readonly position: bigint;
+  readonly revision: bigint;
+  readonly recordedAt: string;
+  readonly recordedAtMs: number;
+  private computedContentHash: string | null = null;
+
+  constructor(
+    private readonly fields: readonly string[],
+    private readonly businessTime: string,
+    recordedAt: { iso: string; ms: number },
+    private readonly data: string,
+  ) {
+    this.position = BigInt(fields[0]);
+    this.revision = BigInt(fields[1]);
+    this.recordedAt = recordedAt.iso;
+    this.recordedAtMs = recordedAt.ms;
+  }
+
+  get streamId(): string {
+    return this.fields[13];
+  }
+
+  get eventId(): string {
+    return this.fields[2];
+  }
+
+  get hash(): string {
+    return this.fields[6];
+  }
+
+  get contentHash(): string {
+    this.computedContentHash ??= this.computeContentHash();
+    return this.computedContentHash;
+  }
+
+  private computeContentHash(): string {
+    const [, , id, schemaVersion, , , , type, actor, role, correlationId, causationId, idempotencyKey, streamId] =
+      this.fields;
+    return contentHashOf({
+      id,
+      streamId,
+      type,
+      schemaVersion,
+      businessTime: this.businessTime,
+      canonicalData: canonicalJsonOfText(this.data),
+      metadata: {
+        actor,
+        role,
+        correlationId,
+        causationId: optionalField(causationId),
+        idempotencyKey: optionalField(idempotencyKey),
+      },
+    });
+  }
+}
+
+/** 'n' for NULL, else 's' and the text. */
+function optionalField(field: string): string | null {
+  return field === 'n' ? null : field.slice(1);
+}
+
+/**
+ * Timestamps parsed as `readAll` parses them (pg's parser for timestamptz), remembering the last
+ * text of each: the events of one append share their recording time, and neighbours often their
+ * business date.
+ */
+class TimestampTexts {
+  private readonly parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ) as (text: string) => unknown;
+  private readonly last = new Map<string, { iso: string; ms: number }>();
+
+  /** The ISO text and milliseconds of a timestamp, or null when it is no valid date. */
+  parse(text: string): { iso: string; ms: number } | null {
+    const known = this.last.get(text);
+    if (known) return known;
+    const date = this.parseTimestamp(text);
+    if (!(date instanceof Date) || Number.isNaN(date.getTime())) return null;
+    const parsed = { iso: date.toISOString(), ms: date.getTime() };
+    if (this.last.size >= 64) this.last.clear();
+    this.last.set(text, parsed);
+    return parsed;
+  }
 }
 
 async function headPosition(db: Queryable): Promise<bigint> {
