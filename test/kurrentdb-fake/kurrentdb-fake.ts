@@ -56,6 +56,8 @@ export interface KurrentDbFake {
   readonly calls: Map<string, number>;
   /** Empties the event-id cache of `IndexWriter` (`_committedEvents`), as a server restart does. */
   forgetDedupeCache(): void;
+  /** Tampering, not a server behaviour: replaces an event's data in place (see TransactionLog.alterData). */
+  alterData(streamName: string, revision: bigint, data: object): void;
   stop(): Promise<void>;
 }
 
@@ -129,6 +131,8 @@ export async function startKurrentDbFake(): Promise<KurrentDbFake> {
     connectionString: `kurrentdb://127.0.0.1:${port}?tls=false`,
     calls,
     forgetDedupeCache: () => log.forgetDedupeCache(),
+    alterData: (streamName, revision, data) =>
+      log.alterData(streamName, revision, new TextEncoder().encode(JSON.stringify(data))),
     stop: () =>
       new Promise<void>((resolve) => {
         server.tryShutdown(() => resolve());

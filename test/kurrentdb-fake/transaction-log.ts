@@ -135,6 +135,20 @@ export class TransactionLog {
     return this.recordStarts.has(position);
   }
 
+  /**
+   * Not a server behaviour: what an intruder with the server's files could do — replace an event's
+   * data in place (same id, stream, revision and position). Tests use it to show `ledger verify`
+   * names the altered event.
+   */
+  alterData(streamId: string, revision: bigint, data: Uint8Array): void {
+    const stream = this.streams.get(streamId);
+    const old = stream?.[Number(revision)];
+    if (!stream || !old) throw new Error(`no event ${streamId}@${revision}`);
+    const altered: StoredEvent = { ...old, data };
+    stream[Number(revision)] = altered;
+    this.events[this.events.indexOf(old)] = altered;
+  }
+
   /** As a server restart does: `IndexWriter._committedEvents` lives in memory only. */
   forgetDedupeCache(): void {
     this.committedEvents = new Map();

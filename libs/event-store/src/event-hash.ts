@@ -73,6 +73,16 @@ export function chainHashOf(
   return sha256(`${previousChainHash ?? 'genesis'}|${revision}|${position}|${recordedAt}|${contentHash}`);
 }
 
+/**
+ * The chain that links an event to the previous one of its stream where the store assigns the
+ * position and the recording time only after the event is hashed (KurrentDB): written by the
+ * adapter into the event's metadata when it appends, sha256("<previous chain or 'genesis'>|
+ * <revision>|<content hash>"). Per stream only: there is no global chain on such a store.
+ */
+export function streamChainHashOf(previousChain: string | null, revision: bigint, contentHash: string): string {
+  return sha256(`${previousChain ?? 'genesis'}|${revision}|${contentHash}`);
+}
+
 /** What verification needs of a recorded event (for stores that offer no faster way to it). */
 export function chainLinkOf(event: RecordedEvent): ChainLink {
   return {

@@ -117,7 +117,16 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
   unsubscribe(): Promise<void>;
 }
 
+/**
+ * How a store's log can be checked: `global-chain` (the SQL store) — positions 1, 2, 3… and each
+ * event's chain holds its position and recording time; `stream-chain` (KurrentDB) — positions only
+ * increase, and each event's chain (in its metadata) links it to the previous one of its stream.
+ */
+export type TamperEvidence = 'global-chain' | 'stream-chain';
+
 export interface EventStore {
+  /** Absent: `global-chain`. */
+  readonly tamperEvidence?: TamperEvidence;
   appendToStream(
     streamId: string,
     events: readonly NewEvent[],

@@ -13,6 +13,7 @@ export {
   canonicalJson,
   canonicalJsonOfText,
   chainHashOf,
+  streamChainHashOf,
   chainLinkOf,
   contentHashOf,
   eventChainHash,

@@ -40,6 +40,7 @@ export function registerVerifyCommands(program: Command): void {
           console.log(`  ${broken.reason}`);
           console.log(`  ${report.eventsChecked} events checked before it`);
         }
+        if (!options.json) for (const limit of report.limits) console.log(`  not checked on this store: ${limit}`);
         return report.ok;
       });
       if (!ok) process.exitCode = 1;

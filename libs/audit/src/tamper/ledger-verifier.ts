@@ -1,5 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { chainHashOf, chainLinkOf, type ChainLink, type EventStore } from '@ledger/event-store';
+import {
+  chainHashOf,
+  chainLinkOf,
+  streamChainHashOf,
+  type ChainLink,
+  type EventStore,
+  type TamperEvidence,
+} from '@ledger/event-store';
 import { keyIdOf, verifyCheckpointSignature } from './checkpoint-signer';
 import { GENESIS_DIGEST, nextLedgerDigest } from './ledger-digest';
 
@@ -19,7 +26,18 @@ export interface VerificationReport {
   /** Which public key the checkpoints were checked against. */
   readonly trust: 'pinned public key' | 'this installation’s signing key' | 'no key: signatures not checked';
   readonly firstBroken: BrokenEvent | null;
+  /** How the store's log was checked (see `TamperEvidence`). */
+  readonly evidence: TamperEvidence;
+  /** What this check cannot see on this store, said plainly (empty where nothing is left out). */
+  readonly limits: readonly string[];
 }
+
+/** What a per-stream chain (KurrentDB) cannot show, unlike the SQL store's dense, global chain. */
+const STREAM_CHAIN_LIMITS = [
+  'positions are the store’s byte offsets, not 1, 2, 3…: a hole in the log as a whole cannot be seen, only a hole in a stream’s revisions',
+  'chains are per stream: events removed from the end of a stream, or a whole stream, after the last signed checkpoint are not detected',
+  'record times are checked to the second (the client reads them truncated)',
+];
 
 export interface VerifyOptions {
   /** The auditor's pinned public key (PEM): checkpoints signed by any other key fail. */
@@ -56,7 +74,8 @@ function chainLinkReader(store: EventStore, pageSize: number): (afterPosition: b
 }
 
 /**
- * Checks the whole log, streaming it in position order: positions are 1, 2, 3 … with no hole;
+ * Checks the whole log, streaming it in position order: positions are 1, 2, 3 … with no hole (on a
+ * `stream-chain` store such as KurrentDB: only increasing, its limits said in the report);
  * each stream's revisions are 0, 1, 2 … in that order; each event's chain hash is recomputed from
  * its content and the previous event of its stream; recording times never go backwards; the
  * running digest matches every signed checkpoint, whose signature must verify; and no checkpoint
@@ -81,8 +100,11 @@ export async function verifyLedger(
   // Small pages: the page read ahead and the one being checked stay in the young generation.
   const pageSize = options.pageSize ?? 500;
   const tips = new Map<string, StreamTip>();
+  const evidence: TamperEvidence = store.tamperEvidence ?? 'global-chain';
+  const dense = evidence === 'global-chain';
   let digest = GENESIS_DIGEST;
   let expected = 1n;
+  let lastPosition = 0n;
   let lastRecordedAt = 0;
   let checked = 0;
   let checkpointIndex = 0;
@@ -91,10 +113,12 @@ export async function verifyLedger(
   const report = (firstBroken: BrokenEvent | null): VerificationReport => ({
     ok: firstBroken === null,
     eventsChecked: checked,
-    headPosition: (expected - 1n).toString(),
+    headPosition: (dense ? expected - 1n : lastPosition).toString(),
     checkpointsVerified: verifiedCheckpoints,
     trust,
     firstBroken,
+    evidence,
+    limits: dense ? [] : STREAM_CHAIN_LIMITS,
   });
   const broken = (link: ChainLink | null, position: bigint, reason: string) =>
     report({
@@ -113,7 +137,14 @@ export async function verifyLedger(
       if (page.length === 0) break;
       next = readPage(page[page.length - 1].position);
       for (const link of page) {
-        if (link.position !== expected) {
+        if (!dense && link.position <= lastPosition) {
+          return broken(
+            link,
+            link.position,
+            `position ${link.position} comes after ${lastPosition} in the log (events were reordered)`,
+          );
+        }
+        if (dense && link.position !== expected) {
           return broken(
             link,
             expected,
@@ -132,13 +163,9 @@ export async function verifyLedger(
           );
         }
         if (link.hash === null) return broken(link, link.position, 'the event carries no chain hash');
-        const chain = chainHashOf(
-          tip?.chainHash ?? null,
-          link.revision,
-          link.position,
-          link.recordedAt,
-          link.contentHash,
-        );
+        const chain = dense
+          ? chainHashOf(tip?.chainHash ?? null, link.revision, link.position, link.recordedAt, link.contentHash)
+          : streamChainHashOf(tip?.chainHash ?? null, link.revision, link.contentHash);
         if (chain !== link.hash) {
           return broken(
             link,
@@ -146,14 +173,17 @@ export async function verifyLedger(
             'its content or place does not match its chain hash (the event was altered)',
           );
         }
-        if (link.recordedAtMs < lastRecordedAt) {
+        // Per-stream chains do not hold the record time; on such a store it is read to the second.
+        const recordedAtMs = dense ? link.recordedAtMs : link.recordedAtMs - (link.recordedAtMs % 1000);
+        if (recordedAtMs < lastRecordedAt) {
           return broken(
             link,
             link.position,
             'recorded before the event that precedes it in the log (events were reordered)',
           );
         }
-        lastRecordedAt = link.recordedAtMs;
+        lastRecordedAt = recordedAtMs;
+        lastPosition = link.position;
         if (tip) {
           tip.revision = link.revision;
           tip.chainHash = link.hash;
@@ -175,7 +205,7 @@ export async function verifyLedger(
         // Let the page being read ahead flow in: PostgreSQL stops sending when the socket is full.
         if (checked % YIELD_EVERY === 0) await new Promise(setImmediate);
       }
-      options.onProgress?.(expected - 1n);
+      options.onProgress?.(dense ? expected - 1n : lastPosition);
     }
   } finally {
     // A page read ahead of a broken event is not needed, but is let finish before returning.
@@ -186,7 +216,7 @@ export async function verifyLedger(
     return broken(
       null,
       expected,
-      `a signed checkpoint covers position ${beyond.position} but the log ends at ${expected - 1n} (events were removed from its end)`,
+      `a signed checkpoint covers position ${beyond.position} but the log ends at ${dense ? expected - 1n : lastPosition} (events were removed from its end)`,
     );
   }
   return report(null);

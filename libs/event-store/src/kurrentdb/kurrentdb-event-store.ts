@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import {
   AppendRecordSizeExceededError,
   BACKWARDS,
@@ -38,7 +37,7 @@ import {
   InvalidEventError,
   WrongExpectedRevisionError,
 } from '../errors';
-import { eventContentHash } from '../event-hash';
+import { eventContentHash, streamChainHashOf } from '../event-hash';
 import type {
   AllSubscription,
   AppendResult,
@@ -100,7 +99,7 @@ export const MINIMUM_KURRENTDB_VERSION = '25.1';
  * and one encoding for both append paths keeps every event decodable the same way. Null fields
  * (`causationId`, `idempotencyKey`) are left out. `$correlationId` / `$causationId` are the
  * KurrentDB conventions, understood by its system projections (`$by_correlation_id`).
- * `contentHash` and `chain` are the adapter's tamper evidence (see `streamChainHash`).
+ * `contentHash` and `chain` are the adapter's tamper evidence (see `streamChainHashOf`).
  */
 const META = {
   correlationId: '$correlationId',
@@ -134,18 +133,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NO_POSITION = (1n << 64n) - 1n;
 const STOP: unique symbol = Symbol('stop');
 
-/**
- * The chain that links an event to the previous one of its stream on KurrentDB, written by the
- * adapter into the event's metadata when it appends: sha256("<previous chain or 'genesis'>|
- * <revision>|<content hash>"). Unlike the SQL chain it cannot hold the position or the recording
- * time (the server assigns them after the hash is made), and it is per stream only.
- */
-export function streamChainHash(previousChain: string | null, revision: bigint, contentHash: string): string {
-  return createHash('sha256')
-    .update(`${previousChain ?? 'genesis'}|${revision}|${contentHash}`)
-    .digest('hex');
-}
-
 /** What a stream's tail, read just before an append, tells: its revision and its last events. */
 interface Tail {
   readonly revision: bigint | null;
@@ -173,13 +160,15 @@ interface Tail {
  * - **Positions** are KurrentDB log positions (byte offsets: increasing along `$all`, never dense).
  *   An append's answer carries the position of its commit, which every stream of it reports.
  * - **Tamper evidence**: a content hash and a per-stream chain in each event's metadata
- *   (`streamChainHash`); there is no global chain, since the position is not known when hashing.
+ *   (`streamChainHashOf`); there is no global chain, since the position is not known when hashing.
  * - **Retention**: a ledger stream carrying `$maxAge`, `$maxCount` or `$tb` metadata, or deleted,
  *   is refused on first use (the service user needs read access to `$$<stream>` metastreams).
  * - Reads that decide a command (`readStream`) ask the leader; `$all` reads (projections, audit,
  *   exports) may be served by a follower — their readers wait on positions.
  */
 export class KurrentDbEventStore implements EventStore {
+  /** Per-stream chains in metadata, positions not dense: see `verifyLedger`. */
+  readonly tamperEvidence = 'stream-chain' as const;
   private readonly client: KurrentDBClient;
   private readonly disposeClientOnClose: boolean;
   private readonly readPageSize: number;
@@ -352,7 +341,7 @@ export class KurrentDbEventStore implements EventStore {
     let revision = expected === 'no_stream' ? 0n : expected + 1n;
     return append.events.map((event) => {
       const contentHash = eventContentHash(append.streamId, event);
-      const chain = streamChainHash(previous, revision, contentHash);
+      const chain = streamChainHashOf(previous, revision, contentHash);
       previous = chain;
       revision += 1n;
       return toEventData(event, { [META.contentHash]: contentHash, [META.chain]: chain });
