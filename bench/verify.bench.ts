@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     throw new Error(`PostgreSQL server unreachable at ${benchDatabaseUrl}`);
   const rows: Record<string, unknown>[] = [];
   for (const events of eventsArg(1_000_000)) {
-    const ledger = await seededLedger(benchDatabaseUrl, events);
+    const ledger = await seededLedger(benchDatabaseUrl, events, 42, { exactSize: true });
     const runtime = await openRuntime(ledger);
     try {
       const readStarted = process.hrtime.bigint();
