@@ -50,6 +50,10 @@ export class HealthController {
         role: this.runtime.config.role,
         database: this.runtime.database.kind,
         eventStore: this.runtime.config.kurrentDbConnectionString ? 'kurrentdb' : 'sql',
+        // KurrentDB: other applications' events met in `$all` and skipped (a server-side filter keeps them out).
+        ...('foreignEventsSkipped' in this.runtime.store
+          ? { foreignEventsSkipped: (this.runtime.store as { foreignEventsSkipped: number }).foreignEventsSkipped }
+          : {}),
         headPosition: status.head.toString(),
         lease: status.lease && {
           holder: status.lease.holder,
