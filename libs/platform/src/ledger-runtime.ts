@@ -88,9 +88,15 @@ export class LedgerRuntime {
           ...contexts.flatMap((context) => context.migrations as unknown[]),
         ] as ContextReadModels['migrations'],
       });
-      const store: EventStore = config.kurrentDbConnectionString
-        ? new KurrentDbEventStore(config.kurrentDbConnectionString)
-        : new PostgresEventStore(database.pool);
+      let store: EventStore;
+      if (config.kurrentDbConnectionString) {
+        const kurrent = new KurrentDbEventStore(config.kurrentDbConnectionString);
+        await kurrent.checkServer().catch(async (error: unknown) => {
+          await kurrent.close();
+          throw error;
+        });
+        store = kurrent;
+      } else store = new PostgresEventStore(database.pool);
       const snapshots = new SqlSnapshotStore(database.pool);
       const repository = new EventSourcedRepository(store, snapshots);
       const projections = contexts

@@ -510,8 +510,11 @@ export class KurrentDbEventStore implements EventStore {
     this.checkedStreams.add(streamId);
   }
 
-  /** The server is recent enough (multi-stream appends), checked once through its features. */
-  private checkServer(): Promise<void> {
+  /**
+   * The server is recent enough (multi-stream appends), checked once through its features: at
+   * start (the runtime calls it, so a wrong server fails the start naming it) and before appending.
+   */
+  checkServer(): Promise<void> {
     this.serverChecked ??= (async () => {
       const features = await (this.client as unknown as { capabilities: Promise<{ serverVersion?: string }> })
         .capabilities;
