@@ -33,6 +33,7 @@ export { ProjectionCheckpoint } from './projections/projection-checkpoint.entity
 export { ProjectionLease, type ProjectionLeaseOptions } from './projections/projection-lease';
 export { CheckpointMoved, readCheckpoints, type StoredCheckpoint } from './projections/checkpoints';
 export {
+  projectionsStatusJson,
   readProjectionsStatus,
   type ProjectionLeaseStatus,
   type ProjectionState,

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '@ledger/access';
+import { projectionsStatusJson } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 import { LedgerHealthIndicators } from './ledger-health.indicators';
 
@@ -45,6 +46,7 @@ export class HealthController {
     try {
       await this.runtime.database.ping();
       const status = await this.runtime.projectionsStatus();
+      const view = projectionsStatusJson(status);
       return {
         status: status.healthy ? 'ok' : 'degraded',
         role: this.runtime.config.role,
@@ -54,27 +56,8 @@ export class HealthController {
         ...('foreignEventsSkipped' in this.runtime.store
           ? { foreignEventsSkipped: (this.runtime.store as { foreignEventsSkipped: number }).foreignEventsSkipped }
           : {}),
-        headPosition: status.head.toString(),
-        lease: status.lease && {
-          holder: status.lease.holder,
-          live: status.lease.live,
-          acquiredAt: status.lease.acquiredAt.toISOString(),
-          expiresAt: status.lease.expiresAt.toISOString(),
-          heldHere: this.runtime.applyingProjections,
-        },
-        problems: status.problems,
-        projections: status.projections.map((projection) => ({
-          name: projection.name,
-          state: projection.state,
-          checkpoint: projection.checkpoint.toString(),
-          lag: projection.lag.toString(),
-          updatedAt: projection.updatedAt?.toISOString() ?? null,
-          lastError: projection.lastError && {
-            message: projection.lastError.message,
-            position: projection.lastError.position.toString(),
-            at: projection.lastError.at.toISOString(),
-          },
-        })),
+        ...view,
+        lease: view.lease && { ...view.lease, heldHere: this.runtime.applyingProjections },
       };
     } catch (error) {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { projectionsStatusJson } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 
 /** The terminus indicators of the ledger: its database, and its read models as stored. */
@@ -24,16 +25,8 @@ export class LedgerHealthIndicators {
   async readModels() {
     const check = this.indicators.check('readModels');
     const status = await this.runtime.projectionsStatus();
-    const details = {
-      headPosition: status.head.toString(),
-      lease: status.lease && {
-        holder: status.lease.holder,
-        live: status.lease.live,
-        acquiredAt: status.lease.acquiredAt.toISOString(),
-        expiresAt: status.lease.expiresAt.toISOString(),
-      },
-      problems: status.problems,
-    };
+    const { headPosition, lease, problems } = projectionsStatusJson(status);
+    const details = { headPosition, lease, problems };
     return status.healthy ? check.up(details) : check.down(details);
   }
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { projectionsStatusJson } from '@ledger/event-sourcing';
 import { withRuntime } from '../cli-runtime';
 
 export function registerStatusCommand(program: Command): void {
@@ -15,19 +16,7 @@ export function registerStatusCommand(program: Command): void {
           status: stored.healthy ? 'ok' : 'degraded',
           database: runtime.database.kind,
           eventStore: runtime.config.kurrentDbConnectionString ? 'kurrentdb' : 'sql',
-          headPosition: stored.head.toString(),
-          lease: stored.lease && { ...stored.lease },
-          problems: stored.problems,
-          projections: stored.projections.map((projection) => ({
-            name: projection.name,
-            state: projection.state,
-            checkpoint: projection.checkpoint.toString(),
-            lag: projection.lag.toString(),
-            lastError: projection.lastError && {
-              ...projection.lastError,
-              position: projection.lastError.position.toString(),
-            },
-          })),
+          ...projectionsStatusJson(stored),
         };
         if (options.json) console.log(JSON.stringify(status, null, 2));
         else {

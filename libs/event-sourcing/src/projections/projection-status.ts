@@ -114,3 +114,29 @@ export async function readProjectionsStatus(
   });
   return { head, lease, projections, healthy: problems.length === 0, problems };
 }
+
+/** The status as JSON (bigints and dates as text): what `/health`, readiness and `ledger status` show. */
+export function projectionsStatusJson(status: ProjectionsStatus) {
+  return {
+    headPosition: status.head.toString(),
+    lease: status.lease && {
+      holder: status.lease.holder,
+      live: status.lease.live,
+      acquiredAt: status.lease.acquiredAt.toISOString(),
+      expiresAt: status.lease.expiresAt.toISOString(),
+    },
+    problems: status.problems,
+    projections: status.projections.map((projection) => ({
+      name: projection.name,
+      state: projection.state,
+      checkpoint: projection.checkpoint.toString(),
+      lag: projection.lag.toString(),
+      updatedAt: projection.updatedAt?.toISOString() ?? null,
+      lastError: projection.lastError && {
+        message: projection.lastError.message,
+        position: projection.lastError.position.toString(),
+        at: projection.lastError.at.toISOString(),
+      },
+    })),
+  };
+}
