@@ -28,6 +28,7 @@
  * Client, PostgreSQL, replicas and projector all share this one machine's cores.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -221,7 +222,11 @@ async function call(
 ): Promise<Record<string, unknown>> {
   const response = await fetch(`${url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/json',
+      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const json = (await response.json()) as Record<string, unknown>;

@@ -1,12 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import type { AuthHeaders } from '@ledger/testing';
+import { newKey, type AuthHeaders } from '@ledger/testing';
 
 /** A guarantee company with one member and one convention (and one guaranteed loan) at each bank. */
 export const xof = (amountMinor: string | number) => ({ amountMinor: String(amountMinor), currency: 'XOF' });
 
 export async function setUpGuarantees(app: INestApplication, officer: AuthHeaders, banks: readonly string[]) {
-  const post = (path: string, body: object) => request(app.getHttpServer()).post(path).set(officer).send(body);
+  const post = (path: string, body: object) =>
+    request(app.getHttpServer()).post(path).set(officer).set(newKey()).send(body);
   const company = (
     await post('/guarantee-companies', { name: 'SCM de Thiès', currency: 'XOF', registeredOn: '2008-01-15' }).expect(
       201,

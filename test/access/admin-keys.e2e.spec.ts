@@ -3,6 +3,7 @@ import request from 'supertest';
 import { LedgerRuntime } from '@ledger/platform';
 import {
   closeTestApp,
+  newKey,
   testDatabaseKinds,
   testLedgerConfig,
   testPrincipals,
@@ -30,6 +31,7 @@ for (const kind of testDatabaseKinds()) {
     it('creates a user and a key; the key is shown once, works, and is stored only as a hash', async () => {
       const user = await http()
         .post('/access/users')
+        .set(newKey())
         .set(p.admin)
         .send({ userId: 'amina', role: 'fund_manager', displayName: 'Amina' })
         .expect(201);
@@ -47,11 +49,11 @@ for (const kind of testDatabaseKinds()) {
 
       const me = await http().get('/access/me').set(bearer(apiKey)).expect(200);
       expect(me.body).toEqual({ userId: 'amina', role: 'fund_manager', bankId: null, keyId });
-      await http().post('/cofinancing/funds').set(bearer(apiKey)).send(newFund).expect(201);
+      await http().post('/cofinancing/funds').set(newKey()).set(bearer(apiKey)).send(newFund).expect(201);
 
       // Listed without its secret; the secret is nowhere in the database (not even the idempotency table).
       const keys = await http().get('/access/api-keys?userId=amina').set(p.admin).expect(200);
-      expect(keys.body).toEqual([
+      expect(keys.body.items).toEqual([
         expect.objectContaining({ keyId, userId: 'amina', role: 'fund_manager', revokedAt: null }),
       ]);
       expect(JSON.stringify(keys.body)).not.toContain(apiKey.slice(16));
@@ -64,45 +66,61 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('refuses bad users: unknown role, a bank without its bank, a taken id', async () => {
-      const bad = await http().post('/access/users').set(p.admin).send({ userId: 'x', role: 'superuser' }).expect(400);
+      const bad = await http()
+        .post('/access/users')
+        .set(newKey())
+        .set(p.admin)
+        .send({ userId: 'x', role: 'superuser' })
+        .expect(400);
       expect(bad.body.fields).toEqual([expect.objectContaining({ field: 'role' })]);
       const noBank = await http()
         .post('/access/users')
+        .set(newKey())
         .set(p.admin)
         .send({ userId: 'bank-x', role: 'bank' })
         .expect(400);
       expect(noBank.body.fields).toEqual([expect.objectContaining({ field: 'bankId' })]);
       await http()
         .post('/access/users')
+        .set(newKey())
         .set(p.admin)
         .send({ userId: 'aud-x', role: 'auditor', bankId: 'CNCAS' })
         .expect(400);
-      await http().post('/access/users').set(p.admin).send({ userId: 'amina', role: 'auditor' }).expect(409);
-      await http().post('/access/api-keys').set(p.admin).send({ userId: 'nobody' }).expect(404);
+      await http()
+        .post('/access/users')
+        .set(newKey())
+        .set(p.admin)
+        .send({ userId: 'amina', role: 'auditor' })
+        .expect(409);
+      await http().post('/access/api-keys').set(newKey()).set(p.admin).send({ userId: 'nobody' }).expect(404);
     });
 
     it('a revoked key answers 401 at once; a disabled user loses every key', async () => {
       await http()
         .post('/access/users')
+        .set(newKey())
         .set(p.admin)
         .send({ userId: 'bank-user', role: 'bank', bankId: 'BOA' })
         .expect(201);
-      const first = (await http().post('/access/api-keys').set(p.admin).send({ userId: 'bank-user' }).expect(201)).body;
-      const second = (await http().post('/access/api-keys').set(p.admin).send({ userId: 'bank-user' }).expect(201))
-        .body;
+      const first = (
+        await http().post('/access/api-keys').set(newKey()).set(p.admin).send({ userId: 'bank-user' }).expect(201)
+      ).body;
+      const second = (
+        await http().post('/access/api-keys').set(newKey()).set(p.admin).send({ userId: 'bank-user' }).expect(201)
+      ).body;
       await http().get('/banks/BOA/conventions').set(bearer(first.apiKey)).expect(200);
 
-      const revoked = await http().delete(`/access/api-keys/${first.keyId}`).set(p.admin).expect(200);
+      const revoked = await http().delete(`/access/api-keys/${first.keyId}`).set(newKey()).set(p.admin).expect(200);
       expect(revoked.body).toMatchObject({ keyId: first.keyId, revokedBy: 'test-admin' });
       expect(revoked.body.revokedAt).not.toBeNull();
       await http().get('/banks/BOA/conventions').set(bearer(first.apiKey)).expect(401);
       await http().get('/banks/BOA/conventions').set(bearer(second.apiKey)).expect(200);
 
-      const disabled = await http().delete('/access/users/bank-user').set(p.admin).expect(200);
+      const disabled = await http().delete('/access/users/bank-user').set(newKey()).set(p.admin).expect(200);
       expect(disabled.body.disabledAt).not.toBeNull();
       await http().get('/banks/BOA/conventions').set(bearer(second.apiKey)).expect(401);
-      await http().post('/access/api-keys').set(p.admin).send({ userId: 'bank-user' }).expect(409);
-      await http().delete('/access/api-keys/000000000000').set(p.admin).expect(404);
+      await http().post('/access/api-keys').set(newKey()).set(p.admin).send({ userId: 'bank-user' }).expect(409);
+      await http().delete('/access/api-keys/000000000000').set(newKey()).set(p.admin).expect(404);
 
       const changes = await http().get('/access/changes').set(p.auditor).expect(200);
       expect(changes.body.items.map((c: { action: string; subject: string }) => `${c.action} ${c.subject}`)).toEqual(
@@ -116,8 +134,15 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('scopes Idempotency-Keys by the authenticated actor, not by a header', async () => {
-      await http().post('/access/users').set(p.admin).send({ userId: 'omar', role: 'fund_manager' }).expect(201);
-      const omar = bearer((await http().post('/access/api-keys').set(p.admin).send({ userId: 'omar' })).body.apiKey);
+      await http()
+        .post('/access/users')
+        .set(newKey())
+        .set(p.admin)
+        .send({ userId: 'omar', role: 'fund_manager' })
+        .expect(201);
+      const omar = bearer(
+        (await http().post('/access/api-keys').set(newKey()).set(p.admin).send({ userId: 'omar' })).body.apiKey,
+      );
       const first = await http()
         .post('/cofinancing/funds')
         .set(p.fundManager)

@@ -71,7 +71,7 @@ for (const kind of testDatabaseKinds()) {
           .get('/access/api-keys')
           .set('Authorization', `Bearer ${apiKey}`)
           .expect(200);
-        expect(keys.body).toHaveLength(1);
+        expect(keys.body.items).toHaveLength(1);
       } finally {
         await closeTestApp(app, dropSchema);
         rmSync(dataDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { LedgerRuntime } from '@ledger/platform';
 import {
   closeTestApp,
+  newKey,
   testDatabaseKinds,
   testLedgerConfig,
   testPrincipals,
@@ -36,10 +37,10 @@ for (const kind of testDatabaseKinds()) {
       const store = app.get(LedgerRuntime).store;
       const fund = { name: 'Fonds', currency: 'MAD', createdOn: '2021-01-01' };
       for (let i = 0; i < 4; i++) await http().get('/access/me').set(p.fundManager).expect(200);
-      await http().post('/cofinancing/funds').set(p.fundManager).send(fund).expect(201);
+      await http().post('/cofinancing/funds').set(newKey()).set(p.fundManager).send(fund).expect(201);
       const before = await store.headPosition();
 
-      const refused = await http().post('/cofinancing/funds').set(p.fundManager).send(fund).expect(429);
+      const refused = await http().post('/cofinancing/funds').set(newKey()).set(p.fundManager).send(fund).expect(429);
       expect(refused.headers['retry-after']).toBeDefined();
       await http().get('/access/me').set(p.fundManager).expect(429);
       expect(await store.headPosition()).toBe(before);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { testPrincipals, type AuthHeaders } from '@ledger/testing';
@@ -34,13 +35,20 @@ export function get(app: INestApplication, path: string) {
 }
 
 export function post(app: INestApplication, path: string, body: object, key?: string) {
-  const req = request(app.getHttpServer()).post(path).set(fundManager(app));
-  if (key) req.set('Idempotency-Key', key);
-  return req.send(body);
+  // Every command needs a key: the one the test gives (to repeat a command), else a new one.
+  return request(app.getHttpServer())
+    .post(path)
+    .set(fundManager(app))
+    .set('Idempotency-Key', key ?? randomUUID())
+    .send(body);
 }
 
-export function put(app: INestApplication, path: string, body: object) {
-  return request(app.getHttpServer()).put(path).set(fundManager(app)).send(body);
+export function put(app: INestApplication, path: string, body: object, key?: string) {
+  return request(app.getHttpServer())
+    .put(path)
+    .set(fundManager(app))
+    .set('Idempotency-Key', key ?? randomUUID())
+    .send(body);
 }
 
 export async function head(app: INestApplication): Promise<string> {

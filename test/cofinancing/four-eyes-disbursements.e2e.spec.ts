@@ -4,6 +4,7 @@ import { ProposalExpiry } from '@ledger/four-eyes';
 import { Clock } from '@ledger/platform';
 import {
   closeTestApp,
+  newKey,
   testDatabaseKinds,
   testLedgerConfig,
   testPrincipals,
@@ -46,7 +47,7 @@ for (const kind of testDatabaseKinds()) {
     afterAll(() => closeTestApp(app, dropSchema));
 
     const asSecond = (path: string, body: object = {}) =>
-      request(app.getHttpServer()).post(path).set(principals.secondFundManager).send(body);
+      request(app.getHttpServer()).post(path).set(newKey()).set(principals.secondFundManager).send(body);
 
     /**
      * A fund of 1,000,000 MAD: approvals above 100,000 MAD, payments whose share is above
@@ -228,7 +229,10 @@ for (const kind of testDatabaseKinds()) {
       expect(refused).toHaveLength(5);
       for (const res of refused) {
         expect(res.status).toBe(422);
-        expect(res.body).toMatchObject({ error: 'commitment-exhausted', details: { reservedMinor: '9000000' } });
+        expect(res.body).toMatchObject({
+          error: 'commitment-exhausted',
+          details: { reserved: { amountMinor: '9000000', currency: 'MAD' } },
+        });
       }
       const listed = await get(app, `/proposals?context=cofinancing&subject=grantId:${grantId}&status=pending`).expect(
         200,

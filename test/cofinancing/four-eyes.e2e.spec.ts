@@ -4,6 +4,7 @@ import { ProposalExpiry } from '@ledger/four-eyes';
 import { Clock } from '@ledger/platform';
 import {
   closeTestApp,
+  newKey,
   testDatabaseKinds,
   testLedgerConfig,
   testPrincipals,
@@ -36,7 +37,7 @@ for (const kind of testDatabaseKinds()) {
     afterAll(() => closeTestApp(app, dropSchema));
 
     const asSecond = (path: string, body: object = {}) =>
-      request(app.getHttpServer()).post(path).set(principals.secondFundManager).send(body);
+      request(app.getHttpServer()).post(path).set(newKey()).set(principals.secondFundManager).send(body);
 
     /** A fund of 1,000,000 MAD whose approvals above 100,000 MAD need a second person (48 h). */
     async function guardedFund() {
@@ -157,7 +158,11 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(refused.body).toMatchObject({
         error: 'fund-insufficient',
-        details: { availableMinor: '5500000', requestedMinor: '13500000', reservedMinor: '94500000' },
+        details: {
+          available: { amountMinor: '5500000', currency: 'MAD' },
+          requested: { amountMinor: '13500000', currency: 'MAD' },
+          reserved: { amountMinor: '94500000', currency: 'MAD' },
+        },
       });
       // Balances are untouched by reservations.
       expect((await fund(ids.fundId)).available).toEqual(madJson(1_000_000));

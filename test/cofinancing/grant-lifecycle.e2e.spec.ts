@@ -130,9 +130,19 @@ for (const kind of testDatabaseKinds()) {
       expect(list.body).toMatchObject({ total: 1, items: [{ grantId, status: 'closed' }] });
       const page = await get(`/cofinancing/grants?beneficiaryId=${beneficiaryId}&limit=1&offset=1`).expect(200);
       expect(page.body).toMatchObject({ total: 2, limit: 1, offset: 1, items: [{ grantId }] });
+      // The cursor walks the same pages: the first page says where the next starts, the last says nothing.
+      const first1 = await get(`/cofinancing/grants?beneficiaryId=${beneficiaryId}&limit=1`).expect(200);
+      expect(first1.body).toEqual({ total: 2, items: [expect.anything()], nextCursor: expect.any(String) });
+      const second = await get(
+        `/cofinancing/grants?beneficiaryId=${beneficiaryId}&limit=1&cursor=${first1.body.nextCursor}`,
+      ).expect(200);
+      expect(second.body).toEqual({ total: 2, items: [expect.objectContaining({ grantId })] });
+      await get(`/cofinancing/grants?limit=201`).expect(400);
+      const bad = await get(`/cofinancing/grants?cursor=bm90LWEtY3Vyc29y`).expect(400);
+      expect(bad.body.error).toBe('invalid-cursor');
     });
 
-    it('a rejected grant cannot be disbursed; a request in year 4 is refused by the after-last-year rule', async () => {
+    it('a rejected grant cannot be disbursed; a request in year 4 is refused, when requested, by the after-last-year rule', async () => {
       const grantId = await requestGrant(app, ids, 50_000, '2023-01-10');
       await post(app, `/cofinancing/grants/${grantId}/rejection`, {
         rejectedOn: '2023-01-12',
@@ -144,14 +154,22 @@ for (const kind of testDatabaseKinds()) {
         invoiceAmount: madJson(1_000),
         disbursedOn: '2023-02-01',
       }).expect(409);
-      const year4 = await requestGrant(app, ids, 50_000, '2024-03-15');
-      const refused = await post(app, `/cofinancing/grants/${year4}/approval`, { approvedOn: '2024-03-20' }).expect(
-        422,
-      );
+      // Refused at request time (issue #15), not accepted and then refused at approval; nothing written.
+      const before = await head(app);
+      const refused = await post(app, '/cofinancing/grants', {
+        fundId: ids.fundId,
+        windowId: ids.windowId,
+        beneficiaryId: ids.beneficiaryId,
+        serviceProvider: 'Maroc Export',
+        description: 'Stand at a trade fair',
+        eligibleCost: madJson(50_000),
+        requestedOn: '2024-03-15',
+      }).expect(422);
       expect(refused.body).toMatchObject({
         error: 'participation-year-ineligible',
-        details: { participationYear: 4, lastYear: 3 },
+        details: { field: 'requestedOn', participationYear: 4, lastYear: 3, scheduleVersion: 1 },
       });
+      expect(await head(app)).toBe(before);
     });
 
     it('applies a command repeated with the same Idempotency-Key once', async () => {

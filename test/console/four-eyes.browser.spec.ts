@@ -193,7 +193,7 @@ describe('the console’s four-eyes proposals and corrections in a real browser'
     const stale = proposalRow('Catalogue and website');
     await stale.getByText('pending', { exact: true }).waitFor();
     const again = (await stale.locator('small').first().textContent())!;
-    await apiClient(h.baseUrl, h.keys.fundManager).post(`/proposals/${again}/decline`, {
+    await apiClient(h.baseUrl, h.keys.fundManager).post(`/proposals/${again}/declination`, {
       reason: 'withdrawn by the first fund manager',
     });
     await page.getByRole('button', { name: 'Confirm grant approval of “Catalogue and website”' }).click();
@@ -204,5 +204,15 @@ describe('the console’s four-eyes proposals and corrections in a real browser'
     await page.getByText('No proposal is waiting.').waitFor();
     await tab('Dashboard');
     await seeStat(page, 'Committed', '342,500.00 MAD');
+
+    // Loosening the policy (a higher threshold) is itself only proposed: shown pending, not set.
+    await setPolicy('200,000.00', '24');
+    await page.getByRole('status', { name: 'Proposal pending confirmation' }).waitFor();
+    expect(await status('Policy set on').count()).toBe(0);
+    await page.getByRole('button', { name: 'Refresh proposals' }).click();
+    await proposalRow('Policy change').getByText('pending', { exact: true }).waitFor();
+    // The same policy as in force writes nothing, and says so.
+    await setPolicy('10,000.00', '24');
+    await status('This is already the policy in force: nothing changed.').waitFor();
   });
 });

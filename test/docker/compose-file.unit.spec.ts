@@ -70,6 +70,11 @@ describe('docker/docker-compose.yml', () => {
     }
   });
 
+  it('has the API replicas, whose one peer is Caddy, believe one hop of X-Forwarded-For (TRUST_PROXY)', () => {
+    for (const name of apiNames)
+      expect({ name, trustProxy: services[name].environment?.TRUST_PROXY }).toEqual({ name, trustProxy: '1' });
+  });
+
   it('starts every ledger process (and the migration) from one image, with docker/.env as its environment', () => {
     const images = new Set<string>();
     for (const [name, service] of [...ledgerServices, ['migrate', services.migrate] as const]) {
@@ -178,6 +183,22 @@ describe('docker/Dockerfile', () => {
       .filter(([, entry]) => !acceptsMajor((entry.engines as { node: string }).node, major))
       .map(([name, entry]) => `${name}: ${(entry.engines as { node: string }).node}`);
     expect(refused).toEqual([]);
+  });
+
+  it('promises in package.json "engines" no Node LTS major that a locked package refuses', () => {
+    const pkg = JSON.parse(read('package.json')) as { engines: { node: string } };
+    const lock = JSON.parse(read('package-lock.json')) as {
+      packages: Record<string, { engines?: { node?: string } | string[] }>;
+    };
+    const ranges = Object.entries(lock.packages)
+      .filter(([name, entry]) => name !== '' && entry.engines && !Array.isArray(entry.engines) && entry.engines.node)
+      .map(([name, entry]) => [name, (entry.engines as { node: string }).node] as const);
+    const promised = [18, 20, 22, 24, 26].filter((major) => acceptsMajor(pkg.engines.node, major));
+    const broken = promised.flatMap((major) =>
+      ranges.filter(([, range]) => !acceptsMajor(range, major)).map(([name, range]) => `${major}: ${name} ${range}`),
+    );
+    expect(promised).toContain(22);
+    expect(broken).toEqual([]);
   });
 });
 

@@ -1,6 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { closeTestApp, testDatabaseKinds, testLedgerConfig, testPrincipals, type AuthHeaders } from '@ledger/testing';
+import {
+  closeTestApp,
+  newKey,
+  testDatabaseKinds,
+  testLedgerConfig,
+  testPrincipals,
+  type AuthHeaders,
+} from '@ledger/testing';
+import { Clock } from '@ledger/platform';
 import { createApp } from '../../apps/api/src/bootstrap';
 
 const xof = (amountMinor: string | number) => ({ amountMinor: String(amountMinor), currency: 'XOF' });
@@ -13,7 +21,7 @@ for (const kind of testDatabaseKinds()) {
     let officer: AuthHeaders;
     const get = (path: string) => http().get(path).set(officer);
     const post = (path: string, body: object, key?: string) => {
-      const req = http().post(path).set(officer);
+      const req = http().post(path).set(newKey()).set(officer);
       return (key ? req.set('Idempotency-Key', key) : req).send(body);
     };
     const head = async () => (await get('/health').expect(200)).body.headPosition as string;
@@ -64,8 +72,8 @@ for (const kind of testDatabaseKinds()) {
         expect(paid.body).toMatchObject({ capitalSubscribed: xof(100_000), capitalPaid: xof(100_000) });
       }
       const members = await get(`/guarantee-companies/${ids.company}/members`).expect(200);
-      expect(members.body).toHaveLength(2);
-      expect(members.body[0]).toMatchObject({ status: 'active', capitalPaid: xof(100_000) });
+      expect(members.body.items).toHaveLength(2);
+      expect(members.body.items[0]).toMatchObject({ status: 'active', capitalPaid: xof(100_000) });
     });
 
     it('deposits the 340,000,000 XOF guarantee fund and signs the convention worth 1 billion of credit', async () => {
@@ -134,7 +142,12 @@ for (const kind of testDatabaseKinds()) {
       }).expect(422);
       expect(refused.body).toMatchObject({
         error: 'insufficient-headroom',
-        details: { headroom: '0', requested: '1', capacity: '1000000000', outstanding: '1000000000' },
+        details: {
+          headroom: { amountMinor: '0', currency: 'XOF' },
+          requested: { amountMinor: '1', currency: 'XOF' },
+          capacity: { amountMinor: '1000000000', currency: 'XOF' },
+          outstanding: { amountMinor: '1000000000', currency: 'XOF' },
+        },
       });
       expect(await head()).toBe(before);
     });
@@ -182,18 +195,39 @@ for (const kind of testDatabaseKinds()) {
         guaranteedOutstanding: xof(330_000_000),
       });
       const called = await get('/banks/CNCAS/loan-coverage').query({ loanReference: 'CNCAS/2008/001' }).expect(200);
-      expect(called.body).toMatchObject({ covered: false, state: 'called', claimPaid: xof(150_000_000) });
+      // Called, its claim paid in full, a third of it recovered: the bank sees the whole story.
+      expect(called.body).toMatchObject({
+        covered: false,
+        state: 'partially-recovered',
+        status: 'called',
+        outstandingPrincipal: xof(300_000_000),
+        guaranteedOutstanding: xof(0),
+        claimPaid: xof(150_000_000),
+        default: {
+          outstandingAtDefault: xof(300_000_000),
+          claim: xof(150_000_000),
+          claimPaid: xof(150_000_000),
+          claimLeftToPay: xof(0),
+          recovered: xof(50_000_000),
+          lastRecoveredOn: '2009-06-01',
+        },
+      });
       const unknown = await get('/banks/CNCAS/loan-coverage').query({ loanReference: 'NOPE-1' }).expect(200);
       expect(unknown.body).toMatchObject({ covered: false, state: 'not-guaranteed' });
       const otherBank = await get('/banks/BICIS/loan-coverage').query({ loanReference: 'CNCAS/2008/002' }).expect(200);
       expect(otherBank.body).toMatchObject({ covered: false, state: 'not-guaranteed' });
       await get(`/banks/BICIS/conventions/${ids.convention}/headroom`).expect(404);
       const list = await get('/banks/CNCAS/conventions').expect(200);
-      expect(list.body.map((c: { conventionId: string }) => c.conventionId)).toEqual([ids.convention]);
+      expect(list.body.items.map((c: { conventionId: string }) => c.conventionId)).toEqual([ids.convention]);
     });
 
     it('shows the company, convention and federation figures with their rates', async () => {
+      // Read on a day the convention (2008-04-01..2010-12-31) was in force: it counts in the
+      // company's capacity and headroom. Today it has expired, and counts for nothing.
+      const clock = jest.spyOn(app.get(Clock), 'now').mockReturnValue(new Date('2009-07-01T12:00:00Z'));
       const company = await get(`/guarantee-companies/${ids.company}`).expect(200);
+      const federation = await get(`/guarantee-federations/${ids.federation}`).expect(200);
+      clock.mockRestore();
       expect(company.body).toMatchObject({
         members: { active: 2, total: 2 },
         capitalSubscribed: xof(200_000),
@@ -212,11 +246,18 @@ for (const kind of testDatabaseKinds()) {
         callRateBp: 3000,
         recoveryRateBp: 3333,
         leverage: { ratio: '25/6', decimal: '4.1666' },
+        conventions: [{ status: 'in-force', openForIssuance: true }],
       });
-      const federation = await get(`/guarantee-federations/${ids.federation}`).expect(200);
       expect(federation.body).toMatchObject({
         companies: [ids.company],
         consolidated: { fundBalance: xof(240_000_000), creditMobilised: xof(1_000_000_000), headroom: xof(45_882_352) },
+      });
+      const today = await get(`/guarantee-companies/${ids.company}`).expect(200);
+      expect(today.body).toMatchObject({
+        fundBalance: xof(240_000_000),
+        capacity: xof(0),
+        headroom: xof(0),
+        conventions: [{ status: 'expired', openForIssuance: false, headroom: xof(45_882_352) }],
       });
       const guarantee = await get(`/guarantees/${ids.a}`).expect(200);
       expect(guarantee.body).toMatchObject({
@@ -252,7 +293,7 @@ for (const kind of testDatabaseKinds()) {
       ).expect(201);
       expect(memberAgain.body.memberId).toBe(member.body.memberId);
       const members = await get(`/guarantee-companies/${ids.company}/members`).expect(200);
-      expect(members.body).toHaveLength(3);
+      expect(members.body.items).toHaveLength(3);
     });
 
     it('releases a guarantee at full repayment and then refuses to repay it again', async () => {

@@ -1,6 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { closeTestApp, testDatabaseKinds, testLedgerConfig, testPrincipals, type AuthHeaders } from '@ledger/testing';
+import {
+  closeTestApp,
+  newKey,
+  testDatabaseKinds,
+  testLedgerConfig,
+  testPrincipals,
+  type AuthHeaders,
+} from '@ledger/testing';
 import { createApp } from '../../apps/api/src/bootstrap';
 
 const xof = (amountMinor: string | number) => ({ amountMinor: String(amountMinor), currency: 'XOF' });
@@ -19,7 +26,7 @@ for (const kind of testDatabaseKinds()) {
     let auditor: AuthHeaders;
     const get = (path: string) => http().get(path).set(officer);
     const post = (path: string, body: object, key?: string) => {
-      const req = http().post(path).set(officer);
+      const req = http().post(path).set(newKey()).set(officer);
       return (key ? req.set('Idempotency-Key', key) : req).send(body);
     };
     const head = async () => (await get('/health').expect(200)).body.headPosition as string;
@@ -216,9 +223,9 @@ for (const kind of testDatabaseKinds()) {
         error: 'reversal-would-break-invariant',
         details: {
           invariant: 'fund-balance-not-negative',
-          amount: '340000000',
-          fundBalance: '295000000',
-          fundBalanceAfter: '-45000000',
+          amount: { amountMinor: '340000000', currency: 'XOF' },
+          fundBalance: { amountMinor: '295000000', currency: 'XOF' },
+          fundBalanceAfter: { amountMinor: '-45000000', currency: 'XOF' },
         },
       });
       expect(await head()).toBe(before);

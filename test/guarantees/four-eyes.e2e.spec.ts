@@ -4,6 +4,7 @@ import { ProposalExpiry } from '@ledger/four-eyes';
 import { Clock } from '@ledger/platform';
 import {
   closeTestApp,
+  newKey,
   testDatabaseKinds,
   testLedgerConfig,
   testPrincipals,
@@ -29,9 +30,10 @@ for (const kind of testDatabaseKinds()) {
     let now = new Date('2026-03-02T09:00:00.000Z');
     const http = () => request(app.getHttpServer());
     const get = (path: string) => http().get(path).set(principals.guaranteeOfficer);
-    const post = (path: string, body: object = {}) => http().post(path).set(principals.guaranteeOfficer).send(body);
+    const post = (path: string, body: object = {}) =>
+      http().post(path).set(newKey()).set(principals.guaranteeOfficer).send(body);
     const asSecond = (path: string, body: object = {}) =>
-      http().post(path).set(principals.secondGuaranteeOfficer).send(body);
+      http().post(path).set(newKey()).set(principals.secondGuaranteeOfficer).send(body);
     const head = async () => (await http().get('/health').expect(200)).body.headPosition as string;
 
     beforeAll(async () => {
@@ -83,6 +85,7 @@ for (const kind of testDatabaseKinds()) {
       }).expect(201);
       await http()
         .put(`/guarantee-companies/${companyId}/approval-policy`)
+        .set(newKey())
         .set(principals.guaranteeOfficer)
         .send({
           issueGuaranteeAbove: xof(100_000_000),
@@ -117,9 +120,10 @@ for (const kind of testDatabaseKinds()) {
       const ids = await guardedCompany();
       const path = `/guarantee-companies/${ids.companyId}/approval-policy`;
       const body = { correctionsNeedSecondPerson: false, proposalTtlHours: 48, setOn: '2008-03-01' };
-      await http().put(path).set(principals.auditor).send(body).expect(403);
+      await http().put(path).set(newKey()).set(principals.auditor).send(body).expect(403);
       await http()
         .put(path)
+        .set(newKey())
         .set(principals.guaranteeOfficer)
         .send({ ...body, proposalTtlHours: 721 })
         .expect(400);
@@ -173,7 +177,7 @@ for (const kind of testDatabaseKinds()) {
       ]);
       // An auditor reads them, and may not confirm.
       await http().get('/proposals?context=guarantees').set(principals.auditor).expect(200);
-      await http().post(`/proposals/${proposalId}/confirm`).set(principals.auditor).expect(403);
+      await http().post(`/proposals/${proposalId}/confirm`).set(newKey()).set(principals.auditor).expect(403);
 
       const confirmed = await asSecond(`/proposals/${proposalId}/confirm`).expect(200);
       expect(confirmed.body).toMatchObject({
@@ -215,7 +219,11 @@ for (const kind of testDatabaseKinds()) {
         expect(answer.status).toBe(422);
         expect(answer.body).toMatchObject({
           error: 'insufficient-headroom',
-          details: { headroom: '100000000', reserved: '900000000', requested: '300000000' },
+          details: {
+            headroom: { amountMinor: '100000000', currency: 'XOF' },
+            reserved: { amountMinor: '900000000', currency: 'XOF' },
+            requested: { amountMinor: '300000000', currency: 'XOF' },
+          },
         });
       }
       expect((await company(ids)).reserved).toMatchObject({ pendingProposals: 3, headroom: xof(900_000_000) });
@@ -287,7 +295,10 @@ for (const kind of testDatabaseKinds()) {
       });
       for (let i = 0; i < 4; i++) await issue(ids, 200_000_000).expect(201);
       const full = await issue(ids, 200_000_001).expect(422);
-      expect(full.body.details).toMatchObject({ headroom: '200000000', capacity: '1000000000' });
+      expect(full.body.details).toMatchObject({
+        headroom: { amountMinor: '200000000', currency: 'XOF' },
+        capacity: { amountMinor: '1000000000', currency: 'XOF' },
+      });
       // Locked: no second reversal of it meanwhile.
       expect((await post(path, { reason: 'again', correctedOn: '2008-04-01' }).expect(409)).body.error).toBe(
         'correction-pending',

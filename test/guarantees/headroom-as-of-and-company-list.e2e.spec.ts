@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import {
   closeTestApp,
+  newKey,
   testDatabaseKinds,
   testLedgerConfig,
   testPrincipals,
@@ -28,7 +29,7 @@ for (const kind of testDatabaseKinds()) {
       await app.init();
       principals = await testPrincipals(app, { banks: ['CNCAS', 'BICIS'] });
       const post = async (path: string, body: object) =>
-        (await http().post(path).set(principals.guaranteeOfficer).send(body).expect(201)).body as Record<
+        (await http().post(path).set(newKey()).set(principals.guaranteeOfficer).send(body).expect(201)).body as Record<
           string,
           string
         >;
@@ -59,7 +60,8 @@ for (const kind of testDatabaseKinds()) {
             coverageRateBp: 5000,
             ceilingBasis: 'loan-principal',
             validFrom: '2008-04-01',
-            validUntil: '2010-12-31',
+            // In force today too: the live company figures below count both conventions.
+            validUntil: '2030-12-31',
             signedOn: '2008-03-20',
           })
         ).conventionId;
@@ -99,7 +101,9 @@ for (const kind of testDatabaseKinds()) {
         bankId: 'CNCAS',
         companyId: ids.thies,
         status: 'in-force',
-        validUntil: '2010-12-31',
+        openForIssuance: true,
+        validFrom: '2008-04-01',
+        validUntil: '2030-12-31',
         multiplier: { ratio: '50/17', decimal: '2.9411' },
         ceilingBasis: 'loan-principal',
         fundBalance: xof(340_000_000),
@@ -165,7 +169,8 @@ for (const kind of testDatabaseKinds()) {
 
     it('lists the companies by name with their live balances, a page at a time', async () => {
       const all = await http().get('/guarantee-companies').set(principals.guaranteeOfficer).expect(200);
-      expect(all.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
+      expect(all.body).toMatchObject({ total: 3 });
+      expect(all.body.nextCursor).toBeUndefined();
       expect(all.body.items.map((c: { name: string }) => c.name)).toEqual([
         'SCM de Dakar',
         'SCM de Kaolack',
@@ -179,8 +184,8 @@ for (const kind of testDatabaseKinds()) {
         registeredOn: '2008-01-15',
         members: { active: 1, total: 1 },
         fundBalance: xof(190_000_000),
-        // Both conventions in force, each with the whole fund's capacity.
-        capacity: xof(2 * 558_823_529),
+        // Both conventions in force share the one fund: fund × the largest multiplier, not the sum of both (issue #15).
+        capacity: xof(558_823_529),
         claimsPaid: xof(150_000_000),
       });
       for (const figure of ['fundBalance', 'capacity', 'headroom', 'outstandingPrincipal', 'creditMobilised'])
@@ -190,6 +195,13 @@ for (const kind of testDatabaseKinds()) {
       const page = await http().get('/guarantee-companies?limit=1&offset=1').set(principals.auditor).expect(200);
       expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 1 });
       expect(page.body.items.map((c: { name: string }) => c.name)).toEqual(['SCM de Kaolack']);
+      // The cursor (the rule of every list) walks the same pages; `offset` is deprecated.
+      const first = await http().get('/guarantee-companies?limit=1').set(principals.auditor).expect(200);
+      const second = await http()
+        .get(`/guarantee-companies?limit=1&cursor=${first.body.nextCursor}`)
+        .set(principals.auditor)
+        .expect(200);
+      expect(second.body).toEqual({ total: 3, items: page.body.items, nextCursor: expect.any(String) });
       await http().get('/guarantee-companies').set(principals.admin).expect(200);
     });
 
@@ -206,7 +218,7 @@ for (const kind of testDatabaseKinds()) {
       expect(await field('?offset=-1')).toEqual(['offset']);
       const docs = await http().get('/docs/json').set(principals.auditor).expect(200);
       const parameters = docs.body.paths['/guarantee-companies'].get.parameters.map((p: { name: string }) => p.name);
-      expect(parameters).toEqual(expect.arrayContaining(['limit', 'offset']));
+      expect(parameters).toEqual(expect.arrayContaining(['limit', 'cursor', 'offset']));
     });
   });
 }

@@ -1,6 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { closeTestApp, testDatabaseKinds, testLedgerConfig, testPrincipals, type AuthHeaders } from '@ledger/testing';
+import {
+  closeTestApp,
+  newKey,
+  testDatabaseKinds,
+  testLedgerConfig,
+  testPrincipals,
+  type AuthHeaders,
+} from '@ledger/testing';
 import { createApp } from '../../apps/api/src/bootstrap';
 
 /** The largest amount the ledger holds: 10^30 − 1 minor units. */
@@ -17,21 +24,27 @@ for (const kind of testDatabaseKinds()) {
   describe(`totals that would overflow are refused before anything is written, on ${kind}`, () => {
     let app: INestApplication;
     let officer: AuthHeaders;
+    let auditor: AuthHeaders;
     const { config, dropSchema } = testLedgerConfig(kind);
     const http = () => request(app.getHttpServer());
     const get = (path: string) => http().get(path).set(officer);
     const post = (path: string, body: object, key?: string) => {
-      const req = http().post(path).set(officer);
+      const req = http().post(path).set(newKey()).set(officer);
       return (key ? req.set('Idempotency-Key', key) : req).send(body);
     };
     const ok = async (path: string, body: object) => (await post(path, body).expect(201)).body;
     const head = async () => (await http().get('/health').expect(200)).body.headPosition as string;
 
-    /** The refusal names the overflow, and the log has not moved. */
-    async function refusedWithNothingWritten(path: string, body: object, key?: string) {
+    /** The refusal names the overflow and the field that made it, and the log has not moved. */
+    async function refusedWithNothingWritten(path: string, body: object, field: string, key?: string) {
       const before = await head();
       const refused = await post(path, body, key).expect(400);
-      expect(refused.body).toMatchObject({ statusCode: 400, error: 'AMOUNT_OVERFLOW' });
+      expect(refused.body).toMatchObject({
+        statusCode: 400,
+        error: 'AMOUNT_OVERFLOW',
+        details: { field, bound: xof(MAX) },
+        fields: [{ field }],
+      });
       expect(refused.body.message).toMatch(/exceeds the bound of ±999999999999999999999999999999/);
       expect(await head()).toBe(before);
       return refused.body;
@@ -58,7 +71,7 @@ for (const kind of testDatabaseKinds()) {
     beforeAll(async () => {
       app = await createApp(config, { logger: false });
       await app.init();
-      officer = (await testPrincipals(app)).guaranteeOfficer;
+      ({ guaranteeOfficer: officer, auditor } = await testPrincipals(app));
     });
     afterAll(() => closeTestApp(app, dropSchema));
 
@@ -69,9 +82,9 @@ for (const kind of testDatabaseKinds()) {
       expect(full.fundBalance).toEqual(xof(MAX));
 
       const over = deposit(thies, 1n, 'DAT-ONE-MORE');
-      await refusedWithNothingWritten(over.path, over.body, 'deposit-over-the-bound');
+      await refusedWithNothingWritten(over.path, over.body, 'amount', 'deposit-over-the-bound');
       // Nothing was recorded under the key either: the same request is refused again, not replayed.
-      await refusedWithNothingWritten(over.path, over.body, 'deposit-over-the-bound');
+      await refusedWithNothingWritten(over.path, over.body, 'amount', 'deposit-over-the-bound');
 
       // The company's stream and the read models go on: a withdrawal, then a deposit back to the bound.
       const withdrawn = await ok(`/guarantee-companies/${thies}/fund-deposits/${full.depositId}/withdrawals`, {
@@ -106,14 +119,14 @@ for (const kind of testDatabaseKinds()) {
         signedOn: '2008-03-20',
       };
       // 10^29 × 10 = 10^30: one past the bound.
-      await refusedWithNothingWritten('/bank-conventions', { ...terms, multiplier: '10' });
+      await refusedWithNothingWritten('/bank-conventions', { ...terms, multiplier: '10' }, 'multiplier');
       expect((await get(`/guarantee-companies/${kaolack}`).expect(200)).body.conventions).toEqual([]);
 
       const signed = await ok('/bank-conventions', { ...terms, multiplier: '9' });
       expect(signed).toMatchObject({ termsVersion: 1, capacity: xof(9n * 10n ** 29n) });
       const amendments = `/bank-conventions/${signed.conventionId}/amendments`;
       const amendment = { effectiveFrom: '2009-01-01', amendedOn: '2008-12-20' };
-      await refusedWithNothingWritten(amendments, { ...amendment, multiplier: '10.5' });
+      await refusedWithNothingWritten(amendments, { ...amendment, multiplier: '10.5' }, 'multiplier');
       expect((await get(`/bank-conventions/${signed.conventionId}`).expect(200)).body).toMatchObject({
         termsVersion: 1,
         capacity: xof(9n * 10n ** 29n),
@@ -144,9 +157,9 @@ for (const kind of testDatabaseKinds()) {
       await ok(capital(a, 'capital-subscriptions'), subscribe(half));
 
       // The member's own total would overflow (refused by evolve, before the append)…
-      await refusedWithNothingWritten(capital(a, 'capital-subscriptions'), subscribe(half));
+      await refusedWithNothingWritten(capital(a, 'capital-subscriptions'), subscribe(half), 'amount');
       // …and so would the company's, all members together (refused by the decision).
-      await refusedWithNothingWritten(capital(b, 'capital-subscriptions'), subscribe(half));
+      await refusedWithNothingWritten(capital(b, 'capital-subscriptions'), subscribe(half), 'amount');
 
       // A payment is bounded by the subscription: paying past it is refused by its own rule.
       const paid = await ok(capital(a, 'capital-payments'), { amount: xof(half), paidOn: '2008-02-15' });
@@ -163,12 +176,35 @@ for (const kind of testDatabaseKinds()) {
       expect(read.body).toMatchObject({ capitalSubscribed: xof(MAX), capitalPaid: xof(half) });
       const members = await get(`/guarantee-companies/${louga}/members`).expect(200);
       const byId = Object.fromEntries(
-        (members.body as { memberId: string; capitalSubscribed: unknown }[]).map((m) => [
+        (members.body.items as { memberId: string; capitalSubscribed: unknown }[]).map((m) => [
           m.memberId,
           m.capitalSubscribed,
         ]),
       );
       expect(byId).toEqual({ [a]: xof(half), [b]: xof(MAX - half) });
+      await healthy();
+    });
+
+    it('adds up funds across companies past the bound of one amount, exactly, in monitoring and exports', async () => {
+      // Two more companies, each with a fund at the bound: their sum is twice the bound.
+      const [ziguinchor, tambacounda] = [await company('SCM de Ziguinchor'), await company('SCM de Tambacounda')];
+      for (const [companyId, reference] of [
+        [ziguinchor, 'DAT-Z'],
+        [tambacounda, 'DAT-T'],
+      ]) {
+        const fund = deposit(companyId, MAX, reference);
+        await ok(fund.path, fund.body);
+      }
+      const monitoring = await http().get('/audit/monitoring').set(auditor).expect(200);
+      const [xofFigures] = (monitoring.body.guarantees as { currency: string; guaranteeFund: unknown }[]).filter(
+        (figures) => figures.currency === 'XOF',
+      );
+      // The fund (deposits less withdrawals) of every company of this ledger: Thiès MAX (after its
+      // withdrawal and refill), Kaolack 2 × 10^29, Louga none, Ziguinchor and Tambacounda MAX each.
+      const expected = 3n * MAX + 2n * 10n ** 29n;
+      expect(xofFigures).toMatchObject({ guaranteeFund: xof(expected) });
+      const csv = await http().get('/audit/monitoring?format=csv').set(auditor).expect(200);
+      expect(csv.text).toContain(expected.toString());
       await healthy();
     });
   });

@@ -10,6 +10,7 @@ import { APPEND_LOCK_SQL, type RecordedEvent } from '@ledger/event-store';
 import { LedgerRuntime, type LedgerConfig } from '@ledger/platform';
 import {
   closeTestApp,
+  newKey,
   describeOnPostgresServer,
   testDatabaseKinds,
   testDatabaseUrl,
@@ -194,6 +195,7 @@ describeOnPostgresServer('the database connection dropped in the middle of a com
     const fund = world.funds[0];
     const requested = await request(base)
       .post('/cofinancing/grants')
+      .set(newKey())
       .set(principals.fundManager)
       .send({
         fundId: fund.fundId,
@@ -273,6 +275,7 @@ describeOnPostgresServer('the database connection dropped in the middle of a com
     await request(base).get('/health').expect(200);
     await request(base)
       .post('/cofinancing/funds')
+      .set(newKey())
       .set(principals.fundManager)
       .send({ name: 'After the cut', currency: 'MAD', createdOn: '2021-01-01' })
       .expect(201);

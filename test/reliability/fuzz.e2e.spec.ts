@@ -3,7 +3,14 @@ import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import request from 'supertest';
 import { LedgerRuntime } from '@ledger/platform';
-import { closeTestApp, testDatabaseKinds, testLedgerConfig, testPrincipals, type AuthHeaders } from '@ledger/testing';
+import {
+  closeTestApp,
+  newKey,
+  testDatabaseKinds,
+  testLedgerConfig,
+  testPrincipals,
+  type AuthHeaders,
+} from '@ledger/testing';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { listen, mad, setUpWorld } from './reliability-support';
 
@@ -12,10 +19,15 @@ import { listen, mad, setUpWorld } from './reliability-support';
  * schema and then broken — a field replaced by a wrong type, a negative, float, huge or
  * exponent/hex number (as a string and as a number), full-width digits, an RTL override, a
  * zero-width space, a NUL, a 10 KB string, a wrong or lower-case currency, an impossible date;
- * a field removed, a field added, the whole body replaced; the path's id valid, unknown or odd.
+ * a lone surrogate, text made only of invisible or bidi-control characters, year 0000 and 9999,
+ * a nested bomb; a field removed, a field added (`__proto__` and `constructor` among them, as own
+ * keys of the JSON), the whole body replaced; the path's id valid, unknown, odd or with a NUL.
  * Every answer must be below 500; a 4xx must say what is wrong and leave the log as it was; and
- * where the broken field is an amount, a number, a date, a currency or an id, the answer must be
- * a 4xx. A 1 MB body gets 413.
+ * where the broken field is an amount, a number, a date, a currency or an id, where the bad value
+ * holds a NUL or a lone surrogate anywhere, where a name or reference is left with nothing
+ * visible, and where the key added is `__proto__` or `constructor`, the answer must be a 4xx. A 1 MB
+ * body gets 413; a body nested 50,000 deep, a huge or odd X-Correlation-Id, NUL in a query or path
+ * id and year 0000 in `?asOf` get a 400 naming what is wrong.
  */
 const RUNS_PER_ENDPOINT = Number(process.env.FUZZ_RUNS ?? 20);
 
@@ -79,7 +91,48 @@ const BAD_VALUES: Json[] = [
   { amountMinor: 100, currency: 'MAD' },
   { amountMinor: '-100', currency: 'MAD' },
   { amountMinor: '100', currency: 'EUR' },
+  '\u0000',
+  '\uD800',
+  'Thi\uDC00s',
+  '\uD83D',
+  '\u200B\u200C\u200D',
+  '\u202E',
+  '\u202E \u202C',
+  '\u2066\u2069\u200E',
+  '\uFEFF\u00AD',
+  '\u3164',
+  '0000-01-01',
+  '9999-12-31',
+  '1899-12-31',
+  { name: 'x\u0000' },
+  [['\uDFFF']],
+  nest(40),
 ];
+
+/** A value nested `depth` arrays and objects deep. */
+function nest(depth: number): Json {
+  let value: Json = 'leaf';
+  for (let level = 0; level < depth; level++) value = level % 2 === 0 ? [value] : { a: value };
+  return value;
+}
+
+/** A NUL or a lone surrogate anywhere in a value: always refused. */
+function holdsInvalidText(value: Json): boolean {
+  const text = decodeEscapes(JSON.stringify(value) ?? '');
+  return text.includes('\u0000') || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
+/** JSON.stringify writes lone surrogates as \\uXXXX escapes: undo that to see them. */
+function decodeEscapes(text: string): string {
+  return text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Text with nothing visible: empty, blank, or only invisible or bidi-control characters. */
+const INVISIBLE_ONLY = /^[\p{Zs}\p{Zl}\p{Zp}\p{Cc}\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+
+/** Names, references, labels and reasons a person reads: refused when nothing in them is visible. */
+const TEXT_FIELD =
+  /^(name|reference|invoiceReference|serviceProvider|description|reason|termDepositReference|label|displayName)$/;
 
 /** Fields whose breakage must always be refused: amounts, numbers, dates, currencies, ids. */
 const STRICT_FIELD = {
@@ -139,7 +192,7 @@ interface Mutation {
   at: number;
   bad: Json;
   extraName: string;
-  id: 'valid' | 'unknown' | 'odd';
+  id: 'valid' | 'unknown' | 'odd' | 'nul';
 }
 
 const mutations: fc.Arbitrary<Mutation> = fc.record({
@@ -151,8 +204,8 @@ const mutations: fc.Arbitrary<Mutation> = fc.record({
     { weight: 1, arbitrary: fc.bigInt().map((n) => n.toString()) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   ),
-  extraName: fc.constantFrom('__proto__', 'constructor', 'isAdmin', 'position', 'grantId', 'x'),
-  id: fc.constantFrom<Mutation['id']>('valid', 'valid', 'unknown', 'odd'),
+  extraName: fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin', 'position', 'grantId', 'x'),
+  id: fc.constantFrom<Mutation['id']>('valid', 'valid', 'unknown', 'odd', 'nul'),
 });
 
 for (const kind of testDatabaseKinds()) {
@@ -176,6 +229,7 @@ for (const kind of testDatabaseKinds()) {
       const fund = world.funds[0];
       const grant = await request(base)
         .post('/cofinancing/grants')
+        .set(newKey())
         .set(principals.fundManager)
         .send({
           fundId: fund.fundId,
@@ -189,6 +243,7 @@ for (const kind of testDatabaseKinds()) {
         .expect(201);
       const guarantee = await request(base)
         .post(`/bank-conventions/${world.conventions[0]}/guarantees`)
+        .set(newKey())
         .set(principals.guaranteeOfficer)
         .send({
           memberId: world.members[0],
@@ -250,16 +305,17 @@ for (const kind of testDatabaseKinds()) {
                 ? (ids[name] ?? randomUUID())
                 : mutation.id === 'unknown'
                   ? randomUUID()
-                  : encodeURIComponent('１２\u202E\u200B' + 'z'.repeat(300)),
+                  : mutation.id === 'nul'
+                    ? encodeURIComponent(`${ids[name] ?? randomUUID()}\u0000`)
+                    : encodeURIComponent('１２\u202E\u200B' + 'z'.repeat(300)),
             );
             let body: Json = valid;
             let broken: string | number = '(none)';
             if (mutation.kind === 'whole') body = mutation.bad;
             else if (mutation.kind === 'extra')
-              body = withChange(
-                valid,
-                [mutation.extraName],
-                (parent, key) => ((parent as Record<string, Json>)[key] = mutation.bad),
+              // An own property even for `__proto__` (as JSON.parse makes it), so that JSON.stringify sends it.
+              body = withChange(valid, [mutation.extraName], (parent, key) =>
+                Object.defineProperty(parent, key, { value: mutation.bad, enumerable: true, writable: true }),
               );
             else if (leaves.length > 0 && (mutation.kind === 'replace' || mutation.kind === 'delete')) {
               const target = leaves[mutation.at % leaves.length];
@@ -272,6 +328,7 @@ for (const kind of testDatabaseKinds()) {
             const headBefore = await runtime.store.headPosition();
             const response = await request(base)
               .post(path)
+              .set(newKey())
               .set(principalFor(endpoint.path))
               .set('Content-Type', 'application/json')
               .send(JSON.stringify(body));
@@ -284,10 +341,13 @@ for (const kind of testDatabaseKinds()) {
               if ((await runtime.store.headPosition()) !== headBefore) failures.push(`${what}: the log changed`);
             } else if (
               mutation.kind === 'whole' ||
+              (mutation.id === 'nul' && /\{\w+\}/.test(endpoint.path)) ||
+              (mutation.kind === 'extra' && ['__proto__', 'constructor', 'prototype'].includes(mutation.extraName)) ||
+              (mutation.kind !== 'delete' && mutation.kind !== 'none' && holdsInvalidText(mutation.bad)) ||
               (mutation.kind === 'replace' &&
                 typeof broken === 'string' &&
-                STRICT_FIELD.test(broken) &&
-                !isHarmless(mutation.bad, valid, leaves, mutation.at))
+                ((STRICT_FIELD.test(broken) && !isHarmless(mutation.bad, valid, leaves, mutation.at)) ||
+                  (TEXT_FIELD.test(broken) && typeof mutation.bad === 'string' && INVISIBLE_ONLY.test(mutation.bad))))
             ) {
               failures.push(`${what}: accepted`);
             }
@@ -299,11 +359,226 @@ for (const kind of testDatabaseKinds()) {
       expect(checked).toBe(endpoints.length * RUNS_PER_ENDPOINT);
     });
 
+    it('refuses depth bombs, odd correlation ids, NUL in paths and queries and year 0000 with a 400, writing nothing', async () => {
+      const principals = await testPrincipals(app);
+      const world = await setUpWorld(base, principals);
+      const fund = world.funds[0];
+      const bomb = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+      const validFund = { name: 'Fuzz fund', currency: 'MAD', createdOn: '2021-01-01' };
+      const cases: { what: string; send: () => request.Test; error: string; field?: string }[] = [
+        {
+          what: 'a body nested 50,000 deep',
+          send: () =>
+            request(base)
+              .post('/cofinancing/funds')
+              .set(principals.fundManager)
+              .set(newKey())
+              .set('Content-Type', 'application/json')
+              .send(bomb(50_000)),
+          error: 'json-too-deep',
+        },
+        {
+          what: 'a field nested 10,000 deep',
+          send: () =>
+            request(base)
+              .post('/cofinancing/funds')
+              .set(principals.fundManager)
+              .set(newKey())
+              .set('Content-Type', 'application/json')
+              .send(`{"name":${bomb(10_000)},"currency":"MAD","createdOn":"2021-01-01"}`),
+          error: 'json-too-deep',
+        },
+        {
+          what: 'a 50,000-deep body on a PUT',
+          send: () =>
+            request(base)
+              .put(`/cofinancing/funds/${fund.fundId}/approval-policy`)
+              .set(principals.fundManager)
+              .set(newKey())
+              .set('Content-Type', 'application/json')
+              .send(bomb(50_000)),
+          error: 'json-too-deep',
+        },
+        {
+          what: 'a 15,000-character X-Correlation-Id',
+          send: () =>
+            request(base)
+              .post('/cofinancing/funds')
+              .set(principals.fundManager)
+              .set(newKey())
+              .set('X-Correlation-Id', 'c'.repeat(15_000))
+              .send(validFund),
+          error: 'invalid-correlation-id',
+          field: 'X-Correlation-Id',
+        },
+        {
+          what: 'an X-Correlation-Id with a bidi override',
+          send: () =>
+            request(base)
+              .post('/cofinancing/funds')
+              .set(principals.fundManager)
+              .set(newKey())
+              .set('X-Correlation-Id', encodeURIComponent('a\u202Eb'))
+              .set('X-Correlation-Id', 'a b<script>')
+              .send(validFund),
+          error: 'invalid-correlation-id',
+          field: 'X-Correlation-Id',
+        },
+        {
+          what: 'a NUL in a name',
+          send: () =>
+            request(base)
+              .post('/cofinancing/funds')
+              .set(principals.fundManager)
+              .set(newKey())
+              .send({ ...validFund, name: 'Fonds\u0000' }),
+          error: 'invalid-text',
+          field: 'name',
+        },
+        {
+          what: 'a lone surrogate in a nested name',
+          send: () =>
+            request(base)
+              .post('/cofinancing/beneficiaries')
+              .set(principals.fundManager)
+              .set(newKey())
+              .set('Content-Type', 'application/json')
+              .send('{"name":"C","kind":"consortium","enrolledOn":"2021-03-15","memberFirms":[{"name":"\\ud800"}]}'),
+          error: 'invalid-text',
+          field: 'memberFirms.0.name',
+        },
+        {
+          what: 'a name of zero-width and bidi characters',
+          send: () =>
+            request(base)
+              .post('/cofinancing/funds')
+              .set(principals.fundManager)
+              .set(newKey())
+              .send({ ...validFund, name: '\u200B\u202E\u2066\uFEFF' }),
+          error: 'validation-failed',
+          field: 'name',
+        },
+        {
+          what: 'an own __proto__ key',
+          send: () =>
+            request(base)
+              .post('/cofinancing/funds')
+              .set(principals.fundManager)
+              .set(newKey())
+              .set('Content-Type', 'application/json')
+              .send('{"name":"F","currency":"MAD","createdOn":"2021-01-01","__proto__":{"isAdmin":true}}'),
+          error: 'validation-failed',
+          field: '__proto__',
+        },
+        {
+          what: 'a constructor key',
+          send: () =>
+            request(base)
+              .post('/cofinancing/funds')
+              .set(principals.fundManager)
+              .set(newKey())
+              .send({ ...validFund, constructor: { prototype: {} } }),
+          error: 'validation-failed',
+          field: 'constructor',
+        },
+        {
+          what: 'a creation dated 0000-01-01',
+          send: () =>
+            request(base)
+              .post('/cofinancing/funds')
+              .set(principals.fundManager)
+              .set(newKey())
+              .send({ ...validFund, createdOn: '0000-01-01' }),
+          error: 'business-date-out-of-range',
+          field: 'createdOn',
+        },
+        {
+          what: 'a creation dated 9999-12-31',
+          send: () =>
+            request(base)
+              .post('/cofinancing/funds')
+              .set(principals.fundManager)
+              .set(newKey())
+              .send({ ...validFund, createdOn: '9999-12-31' }),
+          error: 'business-date-out-of-range',
+          field: 'createdOn',
+        },
+        {
+          what: 'a NUL in a path id',
+          // (the generated cases above put a NUL in the id of every command's path)
+          send: () =>
+            request(base)
+              .get(`/cofinancing/grants/${encodeURIComponent('g\u0000')}`)
+              .set(principals.fundManager),
+          error: 'invalid-text',
+          field: 'path:grantId',
+        },
+        {
+          what: 'a NUL in a query',
+          send: () =>
+            request(base)
+              .get(`/cofinancing/funds/${fund.fundId}`)
+              .query({ asOf: '2021\u0000' })
+              .set(principals.fundManager),
+          error: 'invalid-text',
+          field: 'query:asOf',
+        },
+        {
+          what: '?asOf=0000-01-01',
+          send: () =>
+            request(base)
+              .get(`/cofinancing/funds/${fund.fundId}`)
+              .query({ asOf: '0000-01-01' })
+              .set(principals.fundManager),
+          error: 'business-date-out-of-range',
+          field: 'asOf',
+        },
+        {
+          what: '?asOf=9999-12-31',
+          send: () =>
+            request(base)
+              .get(`/cofinancing/funds/${fund.fundId}`)
+              .query({ asOf: '9999-12-31' })
+              .set(principals.fundManager),
+          error: 'business-date-out-of-range',
+          field: 'asOf',
+        },
+      ];
+      const failures: string[] = [];
+      for (const { what, send, error, field } of cases) {
+        const before = await runtime.store.headPosition();
+        const response = await send();
+        const answer = `${what} → ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`;
+        if (response.status !== 400 || response.body?.error !== error)
+          failures.push(`${answer}: expected 400 ${error}`);
+        else if (typeof response.body.message !== 'string') failures.push(`${answer}: no message`);
+        else if (field !== undefined && response.body.fields?.[0]?.field !== field)
+          failures.push(`${answer}: not naming ${field}`);
+        if ((await runtime.store.headPosition()) !== before) failures.push(`${answer}: the log changed`);
+      }
+      expect(failures).toEqual([]);
+      // The same command with a plain correlation id is recorded, under that id.
+      const before = await runtime.store.headPosition();
+      const accepted = await request(base)
+        .post('/cofinancing/funds')
+        .set(principals.fundManager)
+        .set(newKey())
+        .set('X-Correlation-Id', 'batch-2021/07:fund@client')
+        .send(validFund);
+      expect(accepted.status).toBe(201);
+      const recorded = await runtime.store.readAll({ afterPosition: before, maxCount: 10 });
+      expect(recorded.length).toBeGreaterThan(0);
+      expect(recorded.map((event) => event.metadata.correlationId)).toEqual(
+        recorded.map(() => 'batch-2021/07:fund@client'),
+      );
+    });
+
     it('refuses a 1 MB body with 413 and writes nothing', async () => {
       const principals = await testPrincipals(app);
       const before = await runtime.store.headPosition();
       const response = await request(base)
         .post('/cofinancing/funds')
+        .set(newKey())
         .set(principals.fundManager)
         .set('Content-Type', 'application/json')
         .send(JSON.stringify({ name: 'x'.repeat(1024 * 1024), currency: 'MAD', createdOn: '2021-01-01' }));

@@ -65,7 +65,8 @@ async function call(url: string, key: string, method: string, path: string, body
     headers: {
       authorization: `Bearer ${key}`,
       'content-type': 'application/json',
-      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+      // Every command needs a key: the one given (to retry a command), else a new one.
+      ...(method === 'GET' ? {} : { 'idempotency-key': idempotencyKey ?? randomBytes(8).toString('hex') }),
     },
     body: body ? JSON.stringify(body) : undefined,
   });

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import type { AuthHeaders } from '@ledger/testing';
+import { newKey, type AuthHeaders } from '@ledger/testing';
 
 /**
  * Set-ups through HTTP that several suites share, whatever store holds the events (the SQL stores,
@@ -18,7 +18,7 @@ export async function created(
   path: string,
   body: object,
 ): Promise<Record<string, string>> {
-  const response = await request(app.getHttpServer()).post(path).set(as).send(body);
+  const response = await request(app.getHttpServer()).post(path).set(as).set(newKey()).send(body);
   if (response.status !== 201) throw new Error(`set-up ${path}: ${response.status} ${response.text}`);
   return response.body as Record<string, string>;
 }

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { rebuildAndCompare, verifyLedger, type RebuildReport, type VerificationReport } from '@ledger/audit';
 import type { RecordedEvent } from '@ledger/event-store';
 import { LedgerRuntime } from '@ledger/platform';
-import type { AuthHeaders, TestPrincipals } from '@ledger/testing';
+import { newKey, type AuthHeaders, type TestPrincipals } from '@ledger/testing';
 import { ledgerContexts } from '@ledger/contexts';
 
 /**
@@ -44,8 +44,10 @@ export async function setUpWorld(
   principals: TestPrincipals,
   contributedMajor = 1_500_000,
 ): Promise<World> {
-  const fm = (path: string, body: object) => request(base).post(path).set(principals.fundManager).send(body);
-  const go = (path: string, body: object) => request(base).post(path).set(principals.guaranteeOfficer).send(body);
+  const fm = (path: string, body: object) =>
+    request(base).post(path).set(principals.fundManager).set(newKey()).send(body);
+  const go = (path: string, body: object) =>
+    request(base).post(path).set(principals.guaranteeOfficer).set(newKey()).send(body);
   const funds: World['funds'] = [];
   for (let i = 0; i < 3; i++) {
     const { fundId } = await created(

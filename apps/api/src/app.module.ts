@@ -11,6 +11,7 @@ import {
 } from '@ledger/platform';
 import { AuditModule } from '@ledger/audit';
 import { ledgerContexts } from '@ledger/contexts';
+import { consoleModules } from './console-static';
 import { HealthModule } from './health/health.module';
 
 /**
@@ -35,6 +36,8 @@ export class AppModule {
         // History, exports and the monitoring report: reads only, over the contexts' read models.
         AuditModule,
         HealthModule,
+        // The web console (apps/console) at /console, same origin — not on a projector, which serves health only.
+        ...consoleModules(),
       ],
       providers: [
         { provide: APP_FILTER, useClass: LedgerExceptionFilter },

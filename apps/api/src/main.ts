@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { loadLedgerConfig } from '@ledger/platform';
 import { createApp } from './bootstrap';
@@ -7,10 +6,8 @@ import { createApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = loadLedgerConfig();
   const app = await createApp(config);
+  // createApp has set the slow-client limits (applyHttpTimeouts) and TRUST_PROXY.
   await app.listen(config.port);
-  const server = app.getHttpServer() as Server;
-  server.requestTimeout = config.httpRequestTimeoutMs;
-  server.headersTimeout = Math.min(config.httpRequestTimeoutMs, 10_000);
   new Logger('Bootstrap').log(
     config.role === 'projector'
       ? `projector: running the projections; health on http://localhost:${config.port}/health`

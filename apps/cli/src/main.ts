@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerAccessCommands } from './commands/access.command';
 import { registerEventsCommand } from './commands/events.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerMigrateCommand } from './commands/migrate.command';
@@ -20,6 +21,7 @@ registerReportCommand(program);
 registerProjectionsCommand(program);
 registerVerifyCommands(program);
 registerSeedDemoCommand(program);
+registerAccessCommands(program);
 
 program.parseAsync(process.argv).catch((error: Error) => {
   console.error(`ledger: ${error.message}`);

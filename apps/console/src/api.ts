@@ -43,10 +43,9 @@ export const session = {
 async function call<T>(method: string, path: string, body?: object, apiKey = session.key()): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    headers['Idempotency-Key'] = crypto.randomUUID();
-  }
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // Every command (POST, PUT, DELETE) needs an Idempotency-Key; a body-less DELETE too.
+  if (method !== 'GET') headers['Idempotency-Key'] = crypto.randomUUID();
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   const json = text ? safeJson(text) : null;
@@ -81,6 +80,24 @@ export const api = {
   get: <T>(path: string, apiKey?: string) => call<T>('GET', path, undefined, apiKey),
   post: <T>(path: string, body: object) => call<T>('POST', path, body),
   put: <T>(path: string, body: object) => call<T>('PUT', path, body),
+  /**
+   * Every item of a list, walking its pages (`{ items, nextCursor? }`, 200 a page) until the last:
+   * a queue never stops silently at one page.
+   */
+  async all<T>(path: string): Promise<{ items: T[] }> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const separator = path.includes('?') ? '&' : '?';
+      const page = await call<{ items: T[]; nextCursor?: string }>(
+        'GET',
+        `${path}${separator}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return { items };
+  },
   /** Downloads a file with the key (a plain link could not send it) and hands it to the browser. */
   async download(path: string, filename: string): Promise<void> {
     const response = await fetch(path, { headers: { Authorization: `Bearer ${session.key() ?? ''}` } });

@@ -16,6 +16,13 @@ export {
   type ProposalPending,
   type ProposalSettled,
 } from './four-eyes.service';
+export {
+  approvalPolicyAction,
+  SET_APPROVAL_POLICY,
+  type ApprovalPolicyRules,
+  type PolicyChangeAnswer,
+  type PolicyChangeInput,
+} from './approval-policy.action';
 export { FourEyesModule } from './four-eyes.module';
 export { ProposalExpiry } from './proposal-expiry';
 export { proposalReadModels } from './read-models';

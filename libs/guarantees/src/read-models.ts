@@ -1,6 +1,7 @@
 import type { ContextReadModels } from '@ledger/platform';
 import { CreateGuaranteesReadModels1764300000000 } from './application/projections/1764300000000-create-guarantees-read-models';
 import { AddDepositCorrections1764710000000 } from './application/projections/1764710000000-add-deposit-corrections';
+import { AddLoanDefaultDates1764960000000 } from './application/projections/1764960000000-add-loan-default-dates';
 import { GuaranteeCompanyRow } from './application/projections/guarantee-company.entity';
 import { GuaranteeConventionRow } from './application/projections/guarantee-convention.entity';
 import { GuaranteeFederationRow } from './application/projections/guarantee-federation.entity';
@@ -23,6 +24,7 @@ export const guaranteesReadModels: ContextReadModels = {
     CreateGuaranteesReadModels1764300000000,
     CreateGuaranteeBalancesAsOf1764620000000,
     AddDepositCorrections1764710000000,
+    AddLoanDefaultDates1764960000000,
   ],
   projections: [new GuaranteesProjection(), guaranteeBalancesProjection],
 };

@@ -4,9 +4,25 @@
  */
 export type DomainErrorKind = 'not-found' | 'conflict' | 'rejected' | 'forbidden';
 
+/** An amount in error details, as everywhere else in the API: minor units as a string, and the currency. */
+export interface MoneyDetail {
+  readonly amountMinor: string;
+  readonly currency: string;
+}
+
+export type DomainErrorDetail =
+  | string
+  | number
+  | boolean
+  | null
+  | MoneyDetail
+  | readonly DomainErrorDetail[]
+  /** A group of figures (e.g. one convention's capacity, outstanding and headroom). */
+  | { readonly [key: string]: DomainErrorDetail };
+
 /**
  * Base of the typed errors domain code throws: a stable code, the kind, and the figures that
- * explain it (strings for amounts). Tests match the type and the figures, not the message.
+ * explain it (amounts as `{ amountMinor, currency }`). Tests match the type and the figures, not the message.
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -14,7 +30,7 @@ export abstract class DomainError extends Error {
 
   protected constructor(
     message: string,
-    readonly details: Readonly<Record<string, string | number | boolean | null>> = {},
+    readonly details: Readonly<Record<string, DomainErrorDetail>> = {},
   ) {
     super(message);
     this.name = new.target.name;

@@ -2,7 +2,7 @@
 // definitions and their payload codecs, stream models, the shared four-eyes rules. It imports
 // nothing of ours but @ledger/money, and no framework, database or store client.
 export type { EncodedEvent, JsonObject, JsonValue } from './json';
-export { DomainError, type DomainErrorKind } from './domain-error';
+export { DomainError, type DomainErrorDetail, type DomainErrorKind, type MoneyDetail } from './domain-error';
 export { assertNever, type Decider, type Evolver } from './decider';
 export { field, PayloadError, type Decoded, type Field, type Shape } from './schema/fields';
 export {

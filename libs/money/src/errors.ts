@@ -81,6 +81,13 @@ export class FloatAmountError extends InvalidAmountError {
   }
 }
 
+/** "TND has 3 decimals", "XOF has no decimals": what an amount of the currency may carry, said once. */
+export function decimalsOf(currency: string, decimals: number): string {
+  return decimals === 0
+    ? `${currency} has no decimals`
+    : `${currency} has ${decimals} decimal${decimals === 1 ? '' : 's'}`;
+}
+
 /** A major-unit string with more decimals than the currency has; we never round input silently. */
 export class TooManyDecimalsError extends InvalidAmountError {
   override readonly code: MoneyErrorCode = 'TOO_MANY_DECIMALS';
@@ -90,7 +97,7 @@ export class TooManyDecimalsError extends InvalidAmountError {
     readonly maxDecimals: number,
     readonly decimals: number,
   ) {
-    super(input, `${currency} has ${maxDecimals} decimal(s), got ${decimals}`);
+    super(input, `${decimalsOf(currency, maxDecimals)}, got ${decimals}`);
   }
 }
 
@@ -100,8 +107,25 @@ export class AmountOverflowError extends MoneyError {
     readonly amountMinor: bigint,
     readonly currency: string,
     readonly maxAbsMinor: bigint,
+    /** The input field whose value made the amount, when the code that knows it says so (see namingField). */
+    readonly field?: string,
   ) {
     super(`amount ${amountMinor.toString()} ${currency} (minor units) exceeds the bound of ±${maxAbsMinor.toString()}`);
+  }
+}
+
+/**
+ * Runs `work`, naming `field` in an overflow it raises: a total computed deep in a decision knows
+ * its figure, the caller knows which input made it (a deposit's `amount`, a convention's `multiplier`).
+ */
+export function namingField<T>(field: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof AmountOverflowError && error.field === undefined) {
+      throw new AmountOverflowError(error.amountMinor, error.currency, error.maxAbsMinor, field);
+    }
+    throw error;
   }
 }
 

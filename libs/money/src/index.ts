@@ -1,7 +1,7 @@
 // Public door of @ledger/money: import from here only, never from the files behind it.
 export { CURRENCY_CODES, currencyOf, isCurrencyCode } from './currency';
 export type { Currency, CurrencyCode, CurrencyLike } from './currency';
-export { MAX_ABS_AMOUNT_MINOR, Money } from './money';
+export { MAX_ABS_AMOUNT_MINOR, Money, majorString } from './money';
 export type { MoneyJson } from './money';
 export { BasisPoints } from './basis-points';
 export { Ratio } from './ratio';
@@ -9,12 +9,14 @@ export { floorDiv, shareFloor } from './rounding';
 export {
   AmountOverflowError,
   CurrencyMismatchError,
+  decimalsOf,
   DivisionByZeroError,
   FloatAmountError,
   InvalidAmountError,
   InvalidBasisPointsError,
   InvalidRatioError,
   MoneyError,
+  namingField,
   NegativeAmountError,
   TooManyDecimalsError,
   UnknownCurrencyError,

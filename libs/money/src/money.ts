@@ -29,6 +29,21 @@ const MINOR_PATTERN = /^(0|-?[1-9][0-9]*)$/;
 /** Major-unit form: integer part without leading zeros, optional point followed by ≥ 1 digit. */
 const MAJOR_PATTERN = /^(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
 
+/**
+ * Minor units written in major units with the currency's own decimals ("200000.00" MAD, "1.500" TND).
+ * Not bounded like Money: totals over many companies or funds (reports, monitoring) may pass
+ * MAX_ABS_AMOUNT_MINOR and are still written exactly.
+ */
+export function majorString(amountMinor: bigint, currency: CurrencyLike): string {
+  const digits = resolveCurrency(currency).minorDigits;
+  const negative = amountMinor < 0n;
+  const magnitude = (negative ? -amountMinor : amountMinor).toString();
+  const sign = negative ? '-' : '';
+  if (digits === 0) return sign + magnitude;
+  const padded = magnitude.padStart(digits + 1, '0');
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
 export interface MoneyJson {
   readonly amountMinor: string;
   readonly currency: string;
@@ -249,13 +264,7 @@ export class Money {
 
   /** "200000.00" (MAD), "340000000" (XOF), "1.500" (TND); parseMajor() reads it back. */
   toMajorString(): string {
-    const digits = this.currency.minorDigits;
-    const negative = this.amountMinor < 0n;
-    const magnitude = (negative ? -this.amountMinor : this.amountMinor).toString();
-    const sign = negative ? '-' : '';
-    if (digits === 0) return sign + magnitude;
-    const padded = magnitude.padStart(digits + 1, '0');
-    return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+    return majorString(this.amountMinor, this.currency);
   }
 
   toJSON(): MoneyJson {

@@ -1,3 +1,5 @@
+import { validateLedgerSettings } from './ledger-settings';
+
 /**
  * What a process does: `all` serves the API and runs the projections (the default, `npm start`);
  * `api` serves the API and follows the projections another process runs; `projector` runs the
@@ -43,6 +45,12 @@ export interface LedgerConfig {
   readonly readModelWaitMs: number;
   /** A client must have sent its whole request within this time (slow clients cannot hold sockets). */
   readonly httpRequestTimeoutMs: number;
+  /** `TRUST_PROXY`: express's "trust proxy" — false, true, a hop count, or addresses/CIDRs (express's own syntax). */
+  readonly trustProxy: boolean | number | string;
+  /** `LEDGER_BUSINESS_DATE_EARLIEST`: the earliest business date a command may carry (YYYY-MM-DD). */
+  readonly businessDateEarliest: string;
+  /** `LEDGER_BUSINESS_DATE_MAX_DAYS_AHEAD`: how many days after today (UTC, the ledger's clock) a business date may be. */
+  readonly businessDateMaxDaysAhead: number;
 }
 
 function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -51,7 +59,13 @@ function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, 
   return value;
 }
 
-export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+/**
+ * The configuration from `env` (the process's environment by default), validated first against the
+ * settings' schema (ledger-settings.ts): a malformed or unknown setting throws, naming it. The API
+ * goes through `@nestjs/config`'s ConfigModule with the same schema; the CLI and tests call this.
+ */
+export function loadLedgerConfig(env: NodeJS.ProcessEnv | Record<string, string> = process.env): LedgerConfig {
+  env = validateLedgerSettings(env);
   // RUN_PROJECTIONS=false, from before roles, still means an API-only process.
   const role = (env.LEDGER_ROLE || (env.RUN_PROJECTIONS === 'false' ? 'api' : 'all')) as LedgerRole;
   if (!ROLES.includes(role)) throw new Error(`LEDGER_ROLE must be one of ${ROLES.join(', ')}, got ${env.LEDGER_ROLE}`);
@@ -91,5 +105,19 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     commandAttempts,
     readModelWaitMs,
     httpRequestTimeoutMs,
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    businessDateEarliest: env.LEDGER_BUSINESS_DATE_EARLIEST || '1900-01-01',
+    businessDateMaxDaysAhead: integerSetting(env, 'LEDGER_BUSINESS_DATE_MAX_DAYS_AHEAD', 1, 0),
   };
+}
+
+/** express's "trust proxy" value: a boolean, a hop count, or the comma list as express reads it. */
+function trustProxyOf(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .join(',');
 }

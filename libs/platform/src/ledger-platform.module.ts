@@ -8,11 +8,13 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { CommandPipeline, EventSourcedRepository, IdempotencyStore } from '@ledger/event-sourcing';
 import { InFlightRequests } from './http/in-flight-requests';
 import { loadLedgerConfig, type LedgerConfig } from './ledger-config';
+import { LEDGER_SETTINGS, validateLedgerSettings } from './ledger-settings';
 import { Clock } from './clock';
 import { LedgerRuntime } from './ledger-runtime';
 import type { ContextReadModels } from './read-model-registry';
@@ -63,8 +65,14 @@ export class LedgerPlatformModule {
   static forRoot(options: LedgerPlatformOptions): DynamicModule {
     return {
       module: LedgerPlatformModule,
+      // The environment, validated against the settings' schema: a malformed or unknown setting stops the start.
+      imports: [ConfigModule.forRoot({ ignoreEnvFile: true, validate: validateLedgerSettings, cache: true })],
       providers: [
-        { provide: LEDGER_CONFIG, useFactory: () => ({ ...loadLedgerConfig(), ...options.config }) },
+        {
+          provide: LEDGER_CONFIG,
+          useFactory: (settings: ConfigService) => ({ ...loadLedgerConfig(settingsOf(settings)), ...options.config }),
+          inject: [ConfigService],
+        },
         {
           provide: LedgerRuntime,
           useFactory: (config: LedgerConfig) => LedgerRuntime.open(config, options.contexts, new Logger('Ledger')),
@@ -94,6 +102,7 @@ export class LedgerPlatformModule {
         { provide: APP_INTERCEPTOR, useExisting: InFlightRequests },
       ],
       exports: [
+        ConfigModule,
         LEDGER_CONFIG,
         Clock,
         LedgerRuntime,
@@ -105,4 +114,10 @@ export class LedgerPlatformModule {
       ],
     };
   }
+}
+
+/** The ledger's settings as ConfigService holds them (validated). */
+function settingsOf(settings: ConfigService): Record<string, string> {
+  const entries = LEDGER_SETTINGS.map(({ name }) => [name, settings.get<string>(name)] as const);
+  return Object.fromEntries(entries.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
 }

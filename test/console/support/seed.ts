@@ -3,6 +3,7 @@
  * a local demo: the Moroccan export-consortium fund (MAD) with two donors, two windows and grants
  * in every state, and the Senegalese mutual guarantee company (XOF) with conventions at two banks.
  */
+import { randomUUID } from 'node:crypto';
 
 export interface SeedKeys {
   readonly fundManager: string;
@@ -38,7 +39,12 @@ export function apiClient(baseUrl: string, apiKey: string) {
   const call = async (method: string, path: string, body?: object): Promise<Record<string, unknown>> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${apiKey}`,
+        'Content-Type': 'application/json',
+        // Every command needs one; a new key per call (a retry would resend the same).
+        ...(method === 'GET' ? {} : { 'Idempotency-Key': randomUUID() }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -234,7 +240,8 @@ export async function seedLedger(baseUrl: string, keys: SeedKeys): Promise<Seede
         coverageRateBp: 5000,
         ceilingBasis: 'loan-principal',
         validFrom: '2008-04-01',
-        validUntil: '2010-12-31',
+        // In force today: the console offers only conventions in force for a new guarantee.
+        validUntil: '2030-12-31',
         signedOn: '2008-03-20',
       })
     ).conventionId as string;

@@ -7,10 +7,17 @@ import { projectionsStatusJson } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
 import { LedgerHealthIndicators } from './ledger-health.indicators';
 
+/**
+ * Public and never rate-limited (a probe must not get 429 because anonymous traffic is throttled):
+ * instead, concurrent checks share one round trip to the database (`once`), so a flood of
+ * `/health` costs the database what one request does.
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly runtime: LedgerRuntime,
     private readonly health: HealthCheckService,
@@ -31,7 +38,9 @@ export class HealthController {
     description: 'Send traffic to this process only while it answers 200. The lag allowed is LEDGER_READY_MAX_LAG.',
   })
   ready() {
-    return this.health.check([() => this.indicators.database(), () => this.indicators.readModels()]);
+    return this.once('ready', () =>
+      this.health.check([() => this.indicators.database(), () => this.indicators.readModels()]),
+    );
   }
 
   @Get()
@@ -43,6 +52,12 @@ export class HealthController {
   })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer.' })
   async overview(@Res({ passthrough: true }) response: Response) {
+    const answer = await this.once('overview', () => this.overviewNow());
+    if (answer.status === 'unavailable') response.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return answer;
+  }
+
+  private async overviewNow() {
     try {
       await this.runtime.database.ping();
       const status = await this.runtime.projectionsStatus();
@@ -60,8 +75,16 @@ export class HealthController {
         lease: view.lease && { ...view.lease, heldHere: this.runtime.applyingProjections },
       };
     } catch (error) {
-      response.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: 'unavailable', reason: (error as Error).message };
+      return { status: 'unavailable' as const, reason: (error as Error).message };
     }
+  }
+
+  /** One check at a time per route: a request arriving meanwhile gets that check's answer. */
+  private once<T>(name: string, check: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(name) as Promise<T> | undefined;
+    if (running) return running;
+    const started = check().finally(() => this.inFlight.delete(name));
+    this.inFlight.set(name, started);
+    return started;
   }
 }

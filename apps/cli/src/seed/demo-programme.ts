@@ -1,5 +1,5 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import { DomainError, type CommandContext } from '@ledger/event-sourcing';
+import { DomainError, type CommandContext, type MoneyDetail } from '@ledger/event-sourcing';
 import { BasisPoints, Money, Ratio, type CurrencyCode } from '@ledger/money';
 import {
   AddMemberFirmCommand,
@@ -549,7 +549,9 @@ export class FundWorker extends Worker {
         ),
       );
     });
+    const refusedAtRequest = new Set<PendingRequest>();
     await eachLimited(requests, this.lanes, async ({ context, beneficiary, window, request, day, provider }) => {
+      // A year the window no longer pays is refused when requested (issue #15), not at approval.
       await this.run(
         'RequestGrant',
         new RequestGrantCommand(
@@ -566,9 +568,14 @@ export class FundWorker extends Worker {
           },
           context,
         ),
-      );
+      ).catch((error: unknown) => {
+        const code = domainCode(error);
+        if (code !== 'participation-year-ineligible') throw error;
+        this.tally.refuse(code);
+        refusedAtRequest.add(request);
+      });
     });
-    this.pending.push(...requests.map((r) => r.request));
+    this.pending.push(...requests.map((r) => r.request).filter((r) => !refusedAtRequest.has(r)));
 
     // Phase 2 (one at a time, the fund stream): approvals and rejections.
     const decisions = this.pending.map((request) => ({
@@ -665,7 +672,9 @@ export class FundWorker extends Worker {
         const code = domainCode(error);
         if (code === 'fund-insufficient' && attempt === 0) {
           this.tally.refuse(code);
-          const needed = BigInt(String((error as DomainError).details.requestedMinor ?? '0'));
+          const needed = BigInt(
+            ((error as DomainError).details.requested as MoneyDetail | undefined)?.amountMinor ?? '0',
+          );
           await this.contribute(m, needed > 0n ? needed : 1n);
           continue;
         }

@@ -279,10 +279,7 @@ function BalancesAsOf() {
 }
 
 function FundAsOfForm(props: { onDone: (view: FundAsOf) => void }) {
-  const funds = useLoad(
-    () => api.get<{ items: { fundId: string; name: string; currency: string }[] }>('/cofinancing/funds'),
-    [],
-  );
+  const funds = useLoad(() => api.all<{ fundId: string; name: string; currency: string }>('/cofinancing/funds'), []);
   if (!funds.data) return funds.error ? <Problem error={funds.error} /> : <Loading loading />;
   return (
     <CommandForm

@@ -15,12 +15,33 @@ interface Coverage {
   claim?: MoneyJson | null;
   claimPaid?: MoneyJson;
   maturityDate?: string;
+  /** Null unless the loan defaulted (its guarantee was called). */
+  default?: {
+    calledOn: string;
+    outstandingAtDefault: MoneyJson;
+    claim: MoneyJson;
+    claimPaid: MoneyJson;
+    claimLeftToPay: MoneyJson;
+    claimLastPaidOn: string | null;
+    recovered: MoneyJson;
+    lastRecoveredOn: string | null;
+  } | null;
 }
+
+const STATES: Record<string, string> = {
+  active: 'active',
+  released: 'released',
+  'claim-pending': 'defaulted, claim not yet paid',
+  'claim-partially-paid': 'defaulted, claim partly paid',
+  'claim-paid': 'defaulted, claim paid',
+  'partially-recovered': 'defaulted, claim paid, partly recovered',
+  recovered: 'defaulted, claim paid and recovered',
+};
 
 /** A bank sees its own conventions and loans: every call names its own bank id, nothing else. */
 export function Bank({ bankId }: { bankId: string }) {
   const base = `/banks/${encodeURIComponent(bankId)}`;
-  const conventions = useLoad(() => api.get<Convention[]>(`${base}/conventions`), [bankId]);
+  const conventions = useLoad(async () => (await api.all<Convention>(`${base}/conventions`)).items, [bankId]);
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [headroom, setHeadroom] = useState<Convention | null>(null);
   const [lookupError, setLookupError] = useState<string | null>(null);
@@ -46,13 +67,28 @@ export function Bank({ bankId }: { bankId: string }) {
             </p>
             {coverage.state !== 'not-guaranteed' ? (
               <dl className="stats">
+                <Stat label="State" value={STATES[coverage.state] ?? coverage.state} />
                 <Stat label="Coverage rate" value={formatBp(coverage.coverageRateBp)} />
                 <Stat label="Principal" value={formatMoney(coverage.principal)} />
                 <Stat label="Outstanding" value={formatMoney(coverage.outstandingPrincipal)} />
                 <Stat label="Guaranteed outstanding" value={formatMoney(coverage.guaranteedOutstanding)} />
-                <Stat label="Claim" value={formatMoney(coverage.claim)} />
-                <Stat label="Claim paid" value={formatMoney(coverage.claimPaid)} />
                 <Stat label="Maturity" value={coverage.maturityDate ?? '—'} />
+                {coverage.default ? (
+                  <>
+                    <Stat label="Called on" value={coverage.default.calledOn} />
+                    <Stat label="Outstanding at default" value={formatMoney(coverage.default.outstandingAtDefault)} />
+                    <Stat label="Claim" value={formatMoney(coverage.default.claim)} />
+                    <Stat
+                      label="Claim paid"
+                      value={`${formatMoney(coverage.default.claimPaid)}${coverage.default.claimLastPaidOn ? ` (last on ${coverage.default.claimLastPaidOn})` : ''}`}
+                    />
+                    <Stat label="Claim left to pay" value={formatMoney(coverage.default.claimLeftToPay)} />
+                    <Stat
+                      label="Recovered"
+                      value={`${formatMoney(coverage.default.recovered)}${coverage.default.lastRecoveredOn ? ` (last on ${coverage.default.lastRecoveredOn})` : ''}`}
+                    />
+                  </>
+                ) : null}
               </dl>
             ) : null}
           </div>
@@ -93,6 +129,7 @@ export function Bank({ bankId }: { bankId: string }) {
               <>
                 Capacity {formatMoney(headroom.capacity)}, outstanding {formatMoney(headroom.outstanding)}, headroom{' '}
                 <strong>{formatMoney(headroom.headroom)}</strong>
+                {headroom.status !== 'in-force' ? ` — ${headroom.status}: no new guarantees under it` : null}
               </>
             }
           />

@@ -59,6 +59,7 @@ const ACTION_NAMES: Readonly<Record<string, string>> = {
   'approve-grant': 'Grant approval',
   'disburse-grant': 'Disbursement',
   'reverse-disbursement': 'Disbursement reversal',
+  'set-approval-policy': 'Policy change',
 };
 
 /** "approve-grant" → "Grant approval"; an action this console does not know yet is shown as it is. */
@@ -96,11 +97,15 @@ export function PendingNotice(props: { answer: PendingAnswer; what: ReactNode })
 /** The fund's four-eyes policy. The API has no read of it: the form sets (replaces) it. */
 export function ApprovalPolicyCard({ fund }: { fund: FundRef }) {
   const [outcome, setOutcome] = useState<string | null>(null);
+  // A change that loosens the policy is only proposed (202): shown as pending, never as done.
+  const [pending, setPending] = useState<PendingAnswer | null>(null);
   return (
     <Card title={`Approval policy of ${fund.name}`}>
       <p>
         Above a threshold, a command is only proposed and a second fund manager must confirm it. Setting the policy
-        replaces the previous one; an empty threshold means never.
+        replaces the previous one; an empty threshold means never. A change that loosens it (a higher or no threshold,
+        corrections without a second person, a longer deadline) is itself only proposed: another fund manager or an
+        admin must confirm it.
       </p>
       <CommandForm
         key={fund.fundId}
@@ -136,20 +141,37 @@ export function ApprovalPolicyCard({ fund }: { fund: FundRef }) {
         ]}
         send={async (v, money) => {
           const ttl = v.proposalTtlHours.trim();
-          await api.put(`/cofinancing/funds/${fund.fundId}/approval-policy`, {
-            ...(money.approveGrantAbove ? { approveGrantAbove: money.approveGrantAbove } : {}),
-            // A whole number goes as a number; anything else as typed, for the API to refuse next to the field.
-            proposalTtlHours: /^\d+$/.test(ttl) ? Number(ttl) : ttl,
-            ...(money.disburseAbove ? { disburseAbove: money.disburseAbove } : {}),
-            ...(v.correctionsNeedSecondPerson
-              ? { correctionsNeedSecondPerson: v.correctionsNeedSecondPerson === 'true' }
-              : {}),
-            setOn: v.setOn,
-          });
-          return { v, money };
+          const answer = await api.put<PendingAnswer | { changed?: boolean }>(
+            `/cofinancing/funds/${fund.fundId}/approval-policy`,
+            {
+              ...(money.approveGrantAbove ? { approveGrantAbove: money.approveGrantAbove } : {}),
+              // A whole number goes as a number; anything else as typed, for the API to refuse next to the field.
+              proposalTtlHours: /^\d+$/.test(ttl) ? Number(ttl) : ttl,
+              ...(money.disburseAbove ? { disburseAbove: money.disburseAbove } : {}),
+              ...(v.correctionsNeedSecondPerson
+                ? { correctionsNeedSecondPerson: v.correctionsNeedSecondPerson === 'true' }
+                : {}),
+              setOn: v.setOn,
+            },
+          );
+          return { v, money, answer };
         }}
         onDone={(sent) => {
-          const { v, money } = sent as { v: Record<string, string>; money: Record<string, MoneyJson> };
+          const { v, money, answer } = sent as {
+            v: Record<string, string>;
+            money: Record<string, MoneyJson>;
+            answer: unknown;
+          };
+          if (isPendingAnswer(answer)) {
+            setOutcome(null);
+            setPending(answer);
+            return;
+          }
+          setPending(null);
+          if ((answer as { changed?: boolean }).changed === false) {
+            setOutcome('This is already the policy in force: nothing changed.');
+            return;
+          }
           const extra = [
             money.disburseAbove ? `disbursements above ${formatMoney(money.disburseAbove)}` : null,
             v.correctionsNeedSecondPerson === 'true' ? 'every correction' : null,
@@ -167,6 +189,19 @@ export function ApprovalPolicyCard({ fund }: { fund: FundRef }) {
           {outcome}
         </p>
       ) : null}
+      {pending ? (
+        <div role="status" className="outcome pending" aria-label="Proposal pending confirmation">
+          <p>
+            <strong>Proposal pending confirmation</strong>: this change loosens the approval policy, so it is only
+            proposed. Another fund manager or an admin must confirm it by {formatInstant(pending.expiresAt)}; until then
+            the policy in force stays as it was.
+          </p>
+          <dl className="stats">
+            <Stat label="Proposal" value={<code>{pending.proposalId}</code>} />
+            <Stat label="Deadline" value={formatInstant(pending.expiresAt)} />
+          </dl>
+        </div>
+      ) : null}
     </Card>
   );
 }
@@ -183,10 +218,7 @@ export function ProposalsCard(props: {
   const { fund } = props;
   const [status, setStatus] = useState<string>('pending');
   const proposals = useLoad(
-    () =>
-      api.get<{ items: Proposal[]; nextCursor?: string }>(
-        `/proposals${q({ context: 'cofinancing', status, subject: `fundId:${fund.fundId}`, limit: 500 })}`,
-      ),
+    () => api.all<Proposal>(`/proposals${q({ context: 'cofinancing', status, subject: `fundId:${fund.fundId}` })}`),
     [fund.fundId, status, props.version],
   );
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -197,7 +229,8 @@ export function ProposalsCard(props: {
   const grantOf = (p: Proposal) => (typeof p.subjects.grantId === 'string' ? p.subjects.grantId : null);
   const subject = (p: Proposal) => {
     const grantId = grantOf(p);
-    return grantId ? `“${props.grantName(grantId)}”` : p.proposalId;
+    if (grantId) return `“${props.grantName(grantId)}”`;
+    return p.action === 'set-approval-policy' ? `the approval policy of ${fund.name}` : p.proposalId;
   };
 
   const settled = (message: string) => {
@@ -215,7 +248,7 @@ export function ProposalsCard(props: {
         subsidy?: MoneyJson;
         disbursement?: { paid?: MoneyJson };
         correction?: { reversed?: MoneyJson };
-      }>(`/proposals/${p.proposalId}/confirm`, {});
+      }>(`/proposals/${p.proposalId}/confirmation`, {});
       const figure = result.subsidy
         ? `: subsidy ${formatMoney(result.subsidy)}`
         : result.disbursement?.paid
@@ -354,7 +387,7 @@ export function ProposalsCard(props: {
                   autoFocus
                   submit="Decline proposal"
                   fields={[{ name: 'reason', label: 'Reason for declining' }]}
-                  send={(v) => api.post(`/proposals/${p.proposalId}/decline`, { reason: v.reason })}
+                  send={(v) => api.post(`/proposals/${p.proposalId}/declination`, { reason: v.reason })}
                   onDone={(result) => {
                     const released = (result as { released?: MoneyJson }).released;
                     settled(

@@ -76,7 +76,7 @@ interface Proposed {
 }
 
 export function FundManager() {
-  const funds = useLoad(() => api.get<{ items: Fund[] }>('/cofinancing/funds'), []);
+  const funds = useLoad(() => api.all<Fund>('/cofinancing/funds'), []);
   const [fundId, setFundId] = useState<string>('');
   const [screen, setScreen] = useState<Screen>('dashboard');
   const [version, setVersion] = useState(0);
@@ -121,14 +121,8 @@ export function FundManager() {
 }
 
 function FundDashboard({ fund, version }: { fund: Fund; version: number }) {
-  const windows = useLoad(
-    () => api.get<{ items: Window[] }>(`/cofinancing/funds/${fund.fundId}/windows`),
-    [fund.fundId, version],
-  );
-  const donors = useLoad(
-    () => api.get<{ items: Donor[] }>(`/cofinancing/funds/${fund.fundId}/donors`),
-    [fund.fundId, version],
-  );
+  const windows = useLoad(() => api.all<Window>(`/cofinancing/funds/${fund.fundId}/windows`), [fund.fundId, version]);
+  const donors = useLoad(() => api.all<Donor>(`/cofinancing/funds/${fund.fundId}/donors`), [fund.fundId, version]);
   const history = useLoad(
     () => api.get<History>(`/cofinancing/funds/${fund.fundId}/balance-history${q({ to: today() })}`),
     [fund.fundId, version],
@@ -246,14 +240,13 @@ function FundDashboard({ fund, version }: { fund: Fund; version: number }) {
 }
 
 function useWindowNames(fundId: string) {
-  const windows = useLoad(() => api.get<{ items: Window[] }>(`/cofinancing/funds/${fundId}/windows`), [fundId]);
+  const windows = useLoad(() => api.all<Window>(`/cofinancing/funds/${fundId}/windows`), [fundId]);
   return (id: string) => windows.data?.items.find((w) => w.windowId === id)?.name ?? id;
 }
 
 function GrantQueue({ fund, onChange, version }: { fund: Fund; onChange: () => void; version: number }) {
   const grants = useLoad(
-    () =>
-      api.get<{ items: Grant[] }>(`/cofinancing/grants${q({ fundId: fund.fundId, status: 'requested', limit: 200 })}`),
+    () => api.all<Grant>(`/cofinancing/grants${q({ fundId: fund.fundId, status: 'requested' })}`),
     [fund.fundId, version],
   );
   const windowName = useWindowNames(fund.fundId);
@@ -424,8 +417,7 @@ function GrantReview({ grant, onDecided }: { grant: Grant; onDecided: (message: 
 
 function ApprovedGrants({ fund, onChange, version }: { fund: Fund; onChange: () => void; version: number }) {
   const grants = useLoad(
-    () =>
-      api.get<{ items: Grant[] }>(`/cofinancing/grants${q({ fundId: fund.fundId, status: 'approved', limit: 200 })}`),
+    () => api.all<Grant>(`/cofinancing/grants${q({ fundId: fund.fundId, status: 'approved' })}`),
     [fund.fundId, version],
   );
   const [selected, setSelected] = useState<{ id: string; action: 'disburse' | 'close' | 'correct' } | null>(null);
@@ -560,7 +552,7 @@ function ApprovedGrants({ fund, onChange, version }: { fund: Fund; onChange: () 
 
 function FourEyes({ fund, onChange, version }: { fund: Fund; onChange: () => void; version: number }) {
   const grants = useLoad(
-    () => api.get<{ items: Grant[] }>(`/cofinancing/grants${q({ fundId: fund.fundId, limit: 200 })}`),
+    () => api.all<Grant>(`/cofinancing/grants${q({ fundId: fund.fundId })}`),
     [fund.fundId, version],
   );
   const grantName = (id: string) => grants.data?.items.find((g) => g.grantId === id)?.description ?? id;

@@ -281,7 +281,7 @@ export function ConventionTable({ conventions }: { conventions: readonly Convent
 
 function IssueGuarantee({ company, onDone }: { company: Company; onDone: (message: string) => void }) {
   const members = useLoad(
-    () => api.get<Member[]>(`/guarantee-companies/${company.companyId}/members`),
+    async () => (await api.all<Member>(`/guarantee-companies/${company.companyId}/members`)).items,
     [company.companyId],
   );
   if (!members.data) return <Loading loading={members.loading} />;
@@ -346,7 +346,9 @@ function GuaranteeBook({ company, onOutcome }: { company: Company; onOutcome: (m
     async () =>
       (
         await Promise.all(
-          company.conventions.map((c) => api.get<Guarantee[]>(`/bank-conventions/${c.conventionId}/guarantees`)),
+          company.conventions.map(
+            async (c) => (await api.all<Guarantee>(`/bank-conventions/${c.conventionId}/guarantees`)).items,
+          ),
         )
       ).flat(),
     [company.companyId, version],

@@ -1,7 +1,9 @@
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { generateApiKey, hashApiKey, keyIdOf, verifyApiKey } from '../domain/api-key';
+import { lastActiveAdminLostBy, type AdminAffectingChange } from '../domain/last-admin';
 import type { Principal } from '../domain/principal';
 import { BANK_ID_PATTERN, USER_ID_PATTERN, type Role } from '../domain/roles';
+import { isReservedUserId, RESERVED_USER_IDS } from '../domain/system-actors';
 import { AccessStore, type ApiKeyView, type KeyRecord, type UserView } from './access.store';
 
 /** How long a verified key stays in this process's cache; revocations here clear it at once. */
@@ -50,6 +52,7 @@ export class AccessService {
     if (!USER_ID_PATTERN.test(user.userId)) {
       throw invalid('userId', 'must be 1 to 64 lower-case letters, digits or . _ -, starting with a letter or digit');
     }
+    if (isReservedUserId(user.userId)) throw invalid('userId', RESERVED_REASON);
     const bankId = user.bankId ?? null;
     if (user.role === 'bank' && (bankId === null || !BANK_ID_PATTERN.test(bankId))) {
       throw invalid('bankId', 'a bank user needs the id of its bank (1 to 64 letters, digits or . _ -)');
@@ -77,16 +80,26 @@ export class AccessService {
     return user;
   }
 
-  /** Disables a user and revokes every key it has. */
+  /**
+   * Disables a user and revokes every key it has — never the last admin who can act (409
+   * `last-active-admin`, nothing changed). Decided under the access lock, so two requests
+   * disabling the last two admins at once cannot both pass.
+   */
   async disableUser(userId: string, by: string): Promise<UserView> {
-    const user = await this.user(userId);
-    if (user.disabledAt === null) {
-      const revoked = await this.store.disableUser(userId, by);
+    const disabled = await this.store.inTransaction(async (store) => {
+      const user = await store.user(userId);
+      if (!user) throw userNotFound(userId);
+      if (user.disabledAt !== null) return { user, revoked: null };
+      await refuseLosingLastAdmin(store, { kind: 'disable-user', userId });
+      const revoked = await store.disableUser(userId, by);
+      await store.recordChange(by, 'user-disabled', userId, { revokedKeys: revoked });
+      return { user: (await store.user(userId))!, revoked };
+    });
+    if (disabled.revoked !== null) {
       this.cache.clear();
-      await this.store.recordChange(by, 'user-disabled', userId, { revokedKeys: revoked });
-      this.logger.log({ event: 'user-disabled', by, userId, revokedKeys: revoked });
+      this.logger.log({ event: 'user-disabled', by, userId, revokedKeys: disabled.revoked });
     }
-    return this.user(userId);
+    return disabled.user;
   }
 
   /**
@@ -131,17 +144,24 @@ export class AccessService {
     return this.store.keys(userId);
   }
 
+  /** Revokes a key — never the last active key of the last admin who can act (409 `last-active-admin`). */
   async revokeKey(keyId: string, by: string): Promise<ApiKeyView> {
-    const key = await this.store.key(keyId);
-    if (!key) {
-      throw new NotFoundException({ statusCode: 404, error: 'api-key-not-found', message: `no API key ${keyId}` });
-    }
-    if (await this.store.revokeKey(keyId, by)) {
+    const revoked = await this.store.inTransaction(async (store) => {
+      const key = await store.key(keyId);
+      if (!key) {
+        throw new NotFoundException({ statusCode: 404, error: 'api-key-not-found', message: `no API key ${keyId}` });
+      }
+      if (key.revokedAt !== null) return { key, changed: false };
+      await refuseLosingLastAdmin(store, { kind: 'revoke-key', keyId });
+      const changed = await store.revokeKey(keyId, by);
+      if (changed) await store.recordChange(by, 'api-key-revoked', keyId, { userId: key.userId });
+      return { key: (await store.key(keyId))!, changed };
+    });
+    if (revoked.changed) {
       this.cache.clear();
-      await this.store.recordChange(by, 'api-key-revoked', keyId, { userId: key.userId });
-      this.logger.log({ event: 'api-key-revoked', by, keyId, userId: key.userId });
+      this.logger.log({ event: 'api-key-revoked', by, keyId, userId: revoked.key.userId });
     }
-    return (await this.store.key(keyId))!;
+    return revoked.key;
   }
 
   denials(limit: number, offset: number) {
@@ -151,6 +171,23 @@ export class AccessService {
   changes(limit: number, offset: number) {
     return this.store.changes(limit, offset);
   }
+}
+
+const RESERVED_REASON = `is reserved for the ledger's own actions (${RESERVED_USER_IDS.join(', ')})`;
+
+/** 409 `last-active-admin` when `change` would leave no admin who can act. */
+async function refuseLosingLastAdmin(store: AccessStore, change: AdminAffectingChange): Promise<void> {
+  const last = lastActiveAdminLostBy(await store.activeAdmins(), change);
+  if (last === null) return;
+  throw new ConflictException({
+    statusCode: 409,
+    error: 'last-active-admin',
+    message:
+      change.kind === 'disable-user'
+        ? `${last} is the last active admin: give another admin a key before disabling it`
+        : `this is the last active key of ${last}, the last active admin: create another admin key before revoking it`,
+    details: { userId: last, ...(change.kind === 'revoke-key' ? { keyId: change.keyId } : {}) },
+  });
 }
 
 function userNotFound(userId: string): NotFoundException {

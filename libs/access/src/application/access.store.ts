@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ActiveAdmin } from '../domain/last-admin';
 import type { Role } from '../domain/roles';
 
 type Row = Record<string, unknown>;
@@ -93,7 +94,8 @@ export class AccessStore {
 
   /**
    * Runs `work` in one transaction that first takes a transaction-scoped advisory lock, so that
-   * two processes starting on one fresh ledger do not both create a first admin key.
+   * two processes starting on one fresh ledger do not both create a first admin key, and two
+   * changes that each leave one admin (disabling two admins at once) are decided one after the other.
    */
   inTransaction<T>(work: (store: AccessStore) => Promise<T>): Promise<T> {
     return this.db.transaction(async (manager) => {
@@ -195,6 +197,17 @@ export class AccessStore {
       [keyId, by],
     );
     return rows.length === 1;
+  }
+
+  /** The admins who can act: not disabled, with their keys that are not revoked (at least one). */
+  async activeAdmins(): Promise<ActiveAdmin[]> {
+    const rows = await this.query(
+      `SELECT u.user_id, array_agg(k.key_id ORDER BY k.key_id) AS key_ids
+         FROM access_users u JOIN access_api_keys k ON k.user_id = u.user_id
+        WHERE u.role = 'admin' AND u.disabled_at IS NULL AND k.revoked_at IS NULL
+        GROUP BY u.user_id ORDER BY u.user_id`,
+    );
+    return rows.map((row) => ({ userId: row.user_id as string, keyIds: row.key_ids as string[] }));
   }
 
   async hasActiveAdminKey(): Promise<boolean> {

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { LedgerRuntime } from '@ledger/platform';
 import type { AccessConfig } from '../access-config';
+import { keyIdOf } from '../domain/api-key';
+import { SYSTEM_ACTORS } from '../domain/system-actors';
 import { AccessService } from './access.service';
 import { AccessStore } from './access.store';
 
@@ -16,6 +18,10 @@ export const ADMIN_KEY_FILE = 'admin-api-key';
  * `LEDGER_ADMIN_API_KEY` if set, else a generated key written once to `<DATA_DIR>/admin-api-key`
  * (mode 0600). The key itself is never logged; where it is, is. On an in-memory database (tests)
  * there is no folder to write to, so without `LEDGER_ADMIN_API_KEY` nothing is generated.
+ *
+ * Restarting with `LEDGER_ADMIN_API_KEY` set to a key already stored is not an error: an active
+ * admin key is left as it is; a key that was revoked (or whose user was disabled) is never brought
+ * back — it is set aside with a warning, and a key is generated as if it were unset.
  */
 @Injectable()
 export class AdminKeyBootstrap implements OnApplicationBootstrap {
@@ -32,20 +38,31 @@ export class AdminKeyBootstrap implements OnApplicationBootstrap {
     const envKey = this.config.adminApiKey;
     const dataDir = this.runtime.config.dataDir;
     const inMemory = dataDir.startsWith('memory://');
+    const by = SYSTEM_ACTORS.bootstrap;
     const outcome = await this.store.inTransaction(async (store) => {
       if (await store.hasActiveAdminKey()) return { kind: 'present' as const };
-      if (!envKey && inMemory) return { kind: 'nowhere' as const };
+      const envKeyId = envKey ? keyIdOf(envKey) : null;
+      // Stored already, yet no active admin key: it was revoked or its user disabled. Not again.
+      const envKeyStored = envKeyId !== null && (await store.keyRecord(envKeyId)) !== null;
+      const usable = envKey && !envKeyStored ? envKey : undefined;
+      if (!usable && inMemory) return { kind: 'nowhere' as const, envKeyStored };
       const userId = await this.freeAdminId(store);
-      await this.service.createUser({ userId, role: 'admin', displayName: 'first administrator' }, 'bootstrap', store);
-      if (envKey) {
-        const key = await this.service.issueKey(userId, 'LEDGER_ADMIN_API_KEY', 'bootstrap', { apiKey: envKey, store });
+      await this.service.createUser({ userId, role: 'admin', displayName: 'first administrator' }, by, store);
+      if (usable) {
+        const key = await this.service.issueKey(userId, 'LEDGER_ADMIN_API_KEY', by, { apiKey: usable, store });
         return { kind: 'from-env' as const, userId, keyId: key.keyId };
       }
-      const key = await this.service.issueKey(userId, 'generated at first start', 'bootstrap', { store });
+      const key = await this.service.issueKey(userId, 'generated at first start', by, { store });
       const file = resolve(join(dataDir, ADMIN_KEY_FILE));
       await writeSecret(file, `${key.apiKey}\n`);
-      return { kind: 'generated' as const, userId, keyId: key.keyId, file };
+      return { kind: 'generated' as const, userId, keyId: key.keyId, file, envKeyStored };
     });
+    if ('envKeyStored' in outcome && outcome.envKeyStored) {
+      this.logger.warn(
+        'LEDGER_ADMIN_API_KEY is a key this ledger revoked (or whose user was disabled): it is not brought back; ' +
+          'unset it, or use `ledger keys create --user <admin>` on the server',
+      );
+    }
     switch (outcome.kind) {
       case 'present':
         if (envKey && (await this.service.authenticate(envKey)) === null) {

@@ -30,6 +30,23 @@ export const ACCESS_POLICY: Readonly<Record<ResourceFamily, FamilyPolicy>> = {
 /** Routes with no access metadata at all: auditors and admins may read them; nobody may write. */
 export const DEFAULT_POLICY: FamilyPolicy = { read: ['auditor', 'admin'], write: [] };
 
+/**
+ * Four-eyes proposals an admin may settle (confirm or decline) beside the writers of their
+ * context: a change that weakens a fund's or a company's four-eyes policy needs a second person of
+ * the context or an admin. Every other proposal is settled by its context's writers alone.
+ */
+export const ADMIN_SETTLED_PROPOSALS: readonly string[] = [
+  'set-approval-policy',
+  // A guarantee fund withdrawal past what the fund backs (issue #15): a second officer or an admin.
+  'withdraw-guarantee-fund',
+];
+
+/** May this role confirm or decline a proposal of this context and action? */
+export function maySettleProposal(role: Role, family: ResourceFamily, action: string): boolean {
+  if (role === 'admin' && ADMIN_SETTLED_PROPOSALS.includes(action)) return true;
+  return ACCESS_POLICY[family].write.includes(role);
+}
+
 /** What a route declares (through the decorators of the Nest layer). */
 export interface RouteAccess {
   /** No authentication at all (`/health`). */

@@ -1,4 +1,4 @@
-import { decideAccess, type RouteAccess } from './policy';
+import { decideAccess, maySettleProposal, type RouteAccess } from './policy';
 import { ROLES, type Role } from './roles';
 
 const as = (role: Role, bankId: string | null = null) => ({ role, bankId });
@@ -84,5 +84,17 @@ describe('the access policy', () => {
 
   it('a public route is open to all', () => {
     expect(allowedRoles({ public: true }, post())).toEqual(ROLES);
+  });
+});
+
+describe('who settles a four-eyes proposal', () => {
+  const settlers = (family: 'cofinancing' | 'guarantees', action: string) =>
+    ROLES.filter((role) => maySettleProposal(role, family, action));
+
+  it('the writers of its context; an admin too for a change that weakens a four-eyes policy, and only then', () => {
+    expect(settlers('cofinancing', 'approve-grant')).toEqual(['fund_manager']);
+    expect(settlers('guarantees', 'issue-guarantee')).toEqual(['guarantee_officer']);
+    expect(settlers('cofinancing', 'set-approval-policy')).toEqual(['admin', 'fund_manager']);
+    expect(settlers('guarantees', 'set-approval-policy')).toEqual(['admin', 'guarantee_officer']);
   });
 });

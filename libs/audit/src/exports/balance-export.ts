@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Money } from '@ledger/money';
+import { majorString } from '@ledger/money';
 import {
   BALANCE_AMOUNTS,
   BALANCE_KEYS,
@@ -104,7 +104,7 @@ export class BalanceExport {
             row.currency,
             ...BALANCE_AMOUNTS.map((amount) => {
               const value = row.amounts[amount];
-              return value === undefined ? null : Money.ofMinor(value, row.currency).toMajorString();
+              return value === undefined ? null : majorString(value, row.currency);
             }),
             plan.basis,
             plan.asOf,

@@ -1,4 +1,4 @@
-import { floorDiv, Money, Ratio, type CurrencyCode, type MoneyJson } from '@ledger/money';
+import { floorDiv, Ratio, type CurrencyCode, type MoneyJson } from '@ledger/money';
 
 /** An exact ratio and its display decimal, truncated (never rounded up); null when the base is zero. */
 export interface RatioFigure {
@@ -28,8 +28,12 @@ export function rateFigure(part: bigint, whole: bigint): RateFigure | null {
   return { bp: Number(floorDiv(10_000n * part, whole)), ratio: Ratio.of(part, whole).toString() };
 }
 
+/**
+ * A total across funds or companies of one currency. SQL sums are exact numerics and bigint is
+ * unbounded, so the total is written as it is, even past the bound a single Money holds.
+ */
 export function money(amountMinor: bigint, currency: CurrencyCode): MoneyJson {
-  return Money.ofMinor(amountMinor, currency).toJSON();
+  return { amountMinor: amountMinor.toString(), currency };
 }
 
 export function amountPerUnit(amountMinor: bigint, units: bigint, currency: CurrencyCode): AmountPerUnit | null {

@@ -1,4 +1,4 @@
-import { Money, currencyOf, type MoneyJson } from '@ledger/money';
+import { currencyOf, majorString, type MoneyJson } from '@ledger/money';
 import { csvRow, type CsvValue } from '../exports/csv';
 import type { AmountPerUnit, RateFigure, RatioFigure } from './figures';
 import type { MonitoringReport } from './monitoring-report';
@@ -32,7 +32,7 @@ interface Line {
   readonly exact?: string | null;
 }
 
-const major = (amount: MoneyJson) => Money.parseMinor(amount.amountMinor, currencyOf(amount.currency)).toMajorString();
+const major = (amount: MoneyJson) => majorString(BigInt(amount.amountMinor), currencyOf(amount.currency));
 
 /**
  * The report as a long table a spreadsheet filters and pivots: one row per indicator (per

@@ -1,4 +1,4 @@
-import { InvalidDate, RequestBeforeEnrolment } from './errors';
+import { DateOutOfOrder, InvalidDate, RequestBeforeEnrolment } from './errors';
 
 /**
  * Business dates are calendar dates written 'YYYY-MM-DD'. They compare as strings; the few
@@ -27,6 +27,14 @@ export function parseIsoDate(value: string, field: string): { year: number; mont
 export function assertIsoDate(value: string, field: string): IsoDate {
   parseIsoDate(value, field);
   return value;
+}
+
+/**
+ * A command's business date may not precede the dated fact it depends on (`dependsOn` names it,
+ * e.g. 'approvedOn'): refused with both dates. The same day is allowed.
+ */
+export function notBefore(field: string, date: IsoDate, earliest: IsoDate, dependsOn: string): void {
+  if (date < earliest) throw new DateOutOfOrder(field, date, earliest, dependsOn);
 }
 
 /**

@@ -107,8 +107,7 @@ export class AmountNotPositive extends DomainError {
   ) {
     super(`${field} must be positive, got ${amount.toString()}`, {
       field,
-      amountMinor: amount.toMinorString(),
-      currency: amount.currency.code,
+      amount: amount.toJSON(),
     });
   }
 }
@@ -124,31 +123,36 @@ export class InvalidDate extends DomainError {
   }
 }
 
-/** A date earlier than the event it must follow (approval before request, invoice paid before approval). */
+/**
+ * A business date earlier than the dated fact the command depends on (approval before its request,
+ * a disbursement before its approval, a contribution before the fund's creation…). `dependsOn`
+ * names that fact's date, e.g. 'approvedOn' or 'window.openedOn'.
+ */
 export class DateOutOfOrder extends DomainError {
-  readonly code = 'date-out-of-order';
+  readonly code = 'business-date-before-dependency';
   readonly kind = 'rejected' as const;
   constructor(
     readonly field: string,
     readonly date: string,
     readonly notBefore: string,
+    readonly dependsOn: string = 'the fact it depends on',
   ) {
-    super(`${field} ${date} is before ${notBefore}`, { field, date, notBefore });
+    super(`${field} ${date} is before ${dependsOn} ${notBefore}, which it depends on`, {
+      field,
+      date,
+      notBefore,
+      dependsOn,
+    });
   }
 }
 
-export class RequestBeforeEnrolment extends DomainError {
-  readonly code = 'request-before-enrolment';
-  readonly kind = 'rejected' as const;
+/** A request dated before the beneficiary's enrolment: the same refusal, with the enrolment named. */
+export class RequestBeforeEnrolment extends DateOutOfOrder {
   constructor(
     readonly requestedOn: string,
     readonly enrolledOn: string,
   ) {
-    super(`a request dated ${requestedOn} precedes the beneficiary's enrolment on ${enrolledOn}`, {
-      field: 'requestedOn',
-      requestedOn,
-      enrolledOn,
-    });
+    super('requestedOn', requestedOn, enrolledOn, 'beneficiary.enrolledOn');
   }
 }
 
@@ -201,12 +205,17 @@ export class ParticipationYearIneligible extends DomainError {
   ) {
     super(
       `participation year ${participationYear} is past the last year (${lastYear}) of schedule version ${scheduleVersion}, which makes it ineligible`,
-      { participationYear, lastYear, scheduleVersion },
+      { field: 'requestedOn', participationYear, lastYear, scheduleVersion },
     );
   }
 }
 
-/** `available` is after the reservations of pending four-eyes proposals (`reserved`, zero when none). */
+/**
+ * `available` is after the reservations of pending four-eyes proposals (`reserved`, zero when none).
+ * With `asOf`, it is the lowest available balance from the approval's date on (`asOf` the first
+ * date it is reached, `approvedOn` the approval's date): an approval takes its subsidy from every
+ * later date too, so money that arrives after the approval's date cannot fund it.
+ */
 export class FundInsufficient extends DomainError {
   readonly code = 'fund-insufficient';
   readonly kind = 'rejected' as const;
@@ -215,15 +224,16 @@ export class FundInsufficient extends DomainError {
     readonly available: Money,
     readonly requested: Money,
     reserved?: Money,
+    readonly dates: { readonly asOf: string; readonly approvedOn: string } | null = null,
   ) {
     const held = reserved ?? available.minus(available);
     super(
-      `the fund has ${available.toString()} available${held.isZero() ? '' : ` (after ${held.toString()} reserved by pending proposals)`}, the approval needs ${requested.toString()}`,
+      `the fund has ${available.toString()} available${dates ? ` as of ${dates.asOf}` : ''}${held.isZero() ? '' : ` (after ${held.toString()} reserved by pending proposals)`}, the approval${dates ? ` dated ${dates.approvedOn}` : ''} needs ${requested.toString()}`,
       {
-        availableMinor: available.toMinorString(),
-        requestedMinor: requested.toMinorString(),
-        reservedMinor: held.toMinorString(),
-        currency: available.currency.code,
+        available: available.toJSON(),
+        requested: requested.toJSON(),
+        reserved: held.toJSON(),
+        ...(dates ? { asOf: dates.asOf, approvedOn: dates.approvedOn } : {}),
       },
     );
     this.reserved = held;
@@ -242,9 +252,8 @@ export class CapExceeded extends DomainError {
     super(
       `the cap of ${cap.toString()} for participation year ${participationYear} is used up (${used.toString()} already committed)`,
       {
-        capMinor: cap.toMinorString(),
-        usedMinor: used.toMinorString(),
-        currency: cap.currency.code,
+        cap: cap.toJSON(),
+        used: used.toJSON(),
         participationYear,
       },
     );
@@ -302,9 +311,8 @@ export class CommitmentExhausted extends DomainError {
         (held.isZero() ? '' : ` (${held.toString()} of it reserved by pending proposals)`),
       {
         grantId,
-        committedMinor: committed.toMinorString(),
-        reservedMinor: held.toMinorString(),
-        currency: committed.currency.code,
+        committed: committed.toJSON(),
+        reserved: held.toJSON(),
       },
     );
     this.reserved = held;

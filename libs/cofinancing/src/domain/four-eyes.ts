@@ -9,6 +9,8 @@ import {
   subjectOf,
   type EventOf,
   type Field,
+  type JsonObject,
+  type PolicyControls,
   type Proposal,
   type ProposalOutcome,
 } from '@ledger/kernel';
@@ -262,6 +264,47 @@ export function secondPersonThreshold(
 export function correctionNeedsSecondPerson(policy: FundApprovalPolicy | null): boolean {
   return policy?.correctionsNeedSecondPerson ?? false;
 }
+
+/**
+ * The policy's controls, as the shared rule of @ledger/kernel compares them: a change that loosens
+ * any of them (a threshold raised or removed, corrections no longer needing a second person, a
+ * longer time to live) waits for a second fund manager or an admin; one that only tightens
+ * applies at once.
+ */
+export function approvalPolicyControls(policy: FundApprovalPolicy): PolicyControls {
+  return {
+    thresholds: { approveGrantAbove: policy.approveGrantAbove, disburseAbove: policy.disburseAbove },
+    flags: { correctionsNeedSecondPerson: policy.correctionsNeedSecondPerson },
+    ttlHours: policy.proposalTtlHours,
+  };
+}
+
+/** The policy a command asks for. */
+export function requestedApprovalPolicy(command: SetFundApprovalPolicy): FundApprovalPolicy {
+  const { approveGrantAbove, disburseAbove, correctionsNeedSecondPerson, proposalTtlHours } = command;
+  return { approveGrantAbove, disburseAbove, correctionsNeedSecondPerson, proposalTtlHours };
+}
+
+/** The policy as JSON in an answer (amounts as strings of minor units with their currency). */
+export function approvalPolicyJson(policy: FundApprovalPolicy): JsonObject {
+  return {
+    approveGrantAbove: policy.approveGrantAbove?.toJSON() ?? null,
+    disburseAbove: policy.disburseAbove?.toJSON() ?? null,
+    correctionsNeedSecondPerson: policy.correctionsNeedSecondPerson,
+    proposalTtlHours: policy.proposalTtlHours,
+  } as unknown as JsonObject;
+}
+
+/** The command as JSON in a proposal that weakens the policy. */
+export const setApprovalPolicyCommand: Field<SetFundApprovalPolicy> = field.object({
+  type: field.literal('SetFundApprovalPolicy'),
+  fundId: field.string(),
+  approveGrantAbove: field.optional(field.money()),
+  disburseAbove: field.optional(field.money()),
+  correctionsNeedSecondPerson: field.boolean(),
+  proposalTtlHours: field.integer(),
+  setOn: field.date(),
+});
 
 // ---- reserving and releasing ---------------------------------------------------------------------
 

@@ -356,7 +356,7 @@ describe('disbursement proposals', () => {
     state = pay(state, invoice('F3', 40_000));
     expectRefusal(() => disburseGrant(invoice('F4', 1_000), state), CommitmentExhausted, {
       reserved: mad(82_500),
-      details: expect.objectContaining({ reservedMinor: '8250000' }),
+      details: expect.objectContaining({ reserved: { amountMinor: '8250000', currency: 'MAD' } }),
     });
     // A proposal is refused too once nothing is left to reserve.
     expectRefusal(() => proposePayment(state, 'p-3', invoice('F5', 1_000)), CommitmentExhausted);

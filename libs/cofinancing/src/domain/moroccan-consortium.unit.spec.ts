@@ -44,9 +44,8 @@ describe('a consortium of the Moroccan fund over three participation years', () 
     expect(y3.computation.limitedBy).toBe('cap');
     expect(y3.ownShare.equals(mad(300_000))).toBe(true);
 
-    // Year 4: after the last year the schedule says "ineligible".
-    world.request('y4-fair', PROMOTION, mad(100_000), '2024-03-15');
-    expect(() => world.approve('y4-fair', '2024-03-20')).toThrow(ParticipationYearIneligible);
+    // Year 4: after the last year the schedule says "ineligible": refused when requested.
+    expect(() => world.request('y4-fair', PROMOTION, mad(100_000), '2024-03-15')).toThrow(ParticipationYearIneligible);
 
     // The fund committed 135 + 65 + 100 + 150 + 50 + 200 = 700 000 MAD of its 10 000 000.
     const fund = world.fund as OpenFund;

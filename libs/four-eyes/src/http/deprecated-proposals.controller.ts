@@ -60,16 +60,16 @@ export function deprecatedProposalsController(routes: DeprecatedProposalRoutes):
 
     @Post(':proposalId/confirmation')
     @HttpCode(200)
-    @ApiOperation({ deprecated: true, summary: 'use POST /proposals/:proposalId/confirm' })
-    @UseInterceptors(deprecatedFor('/proposals/:proposalId/confirm'))
+    @ApiOperation({ deprecated: true, summary: 'use POST /proposals/:proposalId/confirmation' })
+    @UseInterceptors(deprecatedFor('/proposals/:proposalId/confirmation'))
     confirm(@Param('proposalId') proposalId: string, @CommandCtx() ctx: CommandContext) {
       return this.fourEyes.confirm(proposalId, ctx, ownOnly);
     }
 
     @Post(':proposalId/decline')
     @HttpCode(200)
-    @ApiOperation({ deprecated: true, summary: 'use POST /proposals/:proposalId/decline' })
-    @UseInterceptors(deprecatedFor('/proposals/:proposalId/decline'))
+    @ApiOperation({ deprecated: true, summary: 'use POST /proposals/:proposalId/declination' })
+    @UseInterceptors(deprecatedFor('/proposals/:proposalId/declination'))
     decline(
       @Param('proposalId') proposalId: string,
       @Body() body: DeclineProposalDto,

@@ -32,15 +32,15 @@ export class ListProposalsDto {
 
   @ApiPropertyOptional({ description: 'the `nextCursor` of the previous page' })
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'cursor must be a nextCursor this API gave' })
+  @Matches(/^[A-Za-z0-9_-]{1,1000}$/, { message: 'cursor must be a nextCursor this API gave' })
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(200)
   limit?: number;
 }
 

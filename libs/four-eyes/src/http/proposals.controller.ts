@@ -1,21 +1,37 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx, DeclineProposalDto, invalidField } from '@ledger/platform';
+import { CommandCtx, DeclineProposalDto, cursorCodec, invalidField } from '@ledger/platform';
 import type { FourEyesContext } from '../four-eyes-action';
 import { FOUR_EYES_CONTEXTS, FourEyes } from '../four-eyes.service';
 import { ProposalsReadModel, type ProposalView } from '../read-model/proposals.read-model';
+import { deprecatedFor } from './deprecation';
 import { ListProposalsDto } from './dto';
-import { mayUse, requireUse } from './proposal-access';
+import { mayUse, requireSettle, requireUse } from './proposal-access';
+
+const PROPOSALS_LIST = 'proposals';
+const isPosition = (value: unknown): value is string => typeof value === 'string' && /^\d{1,19}$/.test(value);
 
 /** Everyone who works on a context or reads them all; what each may do is decided per proposal. */
 const PROPOSAL_ROLES = ['fund_manager', 'guarantee_officer', 'auditor', 'admin'] as const;
@@ -50,7 +66,7 @@ export class ProposalsController {
       'settled it, when and why. Without `context`: every context the caller may read',
   })
   @ApiForbiddenResponse({ description: 'the caller may not read proposals of that context' })
-  list(@Query() query: ListProposalsDto, @CurrentPrincipal() principal: Principal) {
+  async list(@Query() query: ListProposalsDto, @CurrentPrincipal() principal: Principal) {
     if (query.context !== undefined && !this.contexts.includes(query.context))
       throw invalidField('context', `must be one of ${this.contexts.join(', ')}`);
     if (query.context !== undefined) requireUse(principal.role, query.context, 'read');
@@ -58,14 +74,16 @@ export class ProposalsController {
       mayUse(principal.role, context, 'read'),
     );
     const separator = query.subject?.indexOf(':') ?? -1;
-    return this.proposals.list({
+    const page = await this.proposals.list({
       contexts: readable,
       status: query.status,
       action: query.action,
       subject: query.subject ? { [query.subject.slice(0, separator)]: query.subject.slice(separator + 1) } : undefined,
-      cursor: query.cursor,
+      cursor: query.cursor === undefined ? undefined : cursorCodec.decode(PROPOSALS_LIST, query.cursor, isPosition),
       limit: query.limit ?? 50,
     });
+    const { nextCursor, ...rest } = page;
+    return nextCursor === undefined ? rest : { ...rest, nextCursor: cursorCodec.encode(PROPOSALS_LIST, nextCursor) };
   }
 
   @Get(':proposalId')
@@ -78,8 +96,9 @@ export class ProposalsController {
     return proposal;
   }
 
-  @Post(':proposalId/confirm')
+  @Post(':proposalId/confirmation')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm a pending proposal (a second person of its context): the command is committed' })
   @ApiOkResponse({
     description:
       'confirmed by a second person of its context: the reservation is released and the command decided again on ' +
@@ -88,7 +107,8 @@ export class ProposalsController {
   })
   @ApiForbiddenResponse({
     description:
-      '`self-confirmation-refused`: the proposer may not confirm it (nothing is written); `forbidden`: not of its context',
+      '`self-confirmation-refused`: the proposer may not confirm it (nothing is written); `forbidden`: not of its ' +
+      'context (an admin may settle a `set-approval-policy` proposal: a weakening of a four-eyes policy)',
   })
   @ApiNotFoundResponse({ description: '`proposal-not-found`' })
   @ApiConflictResponse({ description: '`proposal-not-pending`: confirmed, declined, expired, or past its deadline' })
@@ -96,13 +116,25 @@ export class ProposalsController {
     description: 'the command, decided again on current state, is refused by a rule (e.g. `fund-insufficient`)',
   })
   confirm(@Param('proposalId') proposalId: string, @CommandCtx() context: CommandContext) {
-    return this.fourEyes.confirm(proposalId, context, (proposal) =>
-      requireUse(context.role, proposal.context, 'write'),
-    );
+    return this.fourEyes.confirm(proposalId, context, (proposal) => requireSettle(context.role, proposal));
   }
 
-  @Post(':proposalId/decline')
+  @Post(':proposalId/confirm')
   @HttpCode(200)
+  @ApiOperation({ deprecated: true, summary: 'Deprecated: use POST /proposals/:proposalId/confirmation' })
+  @ApiOkResponse({ description: 'as POST /proposals/:proposalId/confirmation' })
+  @ApiForbiddenResponse({ description: 'as POST /proposals/:proposalId/confirmation' })
+  @ApiNotFoundResponse({ description: '`proposal-not-found`' })
+  @ApiConflictResponse({ description: '`proposal-not-pending`' })
+  @ApiUnprocessableEntityResponse({ description: 'the command, decided again on current state, is refused by a rule' })
+  @UseInterceptors(deprecatedFor('/proposals/:proposalId/confirmation'))
+  confirmDeprecated(@Param('proposalId') proposalId: string, @CommandCtx() context: CommandContext) {
+    return this.confirm(proposalId, context);
+  }
+
+  @Post(':proposalId/declination')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline a pending proposal, with the reason: nothing is committed' })
   @ApiOkResponse({
     description:
       'declined, with the reason, by anyone of its context (the proposer too: withdrawing needs no second person): ' +
@@ -115,9 +147,22 @@ export class ProposalsController {
     @Body() body: DeclineProposalDto,
     @CommandCtx() context: CommandContext,
   ) {
-    return this.fourEyes.decline(proposalId, body.reason, context, (proposal) =>
-      requireUse(context.role, proposal.context, 'write'),
-    );
+    return this.fourEyes.decline(proposalId, body.reason, context, (proposal) => requireSettle(context.role, proposal));
+  }
+
+  @Post(':proposalId/decline')
+  @HttpCode(200)
+  @ApiOperation({ deprecated: true, summary: 'Deprecated: use POST /proposals/:proposalId/declination' })
+  @ApiOkResponse({ description: 'as POST /proposals/:proposalId/declination' })
+  @ApiNotFoundResponse({ description: '`proposal-not-found`' })
+  @ApiConflictResponse({ description: '`proposal-not-pending`' })
+  @UseInterceptors(deprecatedFor('/proposals/:proposalId/declination'))
+  declineDeprecated(
+    @Param('proposalId') proposalId: string,
+    @Body() body: DeclineProposalDto,
+    @CommandCtx() context: CommandContext,
+  ) {
+    return this.decline(proposalId, body, context);
   }
 }
 

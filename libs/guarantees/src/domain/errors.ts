@@ -1,15 +1,16 @@
 import { DomainError, type DomainErrorKind } from '@ledger/kernel';
-import { Money } from '@ledger/money';
+import { Money, type MoneyJson } from '@ledger/money';
 
 /**
- * Typed refusals of the mutual guarantee context. Each carries its figures (amounts as strings of
- * minor units) so that the HTTP answer and the tests can name them without parsing the message.
+ * Typed refusals of the mutual guarantee context. Each carries its figures (amounts as
+ * `{ amountMinor, currency }`) so that the HTTP answer and the tests can name them without parsing the message.
  */
 abstract class GuaranteesError extends DomainError {
   abstract override readonly kind: DomainErrorKind;
 }
 
-const amount = (money: Money): string => money.toMinorString();
+/** Money in error details travels as everywhere else in the API: `{ amountMinor, currency }`. */
+const amount = (money: Money): MoneyJson => money.toJSON();
 
 // ---- not found ---------------------------------------------------------------------------------
 
@@ -198,7 +199,6 @@ export class CapitalPaymentExceedsSubscription extends GuaranteesError {
       memberId,
       unpaid: amount(unpaid),
       requested: amount(requested),
-      currency: requested.currency.code,
     });
   }
 }
@@ -215,7 +215,6 @@ export class WithdrawalExceedsDeposit extends GuaranteesError {
       depositId,
       available: amount(available),
       requested: amount(requested),
-      currency: requested.currency.code,
     });
   }
 }
@@ -228,16 +227,19 @@ export class InsufficientGuaranteeFund extends GuaranteesError {
     readonly requested: Money,
     /** Held back by pending deposit reversals (four-eyes), which count as gone. */
     readonly reserved: Money = Money.zero(fundBalance.currency.code),
+    /** The business date the fund would fall short on (as of it), when not today's balance. */
+    readonly on: string | null = null,
   ) {
     super(
       `the guarantee fund holds ${fundBalance.toString()}` +
+        (on === null ? '' : ` as of ${on}`) +
         (reserved.isZero() ? '' : ` (${reserved.toString()} of it held back by pending reversals)`) +
         `, cannot pay out ${requested.toString()}`,
       {
         fundBalance: amount(fundBalance),
         requested: amount(requested),
         reserved: amount(reserved),
-        currency: requested.currency.code,
+        ...(on === null ? {} : { on }),
       },
     );
   }
@@ -289,9 +291,14 @@ export class InsufficientHeadroom extends GuaranteesError {
     readonly outstanding: Money,
     /** Held by pending four-eyes proposals (issuances, repayment reversals); `headroom` is net of it. */
     readonly reserved: Money = Money.zero(outstanding.currency.code),
+    /** Which limit bound: the convention's own headroom, or the company's (fund × largest multiplier). */
+    readonly limit: 'convention' | 'company' = 'convention',
+    /** The business date it binds on (the issuance's, or a later one), when checked as of a date. */
+    readonly on: string | null = null,
   ) {
     super(
-      `convention ${conventionId} has ${headroom.toString()} of headroom ` +
+      (limit === 'company' ? `the company of convention ${conventionId} has ` : `convention ${conventionId} has `) +
+        `${headroom.toString()} of headroom${on === null ? '' : ` as of ${on}`} ` +
         `(capacity ${capacity.toString()}, outstanding ${outstanding.toString()}` +
         (reserved.isZero() ? '' : `, reserved by pending proposals ${reserved.toString()}`) +
         `); ${requested.toString()} requested`,
@@ -302,7 +309,8 @@ export class InsufficientHeadroom extends GuaranteesError {
         capacity: amount(capacity),
         outstanding: amount(outstanding),
         reserved: amount(reserved),
-        currency: requested.currency.code,
+        limit,
+        ...(on === null ? {} : { on }),
       },
     );
   }
@@ -322,7 +330,6 @@ export class LoanAboveConventionMaximum extends GuaranteesError {
         conventionId,
         maximum: amount(maximum),
         requested: amount(requested),
-        currency: requested.currency.code,
       },
     );
   }
@@ -342,7 +349,6 @@ export class RepaymentExceedsOutstanding extends GuaranteesError {
         guaranteeId,
         outstanding: amount(outstanding),
         requested: amount(requested),
-        currency: requested.currency.code,
       },
     );
   }
@@ -365,7 +371,6 @@ export class ClaimExceedsGuaranteedOutstanding extends GuaranteesError {
         claim: amount(claim),
         alreadyPaid: amount(alreadyPaid),
         requested: amount(requested),
-        currency: requested.currency.code,
       },
     );
   }
@@ -388,7 +393,6 @@ export class RecoveryExceedsClaimPaid extends GuaranteesError {
         claimPaid: amount(claimPaid),
         recovered: amount(recovered),
         requested: amount(requested),
-        currency: requested.currency.code,
       },
     );
   }
@@ -445,11 +449,10 @@ export class ReversalWouldBreakInvariant extends GuaranteesError {
       {
         entryId,
         invariant,
-        amount: amount.toMinorString(),
-        fundBalance: fundBalance.toMinorString(),
-        fundBalanceAfter: fundBalance.minus(amount).toMinorString(),
-        withdrawn: withdrawn.toMinorString(),
-        currency: amount.currency.code,
+        amount: amount.toJSON(),
+        fundBalance: fundBalance.toJSON(),
+        fundBalanceAfter: fundBalance.minus(amount).toJSON(),
+        withdrawn: withdrawn.toJSON(),
       },
     );
   }
@@ -497,5 +500,74 @@ export class CorrectionPending extends GuaranteesError {
       entryId,
       proposalId,
     });
+  }
+}
+
+// ---- business dates and the fund's backing -----------------------------------------------------
+
+/**
+ * A command dated before what it depends on (a withdrawal before its deposit, a repayment before
+ * the issuance): the history would read backwards. Same code and details in every context.
+ */
+export class BusinessDateBeforeDependency extends GuaranteesError {
+  readonly code = 'business-date-before-dependency';
+  readonly kind = 'rejected';
+  constructor(
+    readonly field: string,
+    readonly date: string,
+    readonly notBefore: string,
+    readonly dependency: string,
+  ) {
+    super(`${field} ${date} is before ${dependency} (${notBefore})`, { field, date, notBefore, dependency });
+  }
+}
+
+/** One limit a withdrawal would break: a convention's headroom, or the company's (fund × largest multiplier). */
+export interface HeadroomBreach {
+  readonly limit: 'convention' | 'company';
+  /** The convention, or null for the company-wide limit. */
+  readonly conventionId: string | null;
+  /** The first business date (on or after the withdrawal) on which the limit would be broken. */
+  readonly on: string;
+  readonly capacityAfter: Money;
+  readonly outstanding: Money;
+  readonly headroomAfter: Money;
+}
+
+/**
+ * The guarantee fund backs what the company guarantees: a withdrawal that would leave a
+ * convention's headroom (or the company's) negative, as of its date or any later one, is refused
+ * with the figures; `overrideHeadroom` with a reason turns it into a four-eyes proposal.
+ */
+export class WithdrawalExceedsHeadroom extends GuaranteesError {
+  readonly code = 'withdrawal-exceeds-headroom';
+  readonly kind = 'rejected';
+  constructor(
+    readonly depositId: string,
+    readonly requested: Money,
+    readonly breaches: readonly HeadroomBreach[],
+  ) {
+    super(
+      `withdrawing ${requested.toString()} from deposit ${depositId} would leave ` +
+        breaches
+          .map(
+            (b) =>
+              `${b.limit === 'company' ? 'the company' : `convention ${b.conventionId}`} at ${b.headroomAfter.toString()} of headroom on ${b.on}`,
+          )
+          .join(', '),
+      {
+        depositId,
+        field: 'amount',
+        requested: amount(requested),
+        conventions: breaches.map((b) => ({
+          limit: b.limit,
+          conventionId: b.conventionId,
+          on: b.on,
+          capacityAfter: amount(b.capacityAfter),
+          outstanding: amount(b.outstanding),
+          headroomAfter: amount(b.headroomAfter),
+        })),
+      },
+    );
   }
 }

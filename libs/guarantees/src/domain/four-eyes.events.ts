@@ -10,7 +10,13 @@ import { defineEvent, field, releasedFields, type EventOf } from '@ledger/kernel
  * (nothing is committed until confirmed); only the deciders count them against what is available.
  */
 
-export const PROPOSAL_ACTIONS = ['issue-guarantee', 'reverse-deposit', 'reverse-repayment'] as const;
+export const PROPOSAL_ACTIONS = [
+  'issue-guarantee',
+  'reverse-deposit',
+  'reverse-repayment',
+  // A withdrawal past the headroom, confirmed by a second person (its amount held back from the fund meanwhile).
+  'withdraw-guarantee-fund',
+] as const;
 export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
 
 // ---- company stream ------------------------------------------------------------------------------

@@ -5,11 +5,14 @@ import {
   reservationOf,
   subjectOf,
   type Field,
+  type JsonObject,
+  type PolicyControls,
   type Proposal,
   type ProposalOutcome,
 } from '@ledger/kernel';
 import { Money, type CurrencyCode } from '@ledger/money';
 import {
+  type CompanyApprovalPolicy,
   type CompanyEvent,
   type CompanyState,
   type DepositReversalDecision,
@@ -111,6 +114,41 @@ export function correctionNeedsSecondPerson(company: RegisteredCompany): boolean
 export function proposalTtlOf(company: RegisteredCompany): number {
   return company.approvalPolicy?.proposalTtlHours ?? MAX_PROPOSAL_TTL_HOURS;
 }
+
+/**
+ * The policy's controls, as the shared rule of @ledger/kernel compares them: a change that loosens
+ * any of them (the issuance threshold raised or removed, corrections no longer needing a second
+ * officer, a longer time to live) waits for a second guarantee officer or an admin; one that only
+ * tightens applies at once.
+ */
+export function companyPolicyControls(policy: CompanyApprovalPolicy): PolicyControls {
+  return {
+    thresholds: { issueGuaranteeAbove: policy.issueGuaranteeAbove },
+    flags: { correctionsNeedSecondPerson: policy.correctionsNeedSecondPerson },
+    ttlHours: policy.proposalTtlHours,
+  };
+}
+
+/** The policy as JSON in an answer (amounts as strings of minor units with their currency). */
+export function companyPolicyJson(policy: CompanyApprovalPolicy): JsonObject {
+  return {
+    issueGuaranteeAbove: policy.issueGuaranteeAbove?.toJSON() ?? null,
+    correctionsNeedSecondPerson: policy.correctionsNeedSecondPerson,
+    proposalTtlHours: policy.proposalTtlHours,
+  } as unknown as JsonObject;
+}
+
+/** A policy change names its company (the command of the handler takes it from the route). */
+export type SetCompanyApprovalPolicyOf = SetCompanyApprovalPolicy & { readonly companyId: string };
+
+/** The command as JSON in a proposal that weakens the policy. */
+export const setCompanyApprovalPolicyCommand: Field<SetCompanyApprovalPolicyOf> = field.object({
+  companyId: field.string(),
+  issueGuaranteeAbove: field.optional(field.money()),
+  correctionsNeedSecondPerson: field.boolean(),
+  proposalTtlHours: field.integer(),
+  setOn: field.date(),
+});
 
 /** Headroom left for new guarantees under a convention: capacity of the unreserved fund − outstanding − reserved. */
 export function availableHeadroom(convention: SignedConvention, company: RegisteredCompany): Money {

@@ -90,14 +90,22 @@ describe('any sequence of issuances, repayments, calls, claim payments and recov
         const ids: string[] = [];
         let claimsPaid = 0n;
         let recovered = 0n;
+        // Each step on its own business day, in the order recorded (dates coherent, as the ledger requires).
+        let day = 0;
         for (const s of steps) {
+          day += 1;
+          const on = new Date(Date.UTC(2008, 4, 1 + day)).toISOString().slice(0, 10);
           if (s.kind !== 'issue' && ids.length === 0) continue;
           const id = s.kind === 'issue' ? '' : ids[s.pick % ids.length];
           const before = world.figures();
           try {
             switch (s.kind) {
               case 'issue': {
-                const issued = world.issue({ principal: xof(s.principal), memberId: SENEGAL.members[s.member] });
+                const issued = world.issue({
+                  principal: xof(s.principal),
+                  memberId: SENEGAL.members[s.member],
+                  issuedOn: on,
+                });
                 ids.push(issued.guaranteeId);
                 // Accepted only with room for it, and the outstanding stays within capacity.
                 expect(before.headroom.greaterThanOrEqual(xof(s.principal))).toBe(true);
@@ -106,29 +114,29 @@ describe('any sequence of issuances, repayments, calls, claim payments and recov
               }
               case 'repay': {
                 const g = world.guarantee(id) as IssuedGuarantee;
-                if (g.status === 'active') world.repay(id, share(g.outstandingPrincipal, s.part));
-                else expect(() => world.repay(id, xof(1))).toThrow(IllegalGuaranteeTransition);
+                if (g.status === 'active') world.repay(id, share(g.outstandingPrincipal, s.part), on);
+                else expect(() => world.repay(id, xof(1), on)).toThrow(IllegalGuaranteeTransition);
                 break;
               }
               case 'call':
-                world.call(id);
+                world.call(id, on);
                 break;
               case 'pay': {
                 const g = world.guarantee(id) as IssuedGuarantee;
                 if (g.status === 'called' && g.claim.greaterThan(g.claimPaid)) {
                   const amount = share(g.claim.minus(g.claimPaid), s.part);
-                  world.payClaim(id, amount);
+                  world.payClaim(id, amount, on);
                   claimsPaid += amount.amountMinor;
-                } else world.payClaim(id);
+                } else world.payClaim(id, null, on);
                 break;
               }
               case 'recover': {
                 const g = world.guarantee(id) as IssuedGuarantee;
                 if (g.status === 'called' && g.claimPaid.greaterThan(g.recovered)) {
                   const amount = share(g.claimPaid.minus(g.recovered), s.part);
-                  world.recover(id, amount);
+                  world.recover(id, amount, on);
                   recovered += amount.amountMinor;
-                } else world.recover(id, xof(1));
+                } else world.recover(id, xof(1), on);
                 break;
               }
             }

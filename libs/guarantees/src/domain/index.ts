@@ -8,6 +8,7 @@ export * from './guarantee';
 export * from './bank-loan';
 export * from './issuance';
 export * from './lifecycle';
+export * from './backing';
 export * from './catalog';
 export * from './four-eyes.events';
 export * from './four-eyes';

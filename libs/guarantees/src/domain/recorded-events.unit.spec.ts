@@ -20,7 +20,8 @@ import {
 /*
  * What the log holds: recorded events, one a line (type, schema version, payload), as the encoders
  * of the guarantees context wrote them before its domain was split into one folder per aggregate
- * (commit 6edec0d), every event type of its five stream kinds, four-eyes reservations included.
+ * (commit 6edec0d), every event type of its five stream kinds, four-eyes reservations included
+ * (and CompanyConventionSigned, added with issue #15, last in the company's log).
  * Never regenerate them from the current code: a payload that stops decoding here is one the
  * ledger can no longer read. The story, in XOF: the Thiès company deposits 340 000 000 and
  * 10 000 000, withdraws 1 000 000, reverses the 10 000 000 through a second person (moved to
@@ -54,6 +55,7 @@ const COMPANY = `
 {"type":"guarantees.ClaimPaidFromFund","schemaVersion":1,"data":{"companyId":"smc-thies","memberId":"firm-a","guaranteeId":"g-1","conventionId":"conv-cncas","amount":{"amountMinor":"4000000","currency":"XOF"},"paidOn":"2009-06-15"}}
 {"type":"guarantees.RecoveryReturnedToFund","schemaVersion":1,"data":{"companyId":"smc-thies","memberId":"firm-a","guaranteeId":"g-1","conventionId":"conv-cncas","amount":{"amountMinor":"4000000","currency":"XOF"},"receivedOn":"2009-09-01","defaultCured":true}}
 {"type":"guarantees.MemberLeft","schemaVersion":1,"data":{"companyId":"smc-thies","memberId":"firm-b","leftOn":"2009-12-31"}}
+{"type":"guarantees.CompanyConventionSigned","schemaVersion":1,"data":{"companyId":"smc-thies","conventionId":"conv-cncas","bankId":"CNCAS","signedOn":"2008-03-28"}}
 `;
 
 const CONVENTION = `
@@ -98,10 +100,10 @@ const BANK_LOAN = `
 `;
 
 /** The company after its first 10 events (a deposit reversal pending), as snapshot version 3 wrote it. */
-const COMPANY_SNAPSHOT_V3 = `{"status":"registered","companyId":"smc-thies","name":"Société de caution mutuelle de Thiès","currency":"XOF","federationId":"fed-papes","registeredOn":"2008-01-15","fundBalance":"349000000","members":[{"memberId":"firm-a","name":"Firm A","status":"active","admittedOn":"2008-02-01","leftOn":null,"capitalSubscribed":"100000","capitalPaid":"100000","guaranteesInForce":[],"defaults":[]},{"memberId":"firm-b","name":"Firm B","status":"active","admittedOn":"2008-02-01","leftOn":null,"capitalSubscribed":"0","capitalPaid":"0","guaranteesInForce":[],"defaults":[]}],"deposits":[{"depositId":"dat-1","bankId":"CNCAS","amount":"340000000","withdrawn":"1000000","termDepositReference":"DAT-2008-001","depositedOn":"2008-03-01","maturesOn":"2011-03-01","reversedOn":null},{"depositId":"dat-2","bankId":"CNCAS","amount":"10000000","withdrawn":"0","termDepositReference":"DAT-2008-002","depositedOn":"2008-03-02","maturesOn":null,"reversedOn":null}],"approvalPolicy":{"issueGuaranteeAbove":"20000000","correctionsNeedSecondPerson":true,"proposalTtlHours":48},"reservations":[{"proposalId":"p-1","action":"reverse-deposit","conventionId":null,"memberId":null,"depositId":"dat-2","fund":"10000000"}]}`;
+const COMPANY_SNAPSHOT_V4 = `{"status":"registered","companyId":"smc-thies","name":"Société de caution mutuelle de Thiès","currency":"XOF","federationId":"fed-papes","registeredOn":"2008-01-15","fundBalance":"349000000","fundByDate":[["2008-03-01","340000000"],["2008-03-02","10000000"],["2008-03-20","-1000000"]],"conventionIds":[],"members":[{"memberId":"firm-a","name":"Firm A","status":"active","admittedOn":"2008-02-01","leftOn":null,"firstSubscribedOn":"2008-02-01","capitalSubscribed":"100000","capitalPaid":"100000","guaranteesInForce":[],"defaults":[]},{"memberId":"firm-b","name":"Firm B","status":"active","admittedOn":"2008-02-01","leftOn":null,"firstSubscribedOn":null,"capitalSubscribed":"0","capitalPaid":"0","guaranteesInForce":[],"defaults":[]}],"deposits":[{"depositId":"dat-1","bankId":"CNCAS","amount":"340000000","withdrawn":"1000000","termDepositReference":"DAT-2008-001","depositedOn":"2008-03-01","maturesOn":"2011-03-01","reversedOn":null},{"depositId":"dat-2","bankId":"CNCAS","amount":"10000000","withdrawn":"0","termDepositReference":"DAT-2008-002","depositedOn":"2008-03-02","maturesOn":null,"reversedOn":null}],"approvalPolicy":{"issueGuaranteeAbove":"20000000","correctionsNeedSecondPerson":true,"proposalTtlHours":48},"reservations":[{"proposalId":"p-1","action":"reverse-deposit","conventionId":null,"memberId":null,"depositId":"dat-2","fund":"10000000"}]}`;
 
 /** The convention after its first 5 events (a repayment reversal holding headroom), as snapshot version 2 wrote it. */
-const CONVENTION_SNAPSHOT_V2 = `{"status":"in-force","terminatedOn":null,"conventionId":"conv-cncas","companyId":"smc-thies","bankId":"CNCAS","currency":"XOF","validFrom":"2008-04-01","signedOn":"2008-03-28","terms":[{"version":1,"effectiveFrom":"2008-04-01","multiplier":"50/17","coverageRate":5000,"ceilingBasis":"loan-principal","maxGuaranteedPerLoan":"50000000","validUntil":"2012-12-31"}],"outstandingPrincipal":"10000000","guaranteedOutstanding":"5000000","guaranteesInForce":2,"reservations":[{"proposalId":"p-2","principal":"2000000","guaranteed":"1000000"}]}`;
+const CONVENTION_SNAPSHOT_V3 = `{"status":"in-force","terminatedOn":null,"conventionId":"conv-cncas","companyId":"smc-thies","bankId":"CNCAS","currency":"XOF","validFrom":"2008-04-01","signedOn":"2008-03-28","terms":[{"version":1,"effectiveFrom":"2008-04-01","multiplier":"50/17","coverageRate":5000,"ceilingBasis":"loan-principal","maxGuaranteedPerLoan":"50000000","validUntil":"2012-12-31"}],"outstandingPrincipal":"10000000","guaranteedOutstanding":"5000000","guaranteesInForce":2,"exposureByDate":[["2008-05-01","10000000","5000000"],["2008-05-02","2000000","1000000"],["2008-08-01","-2000000","-1000000"]],"reservations":[{"proposalId":"p-2","principal":"2000000","guaranteed":"1000000"}]}`;
 
 const payloads = (log: string): EncodedEvent[] =>
   log
@@ -233,8 +235,8 @@ describe('recorded guarantees events', () => {
   });
 
   it.each([
-    ['company', companyModel.snapshot, COMPANY_SNAPSHOT_V3, load(companyModel, COMPANY, 10), 3],
-    ['convention', conventionModel.snapshot, CONVENTION_SNAPSHOT_V2, load(conventionModel, CONVENTION, 5), 2],
+    ['company', companyModel.snapshot, COMPANY_SNAPSHOT_V4, load(companyModel, COMPANY, 10), 4],
+    ['convention', conventionModel.snapshot, CONVENTION_SNAPSHOT_V3, load(conventionModel, CONVENTION, 5), 3],
   ] as const)(
     'keep the %s snapshot readable: it decodes to the state its events fold to',
     (_, policy, json, state, version) => {

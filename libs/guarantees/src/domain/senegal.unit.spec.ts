@@ -34,7 +34,10 @@ describe('Senegal PAPES: a 340,000,000 XOF guarantee fund and credit up to 1,000
         capacity: xof(1_000_000_000),
         outstanding: xof(1_000_000_000),
       });
-      expect((refusal as InsufficientHeadroom).details).toMatchObject({ headroom: '0', requested: '1' });
+      expect((refusal as InsufficientHeadroom).details).toMatchObject({
+        headroom: { amountMinor: '0', currency: 'XOF' },
+        requested: { amountMinor: '1', currency: 'XOF' },
+      });
     });
 
     it('refuses a loan bigger than the headroom left, with that headroom', () => {
@@ -80,7 +83,13 @@ describe('Senegal PAPES: a 340,000,000 XOF guarantee fund and credit up to 1,000
       world.recover(defaulted, xof(85_000_000));
       expect(world.fundBalance()).toEqual(xof(255_000_000));
       expect(world.figures()).toMatchObject({ capacity: xof(750_000_000), headroom: xof(90_000_000) });
-      expect(world.issue({ principal: xof(90_000_000), memberId: 'firm-b' }).headroomAfter).toEqual(xof(0));
+      // Issued after the recovery (2008-09-01); dated 2008-05-01 it would stand beside the three first loans.
+      expect(() => world.issue({ principal: xof(90_000_000), memberId: 'firm-b' })).toThrow(
+        expect.objectContaining({ on: '2008-05-01', limit: 'convention', headroom: xof(0) }),
+      );
+      expect(
+        world.issue({ principal: xof(90_000_000), memberId: 'firm-b', issuedOn: '2008-09-02' }).headroomAfter,
+      ).toEqual(xof(0));
     });
 
     it('a drop that is not a multiple of 17 lowers capacity to floor(new fund × 50/17)', () => {

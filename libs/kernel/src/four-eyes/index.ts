@@ -43,3 +43,16 @@ export {
   type ProposalSubjects,
   type RecordProposal,
 } from './proposal';
+export {
+  loosenedControls,
+  PolicyChangePending,
+  PolicyChangeProposed,
+  PolicyChangeSettled,
+  policyChangeModel,
+  policyChangeStreamId,
+  requireNoPendingPolicyChange,
+  samePolicyControls,
+  type PolicyChangeEvent,
+  type PolicyChangeState,
+  type PolicyControls,
+} from './policy-change';

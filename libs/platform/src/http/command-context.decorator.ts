@@ -9,6 +9,7 @@ import type { Request } from 'express';
 import type { CommandContext } from '@ledger/event-sourcing';
 import { canonicalJson } from '@ledger/event-store';
 import { requestActorOf } from './request-actor';
+import { checkCorrelationId, checkRequestBody } from './request-input';
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -42,7 +43,7 @@ export function commandContextOf(request: Request): CommandContext {
   return {
     actor: principal.actor,
     role: principal.role,
-    correlationId: header('x-correlation-id') ?? randomUUID(),
+    correlationId: checkCorrelationId(header('x-correlation-id')) ?? randomUUID(),
     causationId: null,
     idempotencyKey: idempotencyKey ?? null,
     requestHash: idempotencyKey ? requestHashOf(request) : null,
@@ -51,6 +52,8 @@ export function commandContextOf(request: Request): CommandContext {
 
 /** What a key is bound to: method, path and body (key order does not change a request's identity). */
 export function requestHashOf(request: Request): string {
+  // canonicalJson recurses: a body is checked (depth, text) before it is hashed.
+  checkRequestBody(request.body);
   return createHash('sha256')
     .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
     .digest('hex');

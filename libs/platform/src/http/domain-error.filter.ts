@@ -8,6 +8,8 @@ import {
   WrongExpectedRevisionError,
 } from '@ledger/event-store';
 import { MoneyError } from '@ledger/money';
+import { moneyErrorAnswer } from './money-error-answer';
+import { httpExceptionAnswer } from './framework-error-answer';
 
 const STATUS_BY_KIND = {
   'not-found': HttpStatus.NOT_FOUND,
@@ -19,8 +21,9 @@ const STATUS_BY_KIND = {
 /**
  * One mapping from errors to answers: domain refusals keep their code and figures (and, when
  * they concern one input field, name it in `fields` like a validation error does); money errors
- * are bad input; a concurrency race that outlived its retries is a conflict; anything else is a
- * 500 that is logged and says nothing about internals.
+ * are bad input; a concurrency race that outlived its retries is a conflict; the framework's own
+ * errors (unknown route, malformed JSON, 413, 429) get the same body (httpExceptionAnswer); anything
+ * else is a 500 that is logged and says nothing about internals.
  */
 @Catch()
 export class LedgerExceptionFilter implements ExceptionFilter {
@@ -28,7 +31,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, body } = this.describe(exception);
+    const { status, body } = this.describe(exception, host.switchToHttp().getRequest<{ body?: unknown }>()?.body);
     if (status === HttpStatus.SERVICE_UNAVAILABLE) {
       const error = exception as Error;
       this.logger.warn(`unavailable: ${error?.message}`);
@@ -40,7 +43,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     response.status(status).json(body);
   }
 
-  private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
+  private describe(exception: unknown, requestBody?: unknown): { status: number; body: Record<string, unknown> } {
     if (exception instanceof DomainError) {
       const status = STATUS_BY_KIND[exception.kind];
       const { field } = exception.details;
@@ -56,10 +59,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof MoneyError) {
-      return {
-        status: HttpStatus.BAD_REQUEST,
-        body: { statusCode: 400, error: exception.code, message: exception.message },
-      };
+      return { status: HttpStatus.BAD_REQUEST, body: moneyErrorAnswer(exception, requestBody) };
     }
     if (exception instanceof WrongExpectedRevisionError || exception instanceof DuplicateEventIdError) {
       return {
@@ -78,13 +78,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const payload = exception.getResponse();
-      return {
-        status,
-        body:
-          typeof payload === 'string' ? { statusCode: status, message: payload } : (payload as Record<string, unknown>),
-      };
+      return { status: exception.getStatus(), body: httpExceptionAnswer(exception) };
     }
     if (exception instanceof EventStoreUnavailableError) {
       return {

@@ -1,4 +1,4 @@
-import type { ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException, type ArgumentsHost } from '@nestjs/common';
 import { DomainError } from '@ledger/event-sourcing';
 import { EventStoreUnavailableError } from '@ledger/event-store';
 import { LedgerExceptionFilter } from './domain-error.filter';
@@ -37,7 +37,9 @@ function answer(exception: unknown): {
       sent.body = body;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ body: {} }) }),
+  } as unknown as ArgumentsHost;
   new LedgerExceptionFilter().catch(exception, host);
   const { headers, ...rest } = sent;
   return Object.keys(headers).length > 0 ? sent : rest;
@@ -74,5 +76,48 @@ describe('LedgerExceptionFilter', () => {
     expect(status).toBe(422);
     expect(body).not.toHaveProperty('fields');
     expect(body.details).toEqual({ availableMinor: '1' });
+  });
+});
+
+describe('LedgerExceptionFilter on the framework’s own errors', () => {
+  it('gives an unknown route, malformed JSON, 413 and 429 the ledger’s body, with a kebab-case code', () => {
+    expect(answer(new NotFoundException('Cannot GET /nowhere'))).toEqual({
+      status: 404,
+      body: {
+        statusCode: 404,
+        error: 'route-not-found',
+        message: 'no route GET /nowhere: see the OpenAPI document at /docs',
+      },
+    });
+    const syntax = Object.assign(new SyntaxError('Unexpected end of JSON input'), { status: 400 });
+    expect(answer(new BadRequestException(syntax.message, { cause: syntax })).body).toMatchObject({
+      statusCode: 400,
+      error: 'malformed-json',
+    });
+    const tooLarge = Object.assign(new Error('request entity too large'), {
+      statusCode: 413,
+      type: 'entity.too.large',
+      limit: 102_400,
+    });
+    expect(answer(new HttpException(tooLarge.message, 413, { cause: tooLarge })).body).toEqual({
+      statusCode: 413,
+      error: 'payload-too-large',
+      message: 'the request body is larger than the limit of 102400 bytes',
+      details: { limitBytes: 102_400 },
+    });
+    expect(answer(new HttpException('ThrottlerException: Too Many Requests', 429)).body).toMatchObject({
+      statusCode: 429,
+      error: 'rate-limited',
+    });
+    expect(answer(new HttpException('Unsupported charset "X"', 415)).body).toEqual({
+      statusCode: 415,
+      error: 'unsupported-media-type',
+      message: 'Unsupported charset "X"',
+    });
+  });
+
+  it('keeps a body the ledger built itself', () => {
+    const body = { statusCode: 400, error: 'idempotency-key-required', message: 'm', details: { field: 'F' } };
+    expect(answer(new BadRequestException(body)).body).toBe(body);
   });
 });

@@ -20,9 +20,3 @@ export function setRequestActor(request: object, actor: RequestActor): void {
 export function requestActorOf(request: object): RequestActor | undefined {
   return (request as WithActor)[REQUEST_ACTOR];
 }
-
-/**
- * Marks a POST whose answer must never be stored by the idempotency interceptor (an API key shown
- * once at creation must not be kept in the idempotency table).
- */
-export const NOT_IDEMPOTENT = 'ledger:not-idempotent';

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LIST_LIMIT_DEFAULT, invalidField, offsetOf, pageFrom } from '@ledger/platform';
 import type { Principal } from '../../domain/principal';
 import { ANY_ROLE, type Role } from '../../domain/roles';
 import { Roles } from '../access.decorators';
@@ -25,14 +26,35 @@ export class AccessRecordsController {
   @Get('denials')
   @Roles(...ACCESS_RECORDS)
   @ApiOkResponse({ description: 'refused requests (401, 403, 404 outside a bank’s scope), newest first' })
-  denials(@Query() query: PageQueryDto) {
-    return this.access.denials(query.limit ?? 100, query.offset ?? 0);
+  @ApiBadRequestResponse({
+    description: '`validation-failed`: a limit out of 1..200, or cursor with offset; `invalid-cursor`',
+  })
+  async denials(@Query() query: PageQueryDto) {
+    return recordsPage('access-denials', query, (limit, offset) => this.access.denials(limit, offset));
   }
 
   @Get('changes')
   @Roles(...ACCESS_RECORDS)
   @ApiOkResponse({ description: 'users created or disabled, keys created or revoked, newest first' })
-  changes(@Query() query: PageQueryDto) {
-    return this.access.changes(query.limit ?? 100, query.offset ?? 0);
+  @ApiBadRequestResponse({
+    description: '`validation-failed`: a limit out of 1..200, or cursor with offset; `invalid-cursor`',
+  })
+  async changes(@Query() query: PageQueryDto) {
+    return recordsPage('access-changes', query, (limit, offset) => this.access.changes(limit, offset));
   }
+}
+
+/** A page of the access records: `{ items, total, nextCursor? }` (`limit`, `offset` too with the deprecated `?offset=`). */
+async function recordsPage<T>(
+  list: string,
+  query: PageQueryDto,
+  read: (limit: number, offset: number) => Promise<{ items: T[]; total: number }>,
+) {
+  if (query.offset !== undefined && query.cursor !== undefined)
+    throw invalidField('offset', 'use cursor or offset, not both');
+  const limit = query.limit ?? LIST_LIMIT_DEFAULT;
+  const offset = query.offset ?? offsetOf(list, query.cursor);
+  const { items, total } = await read(limit, offset);
+  const page = pageFrom(list, items, offset, total);
+  return query.offset === undefined ? page : { ...page, limit, offset };
 }

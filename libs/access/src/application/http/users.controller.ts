@@ -1,10 +1,18 @@
-import { Body, Controller, Delete, Get, Param, Post, UseInterceptors } from '@nestjs/common';
-import { IdempotencyInterceptor } from '@ledger/platform';
-import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { IdempotencyInterceptor, ListQueryDto, PageDto, pageOf } from '@ledger/platform';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Principal } from '../../domain/principal';
 import { ResourceAccess } from '../access.decorators';
 import { AccessService } from '../access.service';
 import { CurrentPrincipal } from '../request-principal';
+import { UserViewDto } from './dto/access-views.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 
 /** Users and their roles (admin only). A user acts through API keys (`/access/api-keys`). */
@@ -23,8 +31,14 @@ export class UsersController {
   }
 
   @Get()
-  list() {
-    return this.access.users();
+  @ApiOperation({ summary: 'List the users, a page at a time' })
+  @ApiOkResponse({
+    type: PageDto(UserViewDto),
+    description: '`{ items, total, nextCursor? }`: every user, its role, bank and state',
+  })
+  @ApiBadRequestResponse({ description: '`validation-failed`: a limit out of 1..200; `invalid-cursor`' })
+  async list(@Query() query: ListQueryDto) {
+    return pageOf('access-users', await this.access.users(), query);
   }
 
   @Get(':userId')
@@ -34,6 +48,9 @@ export class UsersController {
 
   /** Disables the user and revokes every key it has; the user stays in the records. */
   @Delete(':userId')
+  @ApiConflictResponse({
+    description: 'last-active-admin: the user is the last admin with an active key; nothing is changed',
+  })
   disable(@Param('userId') userId: string, @CurrentPrincipal() principal: Principal) {
     return this.access.disableUser(userId, principal.userId);
   }

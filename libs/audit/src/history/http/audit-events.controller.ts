@@ -2,8 +2,12 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AUDITOR_READ, Roles } from '@ledger/access';
+import { cursorCodec, invalidField } from '@ledger/platform';
 import { ListEventsQuery, ListStreamEventsQuery } from '../queries';
-import { ListEventsDto } from './dto/list-events.dto';
+
+const AUDIT_EVENTS_LIST = 'audit-events';
+const isPosition = (value: unknown): value is string => typeof value === 'string' && POSITION.test(value);
+import { ListEventsDto, POSITION } from './dto/list-events.dto';
 import { ListStreamEventsDto } from './dto/list-stream-events.dto';
 
 const EVENT_FIELDS =
@@ -20,19 +24,25 @@ export class AuditEventsController {
   @Get('events')
   @ApiOkResponse({
     description:
-      `{ items, nextAfter, hasMore, headPosition }: events in global order, each with ${EVENT_FIELDS}. ` +
-      'Pass nextAfter as `after` for the next page while hasMore is true; a filtered page may be short.',
+      `{ items, nextCursor?, nextAfter, hasMore, headPosition }: events in global order, each with ${EVENT_FIELDS}. ` +
+      'Pass nextCursor as `cursor` (or nextAfter as `after`) for the next page while there is one; a filtered ' +
+      'page may be short.',
   })
   @ApiBadRequestResponse({ description: 'invalid query; `fields` names each field and why' })
-  list(@Query() query: ListEventsDto) {
-    return this.queries.execute(
+  async list(@Query() query: ListEventsDto) {
+    if (query.after !== undefined && query.cursor !== undefined)
+      throw invalidField('after', 'use cursor or after, not both');
+    const after =
+      query.cursor !== undefined ? cursorCodec.decode(AUDIT_EVENTS_LIST, query.cursor, isPosition) : query.after;
+    const page = await this.queries.execute(
       new ListEventsQuery({
-        after: BigInt(query.after ?? '0'),
+        after: BigInt(after ?? '0'),
         limit: query.limit ?? 100,
         type: query.type,
         streamPrefix: query.streamPrefix,
       }),
     );
+    return page.hasMore ? { ...page, nextCursor: cursorCodec.encode(AUDIT_EVENTS_LIST, page.nextAfter) } : page;
   }
 
   @Get('streams/:streamId/events')

@@ -1,18 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandPipeline, decided } from '@ledger/event-sourcing';
-import { decideApprovalPolicy, fundModel, streamIds, requireOpenFund } from '../../domain';
+import { FourEyes } from '@ledger/four-eyes';
+import { setApprovalPolicyAction } from '../four-eyes/set-approval-policy.action';
 import { SetApprovalPolicyCommand } from './set-approval-policy.command';
 
-/** Sets (or replaces) a fund's four-eyes policy: one event on the fund stream. */
+/**
+ * Sets (or replaces) a fund's four-eyes policy: one event on the fund stream when it tightens;
+ * nothing when it equals the policy in force; a proposal (202) when it loosens any control.
+ */
 @CommandHandler(SetApprovalPolicyCommand)
 export class SetApprovalPolicyHandler implements ICommandHandler<SetApprovalPolicyCommand> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  constructor(private readonly fourEyes: FourEyes) {}
 
   execute({ command, context }: SetApprovalPolicyCommand) {
-    return this.pipeline.run({ context, on: command.setOn }, async (tx) => {
-      const fund = await tx.load(streamIds.fund(command.fundId), fundModel);
-      tx.append(fund, [decideApprovalPolicy(command, requireOpenFund(fund.state, command.fundId))]);
-      return decided({ fundId: command.fundId });
-    });
+    return this.fourEyes.run(setApprovalPolicyAction, command, { context, on: command.setOn });
   }
 }

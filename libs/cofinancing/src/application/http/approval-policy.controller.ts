@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Put, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
 import { deprecatedFor } from '@ledger/four-eyes';
@@ -18,13 +25,27 @@ export class ApprovalPolicyController {
   @Put()
   @HttpCode(200)
   @CommandDocs()
+  @ApiOperation({
+    summary: 'set the fund’s four-eyes policy: a tightening at once, a weakening only once a second person confirms',
+  })
   @ApiOkResponse({
     description:
       'sets (replaces) the fund’s four-eyes policy: `{ fundId, position }`. Approving a grant whose subsidy exceeds ' +
       '`approveGrantAbove`, paying an invoice whose subsidy share exceeds `disburseAbove`, and — with ' +
       '`correctionsNeedSecondPerson` — any disbursement reversal then answers 202 with a pending proposal that a ' +
-      'second fund manager must confirm within `proposalTtlHours` (POST /proposals/:id/confirm); what it would use ' +
-      'is reserved meanwhile',
+      'second fund manager must confirm within `proposalTtlHours` (POST /proposals/:id/confirmation); what it would use ' +
+      'is reserved meanwhile. Answers `{ fundId, changed, policy, position }`: the policy in force after it; the ' +
+      'same policy again writes nothing (`changed: false`)',
+  })
+  @ApiAcceptedResponse({
+    description:
+      'the change loosens a control (a threshold raised or removed, `correctionsNeedSecondPerson` turned off, a ' +
+      'longer `proposalTtlHours`): a pending proposal `{ proposalId, status: "pending", action: ' +
+      '"set-approval-policy", fundId, expiresAt, … }` that another fund manager or an admin confirms ' +
+      '(POST /proposals/:id/confirmation) within the time to live in force; nothing changes until then',
+  })
+  @ApiConflictResponse({
+    description: '`policy-change-pending`: a weakening of this fund’s policy already waits for a second person',
   })
   set(@Param('fundId') fundId: string, @Body() body: SetApprovalPolicyDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { deterministicUuid, newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { AsOfQueryDto, CommandCtx } from '@ledger/platform';
 import { CofinancingBalancesAsOfQuery } from '../as-of';
 import { AddMemberFirmCommand, EnrolBeneficiaryCommand } from '../commands';
-import { GetBeneficiaryQuery } from '../queries';
+import { GetBeneficiaryQuery, ListBeneficiariesQuery } from '../queries';
 import { CommandDocs } from './api-docs';
 import { AddMemberFirmDto, EnrolBeneficiaryDto } from './dto/beneficiary.dto';
+import { BeneficiaryPageDto, ListBeneficiariesQueryDto } from './dto/list-beneficiaries.dto';
 
 @ApiTags('cofinancing: beneficiaries')
 @ResourceAccess('cofinancing')
@@ -62,6 +63,14 @@ export class BeneficiariesController {
         context,
       ),
     );
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List beneficiaries by name, with their member firms count' })
+  @ApiOkResponse({ type: BeneficiaryPageDto, description: 'a page of beneficiaries, by name; `?name=` searches' })
+  @ApiBadRequestResponse({ description: 'a limit out of 1..200, or a cursor this API did not give' })
+  list(@Query() query: ListBeneficiariesQueryDto) {
+    return this.queries.execute(new ListBeneficiariesQuery({ name: query.name }, query.limit ?? 50, query.cursor));
   }
 
   @Get(':beneficiaryId')

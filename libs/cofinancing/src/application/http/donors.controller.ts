@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { AsOfListQueryDto, AsOfQueryDto, CommandCtx, MoneyDto, pageOf } from '@ledger/platform';
 import { CofinancingBalancesAsOfQuery } from '../as-of';
 import { RecordContributionCommand, RegisterDonorCommand } from '../commands';
 import { ListDonorsQuery } from '../queries';
@@ -68,12 +68,16 @@ export class DonorsController {
     description:
       'per donor: contributed, and each contribution (amount, date, reference); with asOf/knownAt, contributed and the number of contributions at that point',
   })
-  list(@Param('fundId') fundId: string, @Query() at: AsOfQueryDto) {
+  @ApiBadRequestResponse({
+    description: '`validation-failed`: a limit out of 1..200 or a malformed date; `invalid-cursor`',
+  })
+  async list(@Param('fundId') fundId: string, @Query() at: AsOfListQueryDto) {
     if (AsOfQueryDto.asked(at)) {
       return this.queries.execute(
         new CofinancingBalancesAsOfQuery({ kind: 'donors', fundId }, AsOfQueryDto.toInput(at)),
       );
     }
-    return this.queries.execute(new ListDonorsQuery(fundId));
+    const { items } = await this.queries.execute(new ListDonorsQuery(fundId));
+    return pageOf('donors', items, at);
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { AsOfQueryDto, CommandCtx } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx, ListQueryDto, pageOf } from '@ledger/platform';
 import { CofinancingBalancesAsOfQuery } from '../as-of';
 import { CreateFundCommand } from '../commands';
 import { GetFundBalanceHistoryQuery, GetFundQuery, ListFundsQuery } from '../queries';
@@ -41,11 +41,13 @@ export class FundsController {
   @Get()
   @ApiOkResponse({
     description:
-      'every fund with its live balances, in the order they were created, and `reserved` by pending four-eyes ' +
-      'approval proposals',
+      '`{ items, total, nextCursor? }`: every fund with its live balances, in the order they were created, and ' +
+      '`reserved` by pending four-eyes approval proposals; `?limit=` (1..200, default 50) and `?cursor=`',
   })
-  list() {
-    return this.queries.execute(new ListFundsQuery());
+  @ApiBadRequestResponse({ description: '`validation-failed`: a limit out of 1..200; `invalid-cursor`' })
+  async list(@Query() query: ListQueryDto) {
+    const { items } = await this.queries.execute(new ListFundsQuery());
+    return pageOf('funds', items, query);
   }
 
   @Get(':fundId/balance-history')

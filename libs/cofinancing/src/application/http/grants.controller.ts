@@ -1,9 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx, MoneyDto } from '@ledger/platform';
+import { CommandCtx, MoneyDto, cursorCodec, invalidField } from '@ledger/platform';
 import {
   ApproveGrantCommand,
   CancelGrantCommand,
@@ -13,7 +19,9 @@ import {
   RequestGrantCommand,
   ReverseDisbursementCommand,
 } from '../commands';
-import { GetGrantQuery, GetSubsidyPreviewQuery, ListGrantsQuery } from '../queries';
+import { GRANTS_LIST, GetGrantQuery, GetSubsidyPreviewQuery, ListGrantsQuery } from '../queries';
+
+const isPosition = (value: unknown): value is string => typeof value === 'string' && /^\d{1,19}$/.test(value);
 import { CommandDocs } from './api-docs';
 import {
   ApproveGrantDto,
@@ -67,7 +75,7 @@ export class GrantsController {
     description:
       'four-eyes: the subsidy exceeds the fund’s `approveGrantAbove`, so nothing is approved yet: ' +
       '`{ proposalId, status: "pending", expiresAt, reserved, threshold }`; the subsidy is reserved until a second ' +
-      'fund manager confirms (`POST /proposals/:id/confirm`), declines, or it expires',
+      'fund manager confirms (`POST /proposals/:id/confirmation`), declines, or it expires',
   })
   approve(@Param('grantId') grantId: string, @Body() body: ApproveGrantDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
@@ -93,7 +101,7 @@ export class GrantsController {
   @ApiCreatedResponse({
     description:
       'what the invoice was paid and by which rule; the commitment left (after what pending proposals reserve: ' +
-      '422 `commitment-exhausted` names `reservedMinor`; 409 `held-by-pending-proposal` for an invoice reference ' +
+      '422 `commitment-exhausted` names `reserved` (`{amountMinor, currency}`); 409 `held-by-pending-proposal` for an invoice reference ' +
       'a pending proposal holds)',
   })
   @ApiAcceptedResponse({
@@ -101,7 +109,7 @@ export class GrantsController {
       'four-eyes: the paid share exceeds the fund’s `disburseAbove`, so nothing is paid yet: ' +
       '`{ proposalId, status: "pending", action: "disburse-grant", disbursementId, expiresAt, reserved, threshold }`; ' +
       'the payment (computed now by the ordinary rule) and the invoice reference are reserved on the grant until a ' +
-      'second fund manager confirms (`POST /proposals/:id/confirm`: paid, decided again on current ' +
+      'second fund manager confirms (`POST /proposals/:id/confirmation`: paid, decided again on current ' +
       'state), declines, or it expires',
   })
   disburse(@Param('grantId') grantId: string, @Body() body: DisburseGrantDto, @CommandCtx() context: CommandContext) {
@@ -198,11 +206,24 @@ export class GrantsController {
 
   @Get()
   @ApiOkResponse({
-    description: 'grants in request order, filtered by fund, window, beneficiary, status, year; paginated',
+    description:
+      '`{ items, total, nextCursor? }`: grants in request order, filtered by fund, window, beneficiary, status, ' +
+      'year, funding status; `?limit=` (1..200, default 50) and `?cursor=` (`?offset=` deprecated)',
+  })
+  @ApiBadRequestResponse({
+    description:
+      '`validation-failed`: a limit out of 1..200, a bad filter, or both cursor and offset; `invalid-cursor`',
   })
   list(@Query() query: ListGrantsQueryDto) {
-    const { limit = 50, offset = 0, ...filter } = query;
-    return this.queries.execute(new ListGrantsQuery(filter, limit, offset));
+    const { limit = 50, offset, cursor, ...filter } = query;
+    if (offset !== undefined && cursor !== undefined) throw invalidField('offset', 'use cursor or offset, not both');
+    const start =
+      cursor !== undefined
+        ? { afterPosition: cursorCodec.decode(GRANTS_LIST, cursor, isPosition) }
+        : offset !== undefined
+          ? { offset }
+          : null;
+    return this.queries.execute(new ListGrantsQuery(filter, limit, start));
   }
 
   @Get(':grantId/subsidy-preview')

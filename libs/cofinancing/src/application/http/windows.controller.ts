@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { AsOfListQueryDto, AsOfQueryDto, CommandCtx, MoneyDto, pageOf } from '@ledger/platform';
 import { CofinancingBalancesAsOfQuery } from '../as-of';
 import { BasisPoints } from '@ledger/money';
 import type { ScheduleTerms } from '../../domain';
@@ -79,12 +79,16 @@ export class WindowsController {
     description:
       'per window: committed, disbursed, released, and every schedule version; with asOf/knownAt, the figures and the schedule in force at that point',
   })
-  list(@Param('fundId') fundId: string, @Query() at: AsOfQueryDto) {
+  @ApiBadRequestResponse({
+    description: '`validation-failed`: a limit out of 1..200 or a malformed date; `invalid-cursor`',
+  })
+  async list(@Param('fundId') fundId: string, @Query() at: AsOfListQueryDto) {
     if (AsOfQueryDto.asked(at)) {
       return this.queries.execute(
         new CofinancingBalancesAsOfQuery({ kind: 'windows', fundId }, AsOfQueryDto.toInput(at)),
       );
     }
-    return this.queries.execute(new ListWindowsQuery(fundId));
+    const { items } = await this.queries.execute(new ListWindowsQuery(fundId));
+    return pageOf('windows', items, at);
   }
 }

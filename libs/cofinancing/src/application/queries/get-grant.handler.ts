@@ -4,6 +4,7 @@ import { GrantNotFound } from '../../domain';
 import { DisbursementRow, GrantRow } from '../projections/read-model.entities';
 import { GetGrantQuery, type GrantDetailView } from './get-grant.query';
 import { grantView } from './grant-view';
+import { fundingStatuses } from './funding-status';
 import { reservedOnGrant } from './proposal-reservations';
 import { moneyOf } from './read-model-json';
 
@@ -18,7 +19,7 @@ export class GetGrantHandler implements IQueryHandler<GetGrantQuery> {
       .getRepository(DisbursementRow)
       .find({ where: { grantId }, order: { position: 'ASC' } });
     return {
-      ...grantView(row),
+      ...grantView(row, (await fundingStatuses(this.data, [row.grantId])).get(row.grantId) ?? null),
       reserved: moneyOf(await reservedOnGrant(this.data, grantId), row.currency),
       computation: row.computation,
       disbursements: disbursements.map((d) => ({

@@ -1,8 +1,9 @@
 import type { GrantRow } from '../projections/read-model.entities';
+import type { FundingStatus } from './funding-status';
 import type { GrantView } from './list-grants.query';
 import { money, moneyOf } from './read-model-json';
 
-export function grantView(row: GrantRow): GrantView {
+export function grantView(row: GrantRow, fundingStatus: FundingStatus | null = null): GrantView {
   const open = row.status === 'approved' && row.subsidy !== null;
   return {
     grantId: row.grantId,
@@ -30,5 +31,6 @@ export function grantView(row: GrantRow): GrantView {
       ? moneyOf((BigInt(row.subsidy ?? '0') - BigInt(row.disbursed)).toString(), row.currency)
       : null,
     releasedAtClosure: moneyOf(row.released, row.currency),
+    fundingStatus: row.status === 'requested' ? fundingStatus : null,
   };
 }

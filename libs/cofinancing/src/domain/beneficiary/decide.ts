@@ -1,4 +1,4 @@
-import { assertIsoDate, type IsoDate } from '../calendar';
+import { assertIsoDate, notBefore, type IsoDate } from '../calendar';
 import { BeneficiaryAlreadyEnrolled, InvalidSchedule } from '../errors';
 import { BeneficiaryEnrolled, MemberFirmAdded, type BeneficiaryEvent, type BeneficiaryKind } from './events';
 import { requireEnrolled, type BeneficiaryState, type MemberFirm } from './state';
@@ -41,6 +41,8 @@ export function enrolBeneficiary(command: EnrolBeneficiary, state: BeneficiarySt
 export function addMemberFirm(command: AddMemberFirm, state: BeneficiaryState): BeneficiaryEvent[] {
   const beneficiary = requireEnrolled(state, command.beneficiaryId);
   if (beneficiary.memberFirms[command.firm.firmId]) return [];
+  assertIsoDate(command.joinedOn, 'joinedOn');
+  notBefore('joinedOn', command.joinedOn, beneficiary.enrolledOn, 'beneficiary.enrolledOn');
   return [
     MemberFirmAdded.create({
       beneficiaryId: beneficiary.beneficiaryId,

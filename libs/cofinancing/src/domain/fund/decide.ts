@@ -1,5 +1,5 @@
 import { currencyOf, type Money } from '@ledger/money';
-import { assertIsoDate, type IsoDate } from '../calendar';
+import { assertIsoDate, notBefore, type IsoDate } from '../calendar';
 import {
   AmendmentNotAfterCurrent,
   AmountNotPositive,
@@ -85,6 +85,8 @@ export function createFund(command: CreateFund, state: FundState): FundEvent[] {
 export function registerDonor(command: RegisterDonor, state: FundState): FundEvent[] {
   const fund = requireOpenFund(state, command.fundId);
   if (fund.donors[command.donorId]) throw new DonorAlreadyRegistered(command.donorId);
+  assertIsoDate(command.registeredOn, 'registeredOn');
+  notBefore('registeredOn', command.registeredOn, fund.createdOn, 'fund.createdOn');
   return [
     DonorRegistered.create({
       fundId: fund.fundId,
@@ -97,9 +99,13 @@ export function registerDonor(command: RegisterDonor, state: FundState): FundEve
 
 export function recordContribution(command: RecordContribution, state: FundState): FundEvent[] {
   const fund = requireOpenFund(state, command.fundId);
-  if (!fund.donors[command.donorId]) throw new DonorNotFound(fund.fundId, command.donorId);
+  const donor = fund.donors[command.donorId];
+  if (!donor) throw new DonorNotFound(fund.fundId, command.donorId);
   assertFundCurrency(fund, command.amount, 'amount.currency');
   if (!command.amount.isPositive()) throw new AmountNotPositive('amount', command.amount);
+  assertIsoDate(command.receivedOn, 'receivedOn');
+  notBefore('receivedOn', command.receivedOn, fund.createdOn, 'fund.createdOn');
+  notBefore('receivedOn', command.receivedOn, donor.registeredOn, 'donor.registeredOn');
   return [
     ContributionRecorded.create({
       fundId: fund.fundId,
@@ -117,6 +123,8 @@ export function openWindow(command: OpenWindow, state: FundState): FundEvent[] {
   if (fund.windows[command.windowId]) throw new WindowAlreadyOpen(command.windowId);
   assertIsoDate(command.schedule.effectiveFrom, 'schedule.effectiveFrom');
   validateScheduleTerms(command.schedule, fund.currency);
+  assertIsoDate(command.openedOn, 'openedOn');
+  notBefore('openedOn', command.openedOn, fund.createdOn, 'fund.createdOn');
   return [
     WindowOpened.create({
       fundId: fund.fundId,
@@ -142,6 +150,8 @@ export function amendSchedule(command: AmendSchedule, state: FundState): FundEve
   if (command.schedule.effectiveFrom <= current.effectiveFrom) {
     throw new AmendmentNotAfterCurrent(command.schedule.effectiveFrom, current.effectiveFrom);
   }
+  assertIsoDate(command.amendedOn, 'amendedOn');
+  notBefore('amendedOn', command.amendedOn, window.openedOn, 'window.openedOn');
   return [
     WindowScheduleAmended.create({
       fundId: fund.fundId,

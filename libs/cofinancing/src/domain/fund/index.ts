@@ -3,3 +3,4 @@ export * from './events';
 export * from './schedule';
 export * from './state';
 export * from './decide';
+export * from './availability';

@@ -8,6 +8,7 @@ import {
   type FundApprovalPolicy,
   type FundFourEyesEvent,
 } from '../four-eyes';
+import { withChange, type AvailabilityTimeline } from './availability';
 import { fundDefinitions, type FundEvent } from './events';
 import { scheduleShape, SUPPORT_KINDS, type ScheduleVersion, type SupportKind } from './schedule';
 
@@ -15,6 +16,8 @@ export interface WindowState {
   readonly windowId: string;
   readonly name: string;
   readonly supportKind: SupportKind;
+  /** No request may be dated before it. */
+  readonly openedOn: string;
   /** Every version, oldest first; an approval uses the one in force on the request date. */
   readonly schedules: readonly ScheduleVersion[];
 }
@@ -26,16 +29,20 @@ export type FundState =
       readonly fundId: string;
       readonly name: string;
       readonly currency: CurrencyCode;
+      /** Nothing on the fund may be dated before it. */
+      readonly createdOn: string;
       /** Capital received from donors. */
       readonly contributed: Money;
       /** Approved subsidies not yet released by closure or cancellation. */
       readonly committed: Money;
-      readonly donors: Readonly<Record<string, { readonly name: string }>>;
+      readonly donors: Readonly<Record<string, { readonly name: string; readonly registeredOn: string }>>;
       readonly windows: Readonly<Record<string, WindowState>>;
       /** Four-eyes policy, or null when one person decides everything. */
       readonly approvalPolicy: FundApprovalPolicy | null;
       /** Amounts held by pending four-eyes proposals, by proposal id: not committed, but not available. */
       readonly reservations: Readonly<Record<string, Money>>;
+      /** available (contributed − committed) through business time, by date: see availability.ts. */
+      readonly availability: AvailabilityTimeline;
     };
 
 export type OpenFund = Extract<FundState, { status: 'open' }>;
@@ -80,19 +87,28 @@ export function evolveFund(state: FundState, event: FundEvent): FundState {
         fundId: event.fundId,
         name: event.name,
         currency: event.currency,
+        createdOn: event.createdOn,
         contributed: Money.zero(event.currency),
         committed: Money.zero(event.currency),
         donors: {},
         windows: {},
         approvalPolicy: null,
         reservations: {},
+        availability: [],
       };
     case 'cofinancing.DonorRegistered':
       if (state.status !== 'open') return state;
-      return { ...state, donors: { ...state.donors, [event.donorId]: { name: event.name } } };
+      return {
+        ...state,
+        donors: { ...state.donors, [event.donorId]: { name: event.name, registeredOn: event.registeredOn } },
+      };
     case 'cofinancing.ContributionRecorded':
       if (state.status !== 'open') return state;
-      return { ...state, contributed: state.contributed.plus(event.amount) };
+      return {
+        ...state,
+        contributed: state.contributed.plus(event.amount),
+        availability: withChange(state.availability, event.receivedOn, event.amount.amountMinor),
+      };
     case 'cofinancing.WindowOpened':
       if (state.status !== 'open') return state;
       return {
@@ -103,6 +119,7 @@ export function evolveFund(state: FundState, event: FundEvent): FundState {
             windowId: event.windowId,
             name: event.name,
             supportKind: event.supportKind,
+            openedOn: event.openedOn,
             schedules: [event.schedule],
           },
         },
@@ -121,10 +138,18 @@ export function evolveFund(state: FundState, event: FundEvent): FundState {
     }
     case 'cofinancing.FundsCommitted':
       if (state.status !== 'open') return state;
-      return { ...state, committed: state.committed.plus(event.amount) };
+      return {
+        ...state,
+        committed: state.committed.plus(event.amount),
+        availability: withChange(state.availability, event.committedOn, -event.amount.amountMinor),
+      };
     case 'cofinancing.CommitmentReleased':
       if (state.status !== 'open') return state;
-      return { ...state, committed: state.committed.minus(event.amount) };
+      return {
+        ...state,
+        committed: state.committed.minus(event.amount),
+        availability: withChange(state.availability, event.releasedOn, event.amount.amountMinor),
+      };
     default:
       return assertNever(event);
   }
@@ -151,6 +176,7 @@ const fundSnapshotShape = {
   fundId: field.string(),
   name: field.string(),
   currency: field.currency(),
+  createdOn: field.date(),
   contributed: field.money(),
   committed: field.money(),
   approvalPolicy: field.optional(
@@ -163,21 +189,27 @@ const fundSnapshotShape = {
     }),
   ),
   reservations: field.array(field.object({ proposalId: field.string(), amount: field.money() })),
-  donors: field.array(field.object({ donorId: field.string(), name: field.string() })),
+  donors: field.array(field.object({ donorId: field.string(), name: field.string(), registeredOn: field.date() })),
   windows: field.array(
     field.object({
       windowId: field.string(),
       name: field.string(),
       supportKind: field.literal(...SUPPORT_KINDS),
+      openedOn: field.date(),
       schedules: field.array(field.object(scheduleShape)),
     }),
   ),
+  availability: field.array(field.object({ on: field.date(), deltaMinor: field.bigint() })),
 };
 const fundSnapshotCodec = field.object(fundSnapshotShape);
 
-/** The fund stream takes every approval and release: keep a snapshot every 100 events. */
+/**
+ * The fund stream takes every approval and release: keep a snapshot every 100 events. Version 3
+ * added the dates (creation, donors, windows) and the availability timeline; older snapshots are
+ * ignored and the state rebuilt from the events.
+ */
 export const fundSnapshotPolicy: SnapshotPolicy<FundState> = {
-  version: 2,
+  version: 3,
   every: 100,
   encode: (state) => {
     if (state.status !== 'open') return { status: 'none', fund: null };
@@ -185,7 +217,11 @@ export const fundSnapshotPolicy: SnapshotPolicy<FundState> = {
       status: 'open',
       fund: fundSnapshotCodec.encode({
         ...state,
-        donors: Object.entries(state.donors).map(([donorId, donor]) => ({ donorId, name: donor.name })),
+        donors: Object.entries(state.donors).map(([donorId, donor]) => ({
+          donorId,
+          name: donor.name,
+          registeredOn: donor.registeredOn,
+        })),
         windows: Object.values(state.windows),
         reservations: Object.entries(state.reservations).map(([proposalId, amount]) => ({ proposalId, amount })),
       }),
@@ -199,9 +235,12 @@ export const fundSnapshotPolicy: SnapshotPolicy<FundState> = {
       fundId: fund.fundId,
       name: fund.name,
       currency: fund.currency,
+      createdOn: fund.createdOn,
       contributed: fund.contributed,
       committed: fund.committed,
-      donors: Object.fromEntries(fund.donors.map((donor) => [donor.donorId, { name: donor.name }])),
+      donors: Object.fromEntries(
+        fund.donors.map((donor) => [donor.donorId, { name: donor.name, registeredOn: donor.registeredOn }]),
+      ),
       windows: Object.fromEntries(fund.windows.map((window) => [window.windowId, window])),
       approvalPolicy: fund.approvalPolicy && {
         approveGrantAbove: fund.approvalPolicy.approveGrantAbove,
@@ -210,6 +249,7 @@ export const fundSnapshotPolicy: SnapshotPolicy<FundState> = {
         proposalTtlHours: fund.approvalPolicy.proposalTtlHours,
       },
       reservations: Object.fromEntries(fund.reservations.map((held) => [held.proposalId, held.amount])),
+      availability: fund.availability,
     };
   },
 };

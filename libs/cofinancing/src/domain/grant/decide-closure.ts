@@ -50,6 +50,24 @@ function releaseEvents(
 }
 
 /**
+ * The latest disbursement or correction recorded on an approved grant (reversed entries too): a
+ * closure or cancellation may not be dated before it, or the grant would be shown closed, as of
+ * some dates, with money still moving on it.
+ */
+function lastMovementOf(
+  state: Extract<GrantState, { status: 'approved' }>,
+): { on: string; field: 'disbursement.disbursedOn' | 'disbursement.reversedOn' } | null {
+  let last: { on: string; field: 'disbursement.disbursedOn' | 'disbursement.reversedOn' } | null = null;
+  for (const entry of Object.values(state.disbursements)) {
+    if (last === null || entry.disbursedOn > last.on)
+      last = { on: entry.disbursedOn, field: 'disbursement.disbursedOn' };
+    if (entry.reversedOn !== null && entry.reversedOn > last.on)
+      last = { on: entry.reversedOn, field: 'disbursement.reversedOn' };
+  }
+  return last;
+}
+
+/**
  * Closes an approved grant: what was not disbursed goes back to the fund's available balance
  * and no longer counts against the beneficiary's cap.
  */
@@ -57,7 +75,9 @@ export function closeGrant(command: CloseGrant, state: GrantState): ReleaseDecis
   if (state.status !== 'approved') return illegal(command.grantId, state, 'close');
   refusePending(command.grantId, state, 'close');
   assertIsoDate(command.closedOn, 'closedOn');
-  notBefore('closedOn', command.closedOn, state.approval.approvedOn);
+  notBefore('closedOn', command.closedOn, state.approval.approvedOn, 'approvedOn');
+  const last = lastMovementOf(state);
+  if (last) notBefore('closedOn', command.closedOn, last.on, last.field);
   const { request, approval, disbursed } = state;
   const released = approval.subsidy.minus(disbursed);
   return {
@@ -86,7 +106,12 @@ export function cancelGrant(command: CancelGrant, state: GrantState): ReleaseDec
     illegal(command.grantId, state, 'cancel', 'it has disbursements; close it instead');
   }
   assertIsoDate(command.cancelledOn, 'cancelledOn');
-  notBefore('cancelledOn', command.cancelledOn, state.request.requestedOn);
+  notBefore('cancelledOn', command.cancelledOn, state.request.requestedOn, 'requestedOn');
+  if (state.status === 'approved') {
+    notBefore('cancelledOn', command.cancelledOn, state.approval.approvedOn, 'approvedOn');
+    const last = lastMovementOf(state);
+    if (last) notBefore('cancelledOn', command.cancelledOn, last.on, last.field);
+  }
   const { request } = state;
   const released = state.status === 'approved' ? state.approval.subsidy : Money.zero(request.eligibleCost.currency);
   return {

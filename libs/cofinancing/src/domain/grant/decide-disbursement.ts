@@ -77,7 +77,7 @@ export function disburseGrant(command: DisburseGrant, state: GrantState): GrantE
   }
   assertIsoDate(command.invoiceDate, 'invoiceDate');
   assertIsoDate(command.disbursedOn, 'disbursedOn');
-  notBefore('disbursedOn', command.disbursedOn, approval.approvedOn);
+  notBefore('disbursedOn', command.disbursedOn, approval.approvedOn, 'approvedOn');
   if (!command.invoiceAmount.isPositive()) throw new AmountNotPositive('invoiceAmount', command.invoiceAmount);
   if (state.invoiceReferences.includes(command.invoiceReference)) {
     throw new DuplicateInvoice(request.grantId, command.invoiceReference);
@@ -139,7 +139,7 @@ export function reverseDisbursement(command: ReverseDisbursement, state: GrantSt
   if (locking) throw new HeldByPendingProposal(command.grantId, 'disbursementId', entry.disbursementId, locking[0]);
   if (command.reason.trim().length === 0) throw new CorrectionReasonMissing();
   assertIsoDate(command.correctedOn, 'correctedOn');
-  notBefore('correctedOn', command.correctedOn, entry.disbursedOn);
+  notBefore('correctedOn', command.correctedOn, entry.disbursedOn, 'disbursement.disbursedOn');
   const { request, approval } = state;
   const invoicedTotal = state.invoiced.minus(entry.invoiceAmount);
   const disbursedTotal = state.disbursed.minus(entry.paid);

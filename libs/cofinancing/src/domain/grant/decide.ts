@@ -1,3 +1,4 @@
+import { Money } from '@ledger/money';
 import { assertIsoDate, participationYear, type IsoDate } from '../calendar';
 import {
   CapAllocated,
@@ -11,6 +12,8 @@ import {
   assertFundCurrency,
   availableOf,
   computeSubsidy,
+  lowestAvailableFrom,
+  termsForYear,
   FundsCommitted,
   requireOpenFund,
   requireWindow,
@@ -18,6 +21,7 @@ import {
   scheduleInForce,
   type FundEvent,
   type FundState,
+  type OpenFund,
 } from '../fund';
 import { GrantApprovalPending } from '../four-eyes.errors';
 import type { CancelGrant, CloseGrant } from './decide-closure';
@@ -70,7 +74,12 @@ export function requestGrant(
   assertFundCurrency(fund, command.eligibleCost, 'eligibleCost.currency');
   if (!command.eligibleCost.isPositive()) throw new AmountNotPositive('eligibleCost', command.eligibleCost);
   assertIsoDate(command.requestedOn, 'requestedOn');
+  notBefore('requestedOn', command.requestedOn, fund.createdOn, 'fund.createdOn');
+  notBefore('requestedOn', command.requestedOn, window.openedOn, 'window.openedOn');
   const year = participationYear(beneficiary.enrolledOn, command.requestedOn);
+  // What the window will not pay is refused now, not at approval: a schedule in force on the
+  // request date (the one the approval will use), and a participation year it pays.
+  termsForYear(scheduleInForce(window.schedules, window.windowId, command.requestedOn), year);
   return [
     GrantRequested.create({
       grantId: command.grantId,
@@ -87,6 +96,20 @@ export function requestGrant(
 }
 
 // ---- approval ---------------------------------------------------------------------------------
+
+/**
+ * The fund must hold the subsidy as of the approval's date and on every later date, given all that
+ * is recorded (a contribution dated later cannot fund it; a commitment dated later already uses its
+ * money), less what pending four-eyes proposals reserve. The live balance is the last of those dates.
+ */
+export function requireFundsFrom(fund: OpenFund, approvedOn: IsoDate, subsidy: Money): void {
+  const reserved = reservedOf(fund);
+  const lowest = lowestAvailableFrom(fund.availability, approvedOn);
+  const available = Money.ofMinor(lowest.minor, fund.currency).minus(reserved);
+  if (subsidy.greaterThan(available)) {
+    throw new FundInsufficient(available, subsidy, reserved, { asOf: lowest.on, approvedOn });
+  }
+}
 
 export interface ApprovalDecision {
   readonly grant: GrantEvent[];
@@ -109,7 +132,7 @@ export function approveGrant(
   if (grant.pendingProposalId) throw new GrantApprovalPending(command.grantId, grant.pendingProposalId);
   const request = grant.request;
   assertIsoDate(command.approvedOn, 'approvedOn');
-  notBefore('approvedOn', command.approvedOn, request.requestedOn);
+  notBefore('approvedOn', command.approvedOn, request.requestedOn, 'requestedOn');
   const fund = requireOpenFund(states.fund, request.fundId);
   const window = requireWindow(fund, request.windowId);
   const beneficiary = requireEnrolled(states.beneficiary, request.beneficiaryId);
@@ -121,8 +144,7 @@ export function approveGrant(
     capUsed: capUsedFor(beneficiary, window.windowId, request.participationYear, fund.currency),
   });
   const available = availableOf(fund);
-  if (computation.subsidy.greaterThan(available))
-    throw new FundInsufficient(available, computation.subsidy, reservedOf(fund));
+  requireFundsFrom(fund, command.approvedOn, computation.subsidy);
   const ids = {
     grantId: request.grantId,
     fundId: fund.fundId,
@@ -178,7 +200,7 @@ export function rejectGrant(command: RejectGrant, state: GrantState): GrantEvent
   // Its approval waiting for a second person holds a reservation: decline that first.
   refusePending(command.grantId, state, 'reject');
   assertIsoDate(command.rejectedOn, 'rejectedOn');
-  notBefore('rejectedOn', command.rejectedOn, state.request.requestedOn);
+  notBefore('rejectedOn', command.rejectedOn, state.request.requestedOn, 'requestedOn');
   const { grantId, fundId, windowId, beneficiaryId } = state.request;
   return [
     GrantRejected.create({

@@ -1,4 +1,4 @@
-import { DateOutOfOrder, GrantNotFound, IllegalGrantTransition, type GrantCommandName } from '../errors';
+import { GrantNotFound, IllegalGrantTransition, type GrantCommandName } from '../errors';
 import { GrantHasPendingProposals } from '../four-eyes.errors';
 import { pendingProposalsOf, type GrantState } from './state';
 
@@ -14,6 +14,4 @@ export function illegal(grantId: string, state: GrantState, command: GrantComman
   throw new IllegalGrantTransition(grantId, state.status, command, reason);
 }
 
-export function notBefore(field: string, date: string, earliest: string): void {
-  if (date < earliest) throw new DateOutOfOrder(field, date, earliest);
-}
+export { notBefore } from '../calendar';

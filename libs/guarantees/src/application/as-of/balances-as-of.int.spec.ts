@@ -220,7 +220,15 @@ for (const kind of testDatabaseKinds()) {
       for (const { guarantee_id } of guarantees) {
         const live = await queries.execute(new GetGuaranteeQuery(guarantee_id));
         const now = await asOf.guarantee(guarantee_id);
-        const { position: _p, releasedOn: _r, calledOn: _c, ...liveFigures } = live;
+        // Dates of events are the live view's; the as-of view has balances (and the figures below).
+        const {
+          position: _p,
+          releasedOn: _r,
+          calledOn: _c,
+          claimLastPaidOn: _cp,
+          lastRecoveredOn: _lr,
+          ...liveFigures
+        } = live;
         expect(now).toMatchObject(liveFigures);
       }
 

@@ -7,7 +7,7 @@ import {
   type BalanceMovement,
   type JsonObject,
 } from '@ledger/event-sourcing';
-import { guaranteesCatalog, type ConventionTerms, type GuaranteesEvent } from '../../domain';
+import { guaranteesCatalog, normalizeLoanReference, type ConventionTerms, type GuaranteesEvent } from '../../domain';
 
 /**
  * The mutual guarantee balances as additive movements. Entities and their metrics:
@@ -234,7 +234,7 @@ export function guaranteeBalanceEffects(event: GuaranteesEvent): BalanceEffects 
               companyId: event.companyId,
               bankId: event.bankId,
               memberId: event.memberId,
-              loanReference: event.loanReference,
+              loanReference: normalizeLoanReference(event.loanReference),
               principal: event.principal.toMinorString(),
               coverageRateBp: event.coverageRate.value,
               guaranteedAmount: event.guaranteedAmount.toMinorString(),
@@ -262,6 +262,7 @@ export function guaranteeBalanceEffects(event: GuaranteesEvent): BalanceEffects 
     // No balance moves; nor on four-eyes events: a proposal commits nothing, and reservations are not balances.
     case 'guarantees.CompanyAffiliated':
     case 'guarantees.MemberLoanGuaranteed':
+    case 'guarantees.CompanyConventionSigned':
     case 'guarantees.MemberLoanRepaid':
     case 'guarantees.LoanRepaymentRecorded':
     case 'guarantees.LoanRepaymentReversed':

@@ -13,6 +13,7 @@ import { floorDiv, Ratio } from '@ledger/money';
 import {
   capacityMinorOf,
   CompanyNotFound,
+  conventionStatusOn,
   ConventionNotFound,
   FederationNotFound,
   GuaranteeNotFound,
@@ -90,7 +91,7 @@ export class GuaranteeBalancesAsOf {
         members: { active: Number(sums.membersActive), total: Number(sums.membersTotal) },
         fundDeposited: money(sums.fundDeposited, currency),
         fundWithdrawn: money(sums.fundWithdrawn, currency),
-        ...this.figures(sums, sum(inForce, 'capacity'), sum(inForce, 'headroom'), currency),
+        ...this.figures(sums, shared(inForce).capacity, shared(inForce).headroom, currency),
         conventions,
       };
     });
@@ -159,8 +160,8 @@ export class GuaranteeBalancesAsOf {
         const sums = await this.companySums(db, company.id, point);
         for (const metric of COMPANY_SUMS) total[metric] += sums[metric];
         const inForce = (await this.conventionsOf(db, company, sums, point)).filter((c) => c.status === 'in-force');
-        capacity += sum(inForce, 'capacity');
-        headroom += sum(inForce, 'headroom');
+        capacity += shared(inForce).capacity;
+        headroom += shared(inForce).headroom;
       }
       return {
         ...stamp,
@@ -201,16 +202,25 @@ export class GuaranteeBalancesAsOf {
     const capacity = capacityMinorOf(fundBalance, multiplier);
     const [principal, guaranteed] = [b.get('outstandingPrincipal'), b.get('guaranteedOutstanding')];
     const outstanding = ceilingBasis === 'loan-principal' ? principal : guaranteed;
+    // Worked out for the date asked: a convention past its validUntil (under the terms in force
+    // then) is expired, one before its validFrom not yet in force; only `in-force` counts in the
+    // company's and federation's capacity and headroom.
+    const validFrom = String(convention.details.validFrom);
     const status =
-      point.asOf < convention.createdOn ? 'not-signed' : b.count('terminated') > 0 ? 'terminated' : 'in-force';
+      point.asOf < convention.createdOn
+        ? 'not-signed'
+        : b.count('terminated') > 0
+          ? 'terminated'
+          : conventionStatusOn({ validFrom, validUntil: String(terms.validUntil), terminatedOn: null }, point.asOf);
     return {
       conventionId: convention.id,
       companyId: convention.parentId,
       bankId: String(convention.details.bankId),
       currency,
       status,
+      openForIssuance: status === 'in-force',
       signedOn: convention.createdOn,
-      validFrom: String(convention.details.validFrom),
+      validFrom,
       validUntil: String(terms.validUntil),
       termsVersion: versions.inForce.version,
       termsEffectiveFrom: versions.inForce.effectiveFrom,
@@ -269,5 +279,21 @@ export class GuaranteeBalancesAsOf {
   }
 }
 
-const sum = (rows: readonly { capacity: MoneyAsOf; headroom: MoneyAsOf }[], key: 'capacity' | 'headroom') =>
-  rows.reduce((total, row) => total + BigInt(row[key].amountMinor), 0n);
+/**
+ * A company's conventions share its one fund: its capacity is floor(fund × the largest multiplier
+ * among its conventions in force) — the largest of their capacities — not their sum, and its
+ * headroom that capacity less everything outstanding under them (each under its ceiling basis).
+ */
+function shared(rows: readonly { capacity: MoneyAsOf; outstanding: MoneyAsOf }[]): {
+  capacity: bigint;
+  headroom: bigint;
+} {
+  let capacity = 0n;
+  let outstanding = 0n;
+  for (const row of rows) {
+    const own = BigInt(row.capacity.amountMinor);
+    if (own > capacity) capacity = own;
+    outstanding += BigInt(row.outstanding.amountMinor);
+  }
+  return { capacity, headroom: capacity - outstanding };
+}

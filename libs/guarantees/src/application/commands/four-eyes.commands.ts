@@ -1,8 +1,12 @@
-import type { SetCompanyApprovalPolicy } from '../../domain';
+import type { PolicyChangeAnswer, ProposalPending } from '@ledger/four-eyes';
+import type { SetCompanyApprovalPolicyOf } from '../../domain';
 import { GuaranteesCommand } from './guarantees.command';
 
-/** Sets (or replaces) a company's four-eyes policy. */
+/**
+ * Sets (or replaces) a company's four-eyes policy: answers the policy in force after it
+ * (`changed: false`: it was already); a weakening answers a pending proposal (202).
+ */
 export class SetCompanyApprovalPolicyCommand extends GuaranteesCommand<
-  SetCompanyApprovalPolicy & { readonly companyId: string },
-  { companyId: string }
+  SetCompanyApprovalPolicyOf,
+  PolicyChangeAnswer | ProposalPending<{ companyId: string }>
 > {}

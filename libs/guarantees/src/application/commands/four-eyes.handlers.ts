@@ -1,18 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandPipeline, decided } from '@ledger/event-sourcing';
-import { companyModel, decideApprovalPolicy, streamIds } from '../../domain';
+import { FourEyes } from '@ledger/four-eyes';
+import { setCompanyApprovalPolicyAction } from '../four-eyes/set-approval-policy.action';
 import { SetCompanyApprovalPolicyCommand } from './four-eyes.commands';
 
-/** Sets (or replaces) a company's four-eyes policy: one event on the company stream. */
+/**
+ * Sets (or replaces) a company's four-eyes policy: one event on the company stream when it
+ * tightens; nothing when it equals the policy in force; a proposal (202) when it loosens any control.
+ */
 @CommandHandler(SetCompanyApprovalPolicyCommand)
 export class SetCompanyApprovalPolicyHandler implements ICommandHandler<SetCompanyApprovalPolicyCommand> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  constructor(private readonly fourEyes: FourEyes) {}
 
-  execute({ command: { companyId, ...policy }, context }: SetCompanyApprovalPolicyCommand) {
-    return this.pipeline.run({ context, on: policy.setOn }, async (tx) => {
-      const company = await tx.load(streamIds.company(companyId), companyModel);
-      tx.append(company, decideApprovalPolicy(companyId, policy, company.state));
-      return decided({ companyId });
-    });
+  execute({ command, context }: SetCompanyApprovalPolicyCommand) {
+    return this.fourEyes.run(setCompanyApprovalPolicyAction, command, { context, on: command.setOn });
   }
 }

@@ -1,16 +1,23 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandPipeline, decided } from '@ledger/event-sourcing';
-import { decideOnCompany } from './command-streams';
-import { fundMovement } from './company-receipts';
+import { FourEyes } from '@ledger/four-eyes';
+import { withdrawGuaranteeFundAction } from '../four-eyes/withdraw-guarantee-fund.action';
 import { WithdrawGuaranteeFundCommand } from './withdraw-guarantee-fund.command';
 
+/**
+ * A withdrawal from the guarantee fund: refused (422 withdrawal-exceeds-headroom) when it would
+ * leave a convention's headroom, or the company's, negative as of its date or later; with
+ * `overrideHeadroom` only proposed (202) for a second person. See `withdrawGuaranteeFundAction`.
+ */
 @CommandHandler(WithdrawGuaranteeFundCommand)
 export class WithdrawGuaranteeFundHandler implements ICommandHandler<WithdrawGuaranteeFundCommand> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  constructor(private readonly fourEyes: FourEyes) {}
 
   execute({ command, context }: WithdrawGuaranteeFundCommand) {
-    return this.pipeline.run({ context, on: command.withdrawnOn }, async (tx) =>
-      decided(fundMovement(await decideOnCompany(tx, command), command.depositId)),
-    );
+    const withdrawal = {
+      ...command,
+      overrideHeadroom: command.overrideHeadroom ?? false,
+      reason: command.reason ?? null,
+    };
+    return this.fourEyes.run(withdrawGuaranteeFundAction, withdrawal, { context, on: command.withdrawnOn });
   }
 }

@@ -9,6 +9,7 @@ import {
   issuanceThreshold,
   issueGuarantee,
   issueGuaranteeCommand,
+  normalizeLoanReference,
   proposalTtlOf,
   releaseBankLoan,
   releaseOnCompany,
@@ -22,6 +23,7 @@ import {
   type IssueGuarantee,
   type RegisteredCompany,
 } from '../../domain';
+import { loadCompanyConventions } from '../commands/company-conventions';
 import type { GuaranteeIssuance } from '../commands/issue-guarantee.command';
 
 interface Loan {
@@ -79,17 +81,22 @@ export const issueGuaranteeAction: FourEyesAction<IssueGuarantee, Issuance, Guar
   action: 'issue-guarantee',
   command: issueGuaranteeCommand,
 
-  async decide(tx, command) {
+  async decide(tx, asked) {
+    // The bank loan stream is named by the normalised reference: ` cncas-1 ` and `CNCAS-1` are one loan.
+    const command = { ...asked, loanReference: normalizeLoanReference(asked.loanReference) };
     const { companyId, bankId } = requireConvention(
       command.conventionId,
       (await tx.load(streamIds.convention(command.conventionId), conventionModel)).state,
     );
     const streams = await loadLoan(tx, { ...command, companyId, bankId });
+    // The company's other conventions share its fund: their outstanding counts against the company-wide limit.
+    const otherConventions = await loadCompanyConventions(tx, streams.company.state, command.conventionId);
     const decision = issueGuarantee(command, {
       guarantee: streams.guarantee.state,
       convention: streams.convention.state,
       company: streams.company.state,
       bankLoan: streams.bankLoan.state,
+      otherConventions,
     });
     const company = requireCompany(companyId, streams.company.state);
     return { on: command.issuedOn, command, streams, decision, company };

@@ -1,13 +1,22 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { BankScoped, ResourceAccess } from '@ledger/access';
-import { AsOfQueryDto, invalidField } from '@ledger/platform';
-import { BANK_ID_PATTERN, LOAN_REFERENCE_PATTERN } from '../../domain';
+import { AsOfQueryDto, ListQueryDto, PageDto, invalidField, pageOf } from '@ledger/platform';
+import { BANK_ID_PATTERN, LOAN_REFERENCE_PATTERN, normalizeLoanReference } from '../../domain';
 import { GetConventionHeadroomQuery } from '../queries/get-convention-headroom.query';
 import { GetLoanCoverageQuery } from '../queries/get-loan-coverage.query';
 import { ListBankConventionGuaranteesQuery } from '../queries/list-bank-convention-guarantees.query';
 import { ListBankConventionsQuery } from '../queries/list-bank-conventions.query';
+import { ConventionListItemDto, GuaranteeListItemDto } from './dto/list-guarantees.dto';
+import { LoanCoverageResponse } from './dto/loan-coverage.response';
 
 /**
  * What a bank asks, answered from the read models. The bank id is a filter of every query; a bank
@@ -21,21 +30,34 @@ import { ListBankConventionsQuery } from '../queries/list-bank-conventions.query
 export class BankAccessController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** Is the loan covered, for how much, at which rate, in which state. */
+  /**
+   * Is the loan covered, for how much, at which rate, in which state — and after a default, the
+   * outstanding at default, the claim, what was paid and what was recovered, with dates. The
+   * reference is matched whatever its case and surrounding spaces (`normalizeLoanReference`).
+   */
   @Get('loan-coverage')
-  @ApiQuery({ name: 'loanReference', required: true })
+  @ApiOperation({ summary: "A bank's loan: coverage, state, and through a default the claim, payments and recoveries" })
+  @ApiQuery({ name: 'loanReference', required: true, description: 'Matched ignoring case and surrounding spaces' })
+  @ApiOkResponse({ type: LoanCoverageResponse })
+  @ApiBadRequestResponse({ description: 'validation-failed: bankId or loanReference malformed' })
   coverage(@Param('bankId') bankId: string, @Query('loanReference') loanReference: unknown) {
     checkBank(bankId);
-    if (typeof loanReference !== 'string' || !LOAN_REFERENCE_PATTERN.test(loanReference)) {
+    const reference = typeof loanReference === 'string' ? normalizeLoanReference(loanReference) : null;
+    if (reference === null || !LOAN_REFERENCE_PATTERN.test(reference)) {
       throw invalidField('loanReference', 'must be 1 to 80 letters, digits or . _ / -');
     }
-    return this.queries.execute(new GetLoanCoverageQuery(bankId, loanReference));
+    return this.queries.execute(new GetLoanCoverageQuery(bankId, reference));
   }
 
   @Get('conventions')
-  conventions(@Param('bankId') bankId: string) {
+  @ApiOperation({ summary: "The bank's conventions, with each company's name, by signing date" })
+  @ApiOkResponse({ type: PageDto(ConventionListItemDto), description: '`{ items, total, nextCursor? }`' })
+  @ApiBadRequestResponse({
+    description: '`validation-failed`: bankId malformed or a limit out of 1..200; `invalid-cursor`',
+  })
+  async conventions(@Param('bankId') bankId: string, @Query() query: ListQueryDto) {
     checkBank(bankId);
-    return this.queries.execute(new ListBankConventionsQuery(bankId));
+    return pageOf('bank-conventions-of-bank', await this.queries.execute(new ListBankConventionsQuery(bankId)), query);
   }
 
   /**
@@ -57,9 +79,20 @@ export class BankAccessController {
 
   /** The guarantees under one of the bank's conventions (another bank's convention: 404). */
   @Get('conventions/:conventionId/guarantees')
-  guarantees(@Param('bankId') bankId: string, @Param('conventionId') conventionId: string) {
+  @ApiOperation({ summary: "The guarantees under one of the bank's conventions, by issuing date" })
+  @ApiOkResponse({ type: PageDto(GuaranteeListItemDto), description: '`{ items, total, nextCursor? }`' })
+  @ApiBadRequestResponse({
+    description: '`validation-failed`: bankId malformed or a limit out of 1..200; `invalid-cursor`',
+  })
+  @ApiNotFoundResponse({ description: "no such convention of this bank (another bank's convention included)" })
+  async guarantees(
+    @Param('bankId') bankId: string,
+    @Param('conventionId') conventionId: string,
+    @Query() query: ListQueryDto,
+  ) {
     checkBank(bankId);
-    return this.queries.execute(new ListBankConventionGuaranteesQuery(bankId, conventionId));
+    const all = await this.queries.execute(new ListBankConventionGuaranteesQuery(bankId, conventionId));
+    return pageOf('convention-guarantees', all, query);
   }
 }
 

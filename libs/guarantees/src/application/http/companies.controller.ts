@@ -1,16 +1,19 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx, MoneyDto, invalidField, offsetOf, pageFrom } from '@ledger/platform';
 import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { SetCompanyApprovalPolicyCommand } from '../commands/four-eyes.commands';
 import { RegisterCompanyCommand } from '../commands/register-company.command';
@@ -49,12 +52,20 @@ export class CompaniesController {
   @Get()
   @ApiOkResponse({
     description:
-      '{ items, total, limit, offset }: each company with its members, capital, fund balance, outstanding, ' +
+      '`{ items, total, nextCursor? }` (`limit` and `offset` too with the deprecated `?offset=`): each company with its members, capital, fund balance, outstanding, ' +
       'capacity and headroom (conventions in force), calls and recoveries, as GET /guarantee-companies/:id ' +
       'without its deposits and conventions',
   })
-  list(@Query() query: ListCompaniesQueryDto) {
-    return this.queries.execute(new ListCompaniesQuery(query.limit ?? 50, query.offset ?? 0));
+  @ApiBadRequestResponse({
+    description: '`validation-failed`: a limit out of 1..200, or both cursor and offset; `invalid-cursor`',
+  })
+  async list(@Query() query: ListCompaniesQueryDto) {
+    if (query.offset !== undefined && query.cursor !== undefined)
+      throw invalidField('offset', 'use cursor or offset, not both');
+    const offset = query.offset ?? offsetOf('guarantee-companies', query.cursor);
+    const { items, total, limit } = await this.queries.execute(new ListCompaniesQuery(query.limit ?? 50, offset));
+    const page = pageFrom('guarantee-companies', items, offset, total);
+    return query.offset === undefined ? page : { ...page, limit, offset };
   }
 
   /** Members, capital, fund balance, outstanding, capacity, headroom, calls, recoveries and rates. */
@@ -70,12 +81,27 @@ export class CompaniesController {
 
   /** Four-eyes: which decisions of this company need a second guarantee officer. */
   @Put(':companyId/approval-policy')
+  @ApiOperation({
+    summary: 'set the company’s four-eyes policy: a tightening at once, a weakening only once a second person confirms',
+  })
   @ApiOkResponse({
     description:
       'sets (or replaces) the company’s four-eyes policy: `{ companyId, position }`. Then issuing a guarantee whose ' +
       'guaranteed amount exceeds `issueGuaranteeAbove`, and (with `correctionsNeedSecondPerson`) reversing a deposit ' +
       'or a repayment, answer 202 with a pending proposal that a second guarantee officer must confirm within ' +
-      '`proposalTtlHours` (POST /proposals/:id/confirm); what it would use is reserved meanwhile',
+      '`proposalTtlHours` (POST /proposals/:id/confirmation); what it would use is reserved meanwhile. Answers ' +
+      '`{ companyId, changed, policy, position }`: the policy in force after it; the same policy again writes ' +
+      'nothing (`changed: false`)',
+  })
+  @ApiAcceptedResponse({
+    description:
+      'the change loosens a control (the threshold raised or removed, `correctionsNeedSecondPerson` turned off, a ' +
+      'longer `proposalTtlHours`): a pending proposal `{ proposalId, status: "pending", action: ' +
+      '"set-approval-policy", companyId, expiresAt, … }` that another guarantee officer or an admin confirms ' +
+      '(POST /proposals/:id/confirmation) within the time to live in force; nothing changes until then',
+  })
+  @ApiConflictResponse({
+    description: '`policy-change-pending`: a weakening of this company’s policy already waits for a second person',
   })
   @ApiBadRequestResponse({ description: 'invalid input; `fields` names each field and why' })
   @ApiNotFoundResponse({ description: '`company-not-found`' })

@@ -1,10 +1,19 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { BasisPoints } from '@ledger/money';
-import { AsOfQueryDto, CommandCtx, MoneyDto } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx, ListQueryDto, MoneyDto, PageDto, pageOf } from '@ledger/platform';
 import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { AmendConventionCommand } from '../commands/amend-convention.command';
 import { IssueGuaranteeCommand } from '../commands/issue-guarantee.command';
@@ -14,6 +23,7 @@ import { GetConventionQuery } from '../queries/get-convention.query';
 import { ListConventionGuaranteesQuery } from '../queries/list-convention-guarantees.query';
 import { AmendConventionDto } from './dto/amend-convention.dto';
 import { IssueGuaranteeDto } from './dto/issue-guarantee.dto';
+import { GuaranteeListItemDto } from './dto/list-guarantees.dto';
 import { SignConventionDto } from './dto/sign-convention.dto';
 import { TerminateConventionDto } from './dto/terminate-convention.dto';
 import { parseMultiplier } from './parse';
@@ -109,7 +119,7 @@ export class ConventionsController {
     description:
       'four-eyes: the guaranteed amount exceeds the company’s `issueGuaranteeAbove`, so nothing is committed yet: `{ proposalId, status: "pending", action, companyId, ' +
       'reserved, threshold, expiresAt, guaranteeId, conventionId }`; its exposure (on the convention’s headroom, net of every other pending reservation) and the loan are reserved until a second guarantee officer confirms ' +
-      '(POST /proposals/:id/confirm), declines, or it expires',
+      '(POST /proposals/:id/confirmation), declines, or it expires',
   })
   issue(
     @Param('conventionId') conventionId: string,
@@ -122,7 +132,14 @@ export class ConventionsController {
   }
 
   @Get(':conventionId/guarantees')
-  guarantees(@Param('conventionId') conventionId: string) {
-    return this.queries.execute(new ListConventionGuaranteesQuery(conventionId));
+  @ApiOperation({ summary: 'The guarantees under one convention, by issuing date' })
+  @ApiOkResponse({ type: PageDto(GuaranteeListItemDto), description: '`{ items, total, nextCursor? }`' })
+  @ApiBadRequestResponse({ description: '`validation-failed`: a limit out of 1..200; `invalid-cursor`' })
+  async guarantees(@Param('conventionId') conventionId: string, @Query() query: ListQueryDto) {
+    return pageOf(
+      'convention-guarantees',
+      await this.queries.execute(new ListConventionGuaranteesQuery(conventionId)),
+      query,
+    );
   }
 }

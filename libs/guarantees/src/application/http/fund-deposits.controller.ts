@@ -1,6 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { CommandCtx, MoneyDto } from '@ledger/platform';
@@ -50,7 +58,7 @@ export class FundDepositsController {
     description:
       'four-eyes: the company’s policy makes corrections need a second person, so nothing is committed yet: `{ proposalId, status: "pending", action, companyId, ' +
       'reserved, threshold, expiresAt }`; the deposit is locked and its amount held back from the guarantee fund (and so from every convention’s capacity), until a second guarantee officer confirms ' +
-      '(POST /proposals/:id/confirm), declines, or it expires',
+      '(POST /proposals/:id/confirmation), declines, or it expires',
   })
   reverse(
     @Param('companyId') companyId: string,
@@ -74,7 +82,26 @@ export class FundDepositsController {
     );
   }
 
+  /**
+   * The fund backs what the company guarantees: a withdrawal that would leave a convention's
+   * headroom, or the company's, negative (as of its date or later) is refused with the figures,
+   * unless `overrideHeadroom` (with a `reason`) asks a second person to confirm it.
+   */
   @Post(':depositId/withdrawals')
+  @ApiOperation({
+    summary:
+      'Withdraw from a guarantee fund deposit (refused past what the fund backs, unless overridden by four-eyes)',
+  })
+  @ApiAcceptedResponse({
+    description:
+      'with `overrideHeadroom` past the headroom: only proposed, `{ proposalId, status: "pending", action: "withdraw-guarantee-fund", companyId, depositId, reserved, expiresAt }`; ' +
+      'the amount is held back from the fund and the deposit locked until a second guarantee officer or an admin confirms it through the proposals API, declines it, or it expires',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      '`withdrawal-exceeds-headroom` (details.conventions: each limit broken, with `capacityAfter`, `outstanding`, `headroomAfter` and the date `on`), ' +
+      '`business-date-before-dependency` (withdrawnOn before the deposit), `withdrawal-exceeds-deposit`, `insufficient-guarantee-fund`',
+  })
   withdraw(
     @Param('companyId') companyId: string,
     @Param('depositId') depositId: string,
@@ -89,6 +116,8 @@ export class FundDepositsController {
           depositId,
           amount: MoneyDto.toMoney(body.amount),
           withdrawnOn: body.withdrawnOn,
+          overrideHeadroom: body.overrideHeadroom ?? false,
+          reason: body.reason ?? null,
         },
         context,
       ),

@@ -62,7 +62,7 @@ export class GuaranteesController {
     description:
       'four-eyes: the company’s policy makes corrections need a second person, so nothing is committed yet: `{ proposalId, status: "pending", action, companyId, ' +
       'reserved, threshold, expiresAt }`; the repayment is locked and the outstanding it would put back reserved on the convention’s headroom, until a second guarantee officer confirms ' +
-      '(POST /proposals/:id/confirm), declines, or it expires',
+      '(POST /proposals/:id/confirmation), declines, or it expires',
   })
   reverseRepayment(
     @Param('guaranteeId') guaranteeId: string,

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx, MoneyDto } from '@ledger/platform';
+import { CommandCtx, ListQueryDto, MoneyDto, pageOf } from '@ledger/platform';
 import { AdmitMemberCommand } from '../commands/admit-member.command';
 import { PayCapitalCommand } from '../commands/pay-capital.command';
 import { RecordMemberDepartureCommand } from '../commands/record-member-departure.command';
@@ -35,8 +35,11 @@ export class MembersController {
   }
 
   @Get()
-  list(@Param('companyId') companyId: string) {
-    return this.queries.execute(new ListMembersQuery(companyId));
+  @ApiOperation({ summary: 'The company’s members, by admission date' })
+  @ApiOkResponse({ description: '`{ items, total, nextCursor? }`: each member with its capital and guarantees' })
+  @ApiBadRequestResponse({ description: '`validation-failed`: a limit out of 1..200; `invalid-cursor`' })
+  async list(@Param('companyId') companyId: string, @Query() query: ListQueryDto) {
+    return pageOf('guarantee-members', await this.queries.execute(new ListMembersQuery(companyId)), query);
   }
 
   @Post(':memberId/departure')

@@ -72,6 +72,14 @@ export class GuaranteeRow {
   @Column({ type: 'numeric', precision: 38, scale: 0 })
   recovered!: string;
 
+  /** The business date of the last claim payment to the bank. */
+  @Column({ type: 'text', nullable: true, name: 'claim_last_paid_on' })
+  claimLastPaidOn!: string | null;
+
+  /** The business date of the last recovery from the defaulting member. */
+  @Column({ type: 'text', nullable: true, name: 'last_recovered_on' })
+  lastRecoveredOn!: string | null;
+
   @Column({ type: 'bigint', name: 'last_position' })
   lastPosition!: string;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { assertNever } from '@ledger/event-sourcing';
 import { Ratio } from '@ledger/money';
-import { capacityMinorOf, type ConventionTerms, type GuaranteesEvent } from '../../domain';
+import { capacityMinorOf, normalizeLoanReference, type ConventionTerms, type GuaranteesEvent } from '../../domain';
 import { PageTable, type Row } from './page-table';
 import {
   companiesTable,
@@ -330,7 +330,8 @@ export class GuaranteesPage {
           convention_id: event.conventionId,
           bank_id: event.bankId,
           member_id: event.memberId,
-          loan_reference: event.loanReference,
+          // Events recorded before the rule carry the reference as typed: one rule for every row.
+          loan_reference: normalizeLoanReference(event.loanReference),
           currency: event.principal.currency.code,
           status: 'active',
           principal: event.principal.amountMinor,
@@ -379,9 +380,11 @@ export class GuaranteesPage {
       }
       case 'guarantees.GuaranteeClaimPaid':
         this.guarantees.add([event.guaranteeId], { claim_paid: event.amount.amountMinor }, position);
+        this.guarantees.set([event.guaranteeId], { claim_last_paid_on: event.paidOn });
         return;
       case 'guarantees.GuaranteeRecoveryRecorded':
         this.guarantees.add([event.guaranteeId], { recovered: event.amount.amountMinor }, position);
+        this.guarantees.set([event.guaranteeId], { last_recovered_on: event.receivedOn });
         return;
       case 'guarantees.BankLoanGuaranteed':
         // The bank loan stream only enforces uniqueness; the guarantee row already carries the pair.
@@ -397,6 +400,8 @@ export class GuaranteesPage {
       case 'guarantees.BankLoanReservationReleased':
       case 'guarantees.RepaymentReversalProposed':
       case 'guarantees.RepaymentReversalProposalSettled':
+      case 'guarantees.CompanyConventionSigned':
+        // The company's list of its conventions: the conventions table has them already.
         // Reservations are not balances: what they hold is read from ledger_proposals (pending rows).
         return;
       default:

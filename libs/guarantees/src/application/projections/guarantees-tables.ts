@@ -150,5 +150,7 @@ export const guaranteesTable: TableSpec = {
     claim_paid: 'numeric',
     recovered: 'numeric',
     last_position: 'bigint',
+    claim_last_paid_on: 'text?',
+    last_recovered_on: 'text?',
   },
 };

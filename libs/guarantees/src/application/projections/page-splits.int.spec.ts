@@ -93,7 +93,16 @@ for (const kind of testDatabaseKinds()) {
         expect.arrayContaining([expect.objectContaining({ capacity: MAX_AMOUNT, headroom: MAX_AMOUNT })]),
       );
       expect(oneByOne.guarantees).toEqual(
-        expect.arrayContaining([expect.objectContaining({ status: 'called', claim_paid: '100000000' })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            status: 'called',
+            claim_paid: '100000000',
+            claim_last_paid_on: '2008-12-15',
+            last_recovered_on: '2009-02-01',
+          }),
+          // Issued as ' l-c ': stored by the one rule (normalizeLoanReference).
+          expect.objectContaining({ loan_reference: 'L-C' }),
+        ]),
       );
       expect(oneByOne.ledger_proposals.length).toBeGreaterThanOrEqual(5);
 
@@ -108,6 +117,17 @@ for (const kind of testDatabaseKinds()) {
         ),
         { numRuns: 20, examples: [[[]]] },
       );
+    });
+
+    it('stores a reference recorded before the normalisation rule by the rule', async () => {
+      // Events recorded before the rule carry the reference as the bank typed it.
+      const legacy = events.map((event) =>
+        event.type === 'guarantees.GuaranteeIssued' && event.data.loanReference === 'L-A'
+          ? { ...event, data: { ...event.data, loanReference: '  l-a ' } }
+          : event,
+      );
+      expect(legacy).not.toEqual(events);
+      expect(await rowsAfter([legacy])).toEqual(await rowsAfter([events]));
     });
   });
 }
@@ -205,7 +225,7 @@ async function companiesLife(t: GuaranteesTestApp): Promise<void> {
     );
   const a = await issue(conventionId, members[0], 300_000_001, 'L-A');
   const b = await issue(conventionId, members[1], 200_000_000, 'L-B');
-  const c = await issue(conventionId, members[2], 100_000_000, 'L-C');
+  const c = await issue(conventionId, members[2], 100_000_000, ' l-c ');
   const d = await issue(bicis.conventionId, members[4], 90_000_000, 'B-D');
   const repay = (guaranteeId: string, amount: number, repaidOn: string) =>
     commands.execute(new RecordRepaymentCommand({ guaranteeId, amount: xof(amount), repaidOn }, context));

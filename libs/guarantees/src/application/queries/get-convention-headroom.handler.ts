@@ -26,6 +26,8 @@ export class GetConventionHeadroomHandler implements IQueryHandler<GetConvention
       bankId: view.bankId,
       companyId: view.companyId,
       status: view.status,
+      openForIssuance: view.openForIssuance,
+      validFrom: view.validFrom,
       validUntil: view.validUntil,
       multiplier: view.multiplier,
       ceilingBasis: view.ceilingBasis,

@@ -11,7 +11,11 @@ export interface ConventionHeadroomAsOfView extends AsOfStamp {
   readonly conventionId: string;
   readonly bankId: string;
   readonly companyId: string;
+  /** On the date asked: not-signed, not-yet-in-force, in-force, expired or terminated. */
   readonly status: string;
+  /** Only a convention in force on the date takes new guarantees. */
+  readonly openForIssuance: boolean;
+  readonly validFrom: string;
   readonly validUntil: string;
   readonly multiplier: { readonly ratio: string; readonly decimal: string };
   readonly ceilingBasis: string;

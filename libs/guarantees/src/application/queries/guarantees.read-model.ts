@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { floorDiv, Ratio } from '@ledger/money';
-import { CompanyNotFound, ConventionNotFound, FederationNotFound, GuaranteeNotFound } from '../../domain';
+import { Clock } from '@ledger/platform';
+import {
+  CompanyNotFound,
+  ConventionNotFound,
+  conventionStatusToday,
+  FederationNotFound,
+  GuaranteeNotFound,
+  normalizeLoanReference,
+} from '../../domain';
+import { loanCoverageView } from './loan-coverage.view';
 
 type Row = Record<string, string | number | null>;
 
@@ -33,12 +42,41 @@ function ratioView(numerator: unknown, denominator: unknown): { ratio: string; d
 }
 
 /**
+ * SQL: a convention row in force on the date bound to `$n` — not terminated, and the date within
+ * validFrom..validUntil (ISO dates compare as text). The same rule as `conventionStatusToday`.
+ */
+export const conventionInForceSql = (alias: string, dateParam: number): string =>
+  `${alias}.status = 'in-force' AND ${alias}.valid_from <= $${dateParam} AND ${alias}.valid_until >= $${dateParam}`;
+
+/**
  * Answers from the read models only. Bank-facing queries take the bank id as a filter in their
  * WHERE clause, so scoping a bank to its own conventions later is a matter of forcing that filter.
  */
+export interface ConventionFilter {
+  readonly companyId?: string;
+  readonly bankId?: string;
+  readonly status?: string;
+}
+
+export interface GuaranteeFilter {
+  readonly companyId?: string;
+  readonly memberId?: string;
+  readonly conventionId?: string;
+  readonly loanReference?: string;
+  readonly state?: string;
+}
+
 @Injectable()
 export class GuaranteesReadModel {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Today, UTC, by the ledger's clock: a convention's status is worked out for it when read. */
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
 
   private query(sql: string, params: unknown[]): Promise<Row[]> {
     return this.dataSource.query(sql, params);
@@ -68,10 +106,14 @@ export class GuaranteesReadModel {
       [federationId],
     );
     const [conventions] = await this.query(
-      `SELECT coalesce(sum(v.capacity), 0) AS capacity, coalesce(sum(v.headroom), 0) AS headroom
-         FROM guarantee_conventions v JOIN guarantee_companies c ON c.company_id = v.company_id
-        WHERE c.federation_id = $1 AND v.status = 'in-force'`,
-      [federationId],
+      // Each company's conventions share its fund: its capacity is the largest of theirs (fund ×
+      // largest multiplier), its headroom that less all they have outstanding.
+      `SELECT coalesce(sum(capacity), 0) AS capacity, coalesce(sum(headroom), 0) AS headroom
+         FROM (SELECT max(v.capacity) AS capacity, max(v.capacity) - sum(v.outstanding) AS headroom
+                 FROM guarantee_conventions v JOIN guarantee_companies c ON c.company_id = v.company_id
+                WHERE c.federation_id = $1 AND ${conventionInForceSql('v', 2)}
+                GROUP BY v.company_id) shared`,
+      [federationId, this.today()],
     );
     const currency = federation.currency;
     return {
@@ -97,12 +139,16 @@ export class GuaranteesReadModel {
       'SELECT * FROM guarantee_fund_deposits WHERE company_id = $1 ORDER BY deposited_on, deposit_id',
       [companyId],
     );
-    const inForce = conventions.filter((row) => row.status === 'in-force');
+    const today = this.today();
+    const conventionViews = conventions.map((row) => this.conventionView(row, today));
+    const inForce = conventions.filter((_, i) => conventionViews[i].status === 'in-force');
     const sum = (rows: Row[], column: string) => rows.reduce((total, row) => total + BigInt(String(row[column])), 0n);
+    const largest = (rows: Row[], column: string) =>
+      rows.reduce((most, row) => (BigInt(String(row[column])) > most ? BigInt(String(row[column])) : most), 0n);
     // Four-eyes reservations are not balances: shown beside them, from the pending proposals.
     const [reserved] = await this.query(
       `SELECT count(*)::int AS pending,
-              coalesce(sum(CASE WHEN action = 'reverse-deposit' THEN 0 ELSE reserved END), 0) AS headroom,
+              coalesce(sum(CASE WHEN action IN ('reverse-deposit', 'withdraw-guarantee-fund') THEN 0 ELSE reserved END), 0) AS headroom,
               coalesce(sum((reservations->>'fund')::numeric), 0) AS fund
          FROM ledger_proposals
         WHERE context = 'guarantees' AND subjects @> $1::jsonb AND status = 'pending'`,
@@ -120,8 +166,9 @@ export class GuaranteesReadModel {
       ...this.figures(
         {
           ...company,
-          capacity: sum(inForce, 'capacity').toString(),
-          headroom: sum(inForce, 'headroom').toString(),
+          // The conventions share one fund: fund × the largest multiplier, less all they have outstanding.
+          capacity: largest(inForce, 'capacity').toString(),
+          headroom: (largest(inForce, 'capacity') - sum(inForce, 'outstanding')).toString(),
         },
         currency,
       ),
@@ -141,24 +188,25 @@ export class GuaranteesReadModel {
         depositedOn: row.deposited_on,
         maturesOn: row.matures_on,
       })),
-      conventions: conventions.map((row) => this.conventionView(row)),
+      conventions: conventionViews,
       position: String(company.last_position),
     };
   }
 
   /**
    * One page of the companies, by name then id, each with its live balances (capacity and
-   * headroom summed over its conventions in force), and how many there are in all.
+   * headroom shared by its conventions in force: fund × the largest multiplier, less all they have
+   * outstanding), and how many there are in all.
    */
   async companies(limit: number, offset: number) {
     const rows = await this.query(
       `SELECT c.*, coalesce(v.capacity, 0) AS capacity, coalesce(v.headroom, 0) AS headroom
          FROM guarantee_companies c
-         LEFT JOIN (SELECT company_id, sum(capacity) AS capacity, sum(headroom) AS headroom
-                      FROM guarantee_conventions WHERE status = 'in-force' GROUP BY company_id) v
+         LEFT JOIN (SELECT company_id, max(capacity) AS capacity, max(capacity) - sum(outstanding) AS headroom
+                      FROM guarantee_conventions v WHERE ${conventionInForceSql('v', 3)} GROUP BY company_id) v
            ON v.company_id = c.company_id
         ORDER BY c.name, c.company_id LIMIT $1 OFFSET $2`,
-      [limit, offset],
+      [limit, offset, this.today()],
     );
     const [{ total }] = await this.query('SELECT count(*)::int AS total FROM guarantee_companies', []);
     return {
@@ -207,15 +255,71 @@ export class GuaranteesReadModel {
       [conventionId, bankId],
     );
     if (!row) throw new ConventionNotFound(conventionId);
-    return this.conventionView(row);
+    return this.conventionView(row, this.today());
   }
 
   async conventionsOfBank(bankId: string) {
+    return (await this.conventions({ bankId }, 0, null)).items;
+  }
+
+  /**
+   * Conventions with their company's name, by signing date, filtered by company, bank and status
+   * as of today (worked out from the dates, as `conventionStatusToday`); `limit` null: all of them.
+   */
+  async conventions(filter: ConventionFilter, offset: number, limit: number | null) {
+    const today = this.today();
+    const status = `CASE WHEN v.status = 'terminated' THEN 'terminated' WHEN v.valid_from > $1 THEN 'not-yet-in-force'
+      WHEN v.valid_until < $1 THEN 'expired' ELSE 'in-force' END`;
+    const where = [
+      '($2::text IS NULL OR v.company_id = $2)',
+      '($3::text IS NULL OR v.bank_id = $3)',
+      `($4::text IS NULL OR ${status} = $4)`,
+    ].join(' AND ');
+    const params = [today, filter.companyId ?? null, filter.bankId ?? null, filter.status ?? null];
     const rows = await this.query(
-      'SELECT * FROM guarantee_conventions WHERE bank_id = $1 ORDER BY signed_on, convention_id',
-      [bankId],
+      `SELECT v.*, c.name AS company_name FROM guarantee_conventions v
+         LEFT JOIN guarantee_companies c ON c.company_id = v.company_id
+        WHERE ${where} ORDER BY v.signed_on, v.convention_id OFFSET $5 ${limit === null ? '' : 'LIMIT $6'}`,
+      limit === null ? [...params, offset] : [...params, offset, limit],
     );
-    return rows.map((row) => this.conventionView(row));
+    const [{ total }] = await this.query(
+      `SELECT count(*)::int AS total FROM guarantee_conventions v WHERE ${where}`,
+      params,
+    );
+    return {
+      items: rows.map((row) => ({
+        ...this.conventionView(row, today),
+        companyName: (row.company_name ?? null) as string | null,
+      })),
+      total: Number(total),
+    };
+  }
+
+  /**
+   * Guarantees by issuing date, filtered by company, member, convention, status and loan reference
+   * (matched by `normalizeLoanReference`, the rule it was stored by: any case, any spacing).
+   */
+  async guarantees(filter: GuaranteeFilter, offset: number, limit: number) {
+    const where = [
+      '($1::text IS NULL OR company_id = $1)',
+      '($2::text IS NULL OR member_id = $2)',
+      '($3::text IS NULL OR convention_id = $3)',
+      '($4::text IS NULL OR loan_reference = $4)',
+      '($5::text IS NULL OR status = $5)',
+    ].join(' AND ');
+    const params = [
+      filter.companyId ?? null,
+      filter.memberId ?? null,
+      filter.conventionId ?? null,
+      filter.loanReference === undefined ? null : normalizeLoanReference(filter.loanReference),
+      filter.state ?? null,
+    ];
+    const rows = await this.query(
+      `SELECT * FROM guarantees WHERE ${where} ORDER BY issued_on, guarantee_id OFFSET $6 LIMIT $7`,
+      [...params, offset, limit],
+    );
+    const [{ total }] = await this.query(`SELECT count(*)::int AS total FROM guarantees WHERE ${where}`, params);
+    return { items: rows.map((row) => this.guaranteeView(row)), total: Number(total) };
   }
 
   async guarantee(guaranteeId: string) {
@@ -239,37 +343,20 @@ export class GuaranteesReadModel {
   }
 
   /**
-   * Is this bank's loan covered, and for how much? Covered while the guarantee is in force, or
-   * called with part of its claim still to pay; the amount is the guaranteed outstanding, or the
-   * claim left to pay once called.
+   * What the bank sees of its loan: whether it is covered and for how much, and through a default
+   * the outstanding at default, the claim, what the fund paid and what was recovered, with dates.
+   * The reference is matched by the one rule it was stored by (`normalizeLoanReference`).
    */
   async loanCoverage(bankId: string, loanReference: string) {
-    const [row] = await this.query('SELECT * FROM guarantees WHERE bank_id = $1 AND loan_reference = $2', [
-      bankId,
-      loanReference,
-    ]);
-    if (!row) {
-      return { bankId, loanReference, covered: false, state: 'not-guaranteed', guaranteeId: null };
-    }
-    const currency = row.currency;
-    const claimLeft = row.status === 'called' ? BigInt(String(row.claim_amount)) - BigInt(String(row.claim_paid)) : 0n;
-    const covered = row.status === 'active' || claimLeft > 0n;
-    return {
-      bankId,
-      loanReference,
-      covered,
-      state: row.status,
-      guaranteeId: row.guarantee_id,
-      conventionId: row.convention_id,
-      coverageRateBp: row.coverage_rate_bp,
-      principal: money(row.principal, currency),
-      outstandingPrincipal: money(row.outstanding_principal, currency),
-      guaranteedOutstanding: money(row.status === 'called' ? claimLeft : row.guaranteed_outstanding, currency),
-      claim: optionalMoney(row.claim_amount, currency),
-      claimPaid: money(row.claim_paid, currency),
-      maturityDate: row.maturity_date,
-      position: String(row.last_position),
-    };
+    const reference = normalizeLoanReference(loanReference);
+    // One guarantee per loan; before the rule two references differing only in case could each
+    // have one: the latest issued answers.
+    const [row] = await this.query(
+      `SELECT * FROM guarantees WHERE bank_id = $1 AND loan_reference = $2
+        ORDER BY issued_on DESC, last_position DESC LIMIT 1`,
+      [bankId, reference],
+    );
+    return loanCoverageView(bankId, reference, row);
   }
 
   async conventionHeadroom(bankId: string, conventionId: string) {
@@ -279,6 +366,8 @@ export class GuaranteesReadModel {
       bankId: view.bankId,
       companyId: view.companyId,
       status: view.status,
+      openForIssuance: view.openForIssuance,
+      validFrom: view.validFrom,
       validUntil: view.validUntil,
       multiplier: view.multiplier,
       ceilingBasis: view.ceilingBasis,
@@ -316,15 +405,29 @@ export class GuaranteesReadModel {
     };
   }
 
-  private conventionView(row: Row) {
+  /**
+   * A convention row as of today: its status worked out from its dates (`conventionStatusToday`),
+   * not the stored one, which no event changes when a convention expires.
+   */
+  private conventionView(row: Row, today: string) {
     const currency = row.currency;
+    const status = conventionStatusToday(
+      {
+        validFrom: String(row.valid_from),
+        validUntil: String(row.valid_until),
+        terminatedOn: row.status === 'terminated' ? String(row.terminated_on) : null,
+      },
+      today,
+    );
     const multiplier = Ratio.of(BigInt(String(row.multiplier_numerator)), BigInt(String(row.multiplier_denominator)));
     return {
       conventionId: row.convention_id as string,
       companyId: row.company_id as string,
       bankId: row.bank_id as string,
       currency,
-      status: row.status,
+      status,
+      /** Only a convention in force takes new guarantees (and counts in its company's capacity and headroom). */
+      openForIssuance: status === 'in-force',
       signedOn: row.signed_on,
       validFrom: row.valid_from,
       validUntil: row.valid_until,
@@ -378,6 +481,8 @@ export class GuaranteesReadModel {
       claim: optionalMoney(row.claim_amount, currency),
       claimPaid: money(row.claim_paid, currency),
       recovered: money(row.recovered, currency),
+      claimLastPaidOn: row.claim_last_paid_on ?? null,
+      lastRecoveredOn: row.last_recovered_on ?? null,
       position: String(row.last_position),
     };
   }

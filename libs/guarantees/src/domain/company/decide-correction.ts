@@ -8,7 +8,7 @@ import {
   WrongCurrency,
 } from '../errors';
 import { deposit } from './decide';
-import { depositLockedBy, fundReserved, requireCompany } from './guards';
+import { depositLockedBy, fundAsOfLowest, fundReserved, requireCompany, requireOnOrAfter } from './guards';
 import { GuaranteeFundDepositReversed, type CompanyEvent } from './events';
 import type { CompanyState } from './state';
 
@@ -45,9 +45,7 @@ export function reverseDeposit(
   const lockedBy = depositLockedBy(company, found.depositId);
   if (lockedBy !== null) throw new CorrectionPending('deposit', found.depositId, lockedBy);
   if (command.reason.trim().length === 0) throw new CorrectionReasonMissing();
-  if (command.correctedOn < found.depositedOn) {
-    throw new InvalidInput('correctedOn', `must not be before the deposit (${found.depositedOn})`);
-  }
+  requireOnOrAfter('correctedOn', command.correctedOn, found.depositedOn, 'the deposit');
   if (!found.withdrawn.isZero()) {
     throw new ReversalWouldBreakInvariant(
       found.depositId,
@@ -59,7 +57,9 @@ export function reverseDeposit(
   }
   // Other pending reversals would take their deposits out too: together they never take the fund below zero.
   const otherwiseHeld = fundReserved(company);
-  if (company.fundBalance.minus(otherwiseHeld).lessThan(found.amount)) {
+  // As of the deposit's date (the reversal takes it out from then on) and every later date too.
+  const lowest = fundAsOfLowest(company, found.depositedOn).fund - otherwiseHeld.amountMinor;
+  if (company.fundBalance.minus(otherwiseHeld).lessThan(found.amount) || lowest < found.amount.amountMinor) {
     throw new ReversalWouldBreakInvariant(
       found.depositId,
       'fund-balance-not-negative',

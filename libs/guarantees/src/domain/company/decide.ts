@@ -11,7 +11,14 @@ import {
   MemberHasLiveGuarantees,
   WithdrawalExceedsDeposit,
 } from '../errors';
-import { depositLockedBy, requireAmount, requireCompany, requireFundCovers, requireMember } from './guards';
+import {
+  depositLockedBy,
+  requireAmount,
+  requireCompany,
+  requireFundCovers,
+  requireMember,
+  requireOnOrAfter,
+} from './guards';
 import {
   CapitalPaid,
   CapitalSubscribed,
@@ -94,9 +101,7 @@ function registerCompany(command: Extract<CompanyCommand, { type: 'RegisterCompa
 function admitMember(command: Extract<CompanyCommand, { type: 'AdmitMember' }>, company: RegisteredCompany) {
   if (company.members.has(command.memberId)) throw new MemberAlreadyAdmitted(command.memberId);
   if (command.name.trim().length === 0) throw new InvalidInput('name', 'must not be blank');
-  if (command.admittedOn < company.registeredOn) {
-    throw new InvalidInput('admittedOn', `must not be before the company's registration (${company.registeredOn})`);
-  }
+  requireOnOrAfter('admittedOn', command.admittedOn, company.registeredOn, "the company's registration");
   return [
     MemberAdmitted.create({
       companyId: company.companyId,
@@ -118,15 +123,14 @@ function recordDeparture(
   ).length;
   const live = member.guaranteesInForce.length + member.defaults.length + pending;
   if (live > 0) throw new MemberHasLiveGuarantees(member.memberId, live);
-  if (command.leftOn < member.admittedOn) {
-    throw new InvalidInput('leftOn', `must not be before the member's admission (${member.admittedOn})`);
-  }
+  requireOnOrAfter('leftOn', command.leftOn, member.admittedOn, "the member's admission");
   return [MemberLeft.create({ companyId: company.companyId, memberId: member.memberId, leftOn: command.leftOn })];
 }
 
 function subscribeCapital(command: Extract<CompanyCommand, { type: 'SubscribeCapital' }>, company: RegisteredCompany) {
   const member = requireActive(requireMember(company, command.memberId));
   const amount = requireAmount(company, command.amount, 'amount');
+  requireOnOrAfter('subscribedOn', command.subscribedOn, member.admittedOn, "the member's admission");
   requireTotalInBounds(
     [...company.members.values()].map((m) => m.capitalSubscribed),
     amount,
@@ -145,6 +149,7 @@ function payCapital(command: Extract<CompanyCommand, { type: 'PayCapital' }>, co
   const member = requireActive(requireMember(company, command.memberId));
   const amount = requireAmount(company, command.amount, 'amount');
   const unpaid = member.capitalSubscribed.minus(member.capitalPaid);
+  requireOnOrAfter('paidOn', command.paidOn, member.firstSubscribedOn, 'the capital subscription');
   if (amount.greaterThan(unpaid)) throw new CapitalPaymentExceedsSubscription(member.memberId, unpaid, amount);
   return [
     CapitalPaid.create({ companyId: company.companyId, memberId: member.memberId, amount, paidOn: command.paidOn }),
@@ -160,6 +165,7 @@ export function deposit(
   if (command.termDepositReference.trim().length === 0) {
     throw new InvalidInput('termDepositReference', 'must not be blank');
   }
+  requireOnOrAfter('depositedOn', command.depositedOn, company.registeredOn, "the company's registration");
   if (command.maturesOn !== null && command.maturesOn <= command.depositedOn) {
     throw new InvalidInput('maturesOn', 'must be after depositedOn');
   }
@@ -182,9 +188,11 @@ function withdraw(command: Extract<CompanyCommand, { type: 'WithdrawGuaranteeFun
   const lockedBy = depositLockedBy(company, found.depositId);
   if (lockedBy !== null) throw new CorrectionPending('deposit', found.depositId, lockedBy);
   const amount = requireAmount(company, command.amount, 'amount');
+  requireOnOrAfter('withdrawnOn', command.withdrawnOn, found.depositedOn, 'the deposit');
   const available = found.amount.minus(found.withdrawn);
   if (amount.greaterThan(available)) throw new WithdrawalExceedsDeposit(found.depositId, available, amount);
-  requireFundCovers(company, amount);
+  // As of its date and every later one: the fund never shows negative, whatever order dates were recorded in.
+  requireFundCovers(company, amount, command.withdrawnOn);
   return [
     GuaranteeFundWithdrawn.create({
       companyId: company.companyId,

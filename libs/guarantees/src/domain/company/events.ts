@@ -74,6 +74,17 @@ export const GuaranteeFundDepositReversed = defineEvent('guarantees.GuaranteeFun
   fundBalanceAfter: field.money(),
 });
 
+/**
+ * The company's side of a bank convention's signature: the conventions that share its guarantee
+ * fund are read from its stream (the company-wide limit and a withdrawal's check load them all).
+ */
+export const CompanyConventionSigned = defineEvent('guarantees.CompanyConventionSigned', {
+  companyId: field.string(),
+  conventionId: field.string(),
+  bankId: field.string(),
+  signedOn: field.date(),
+});
+
 /** The company's side of an issuance: the member now has a guarantee in force. */
 export const MemberLoanGuaranteed = defineEvent('guarantees.MemberLoanGuaranteed', {
   companyId: field.string(),
@@ -134,6 +145,7 @@ export const companyEvents = [
   GuaranteeFundDeposited,
   GuaranteeFundWithdrawn,
   GuaranteeFundDepositReversed,
+  CompanyConventionSigned,
   MemberLoanGuaranteed,
   MemberLoanRepaid,
   MemberLoanDefaulted,

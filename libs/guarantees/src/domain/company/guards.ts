@@ -1,5 +1,6 @@
 import { Money } from '@ledger/money';
 import {
+  BusinessDateBeforeDependency,
   CompanyNotFound,
   InsufficientGuaranteeFund,
   InvalidInput,
@@ -82,9 +83,56 @@ export function depositLockedBy(company: RegisteredCompany, depositId: string): 
  * The fund pays out only what it holds: its balance never goes below zero, nor below what pending
  * deposit reversals hold back (they would take it out if confirmed).
  */
-export function requireFundCovers(company: RegisteredCompany, amount: Money): void {
+export function requireFundCovers(company: RegisteredCompany, amount: Money, on: string | null = null): void {
   const reserved = fundReserved(company);
   if (company.fundBalance.minus(reserved).lessThan(amount)) {
     throw new InsufficientGuaranteeFund(company.fundBalance, amount, reserved);
+  }
+  // As of its date and every later one: money dated after the payment (a later deposit) cannot pay it.
+  if (on !== null) {
+    const lowest = fundAsOfLowest(company, on);
+    const asOf = Money.ofMinor(lowest.fund, company.currency);
+    if (asOf.minus(reserved).lessThan(amount)) throw new InsufficientGuaranteeFund(asOf, amount, reserved, lowest.on);
+  }
+}
+
+/**
+ * A running total over a timeline of dated movements, read forward: `advance(date)` adds every
+ * movement dated up to it and answers the total as of that date (dates asked in increasing order).
+ */
+export class RunningTotal<T> {
+  private readonly entries: [string, T][];
+  private next = 0;
+  private total = 0n;
+  constructor(
+    timeline: ReadonlyMap<string, T>,
+    private readonly pick: (value: T) => bigint,
+  ) {
+    this.entries = [...timeline.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+  advance(date: string): bigint {
+    while (this.next < this.entries.length && this.entries[this.next][0] <= date) {
+      this.total += this.pick(this.entries[this.next][1]);
+      this.next += 1;
+    }
+    return this.total;
+  }
+}
+
+/** The lowest the fund stands (minor units) on `on` or any later date it moves, and that date. */
+export function fundAsOfLowest(company: RegisteredCompany, on: string): { on: string; fund: bigint } {
+  const fund = new RunningTotal(company.fundByDate, (delta) => delta);
+  let lowest = { on, fund: fund.advance(on) };
+  for (const date of [...company.fundByDate.keys()].filter((d) => d > on).sort()) {
+    const asOf = fund.advance(date);
+    if (asOf < lowest.fund) lowest = { on: date, fund: asOf };
+  }
+  return lowest;
+}
+
+/** A business date on or after what it depends on, or 422 business-date-before-dependency. */
+export function requireOnOrAfter(fieldName: string, date: string, notBefore: string | null, dependency: string): void {
+  if (notBefore !== null && date < notBefore) {
+    throw new BusinessDateBeforeDependency(fieldName, date, notBefore, dependency);
   }
 }

@@ -10,6 +10,8 @@ export interface MemberState {
   readonly status: 'active' | 'left';
   readonly admittedOn: string;
   readonly leftOn: string | null;
+  /** The business date of its first capital subscription (a payment may not precede it), or null. */
+  readonly firstSubscribedOn: string | null;
   readonly capitalSubscribed: Money;
   readonly capitalPaid: Money;
   /** Guarantees issued and neither repaid in full nor called. */
@@ -57,6 +59,13 @@ export interface RegisteredCompany {
   readonly deposits: ReadonlyMap<string, DepositState>;
   /** deposits − withdrawals − claims paid + recoveries. */
   readonly fundBalance: Money;
+  /**
+   * The fund's net movement on each business date (minor units): the fund as of a date is the sum
+   * up to it, so a decision can check it as of its own date and every later one.
+   */
+  readonly fundByDate: ReadonlyMap<string, bigint>;
+  /** The company's bank conventions (signed, or known from a guarantee issued under them). */
+  readonly conventionIds: readonly string[];
   readonly approvalPolicy: CompanyApprovalPolicy | null;
   /** Pending four-eyes proposals, by proposal id. */
   readonly reservations: Readonly<Record<string, CompanyReservation>>;
@@ -76,6 +85,16 @@ function withMember(
   return { ...state, members };
 }
 
+/** The timeline with `delta` added on `on`. */
+export function movedOn(timeline: ReadonlyMap<string, bigint>, on: string, delta: bigint): ReadonlyMap<string, bigint> {
+  const next = new Map(timeline);
+  next.set(on, (next.get(on) ?? 0n) + delta);
+  return next;
+}
+
+const withConvention = (ids: readonly string[], id: string): readonly string[] =>
+  ids.includes(id) ? ids : [...ids, id];
+
 const without = (list: readonly string[], id: string): readonly string[] => list.filter((item) => item !== id);
 
 export function evolveCompany(state: CompanyState, event: CompanyEvent): CompanyState {
@@ -90,6 +109,8 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
       members: new Map(),
       deposits: new Map(),
       fundBalance: Money.zero(event.currency),
+      fundByDate: new Map(),
+      conventionIds: [],
       approvalPolicy: null,
       reservations: {},
     };
@@ -104,6 +125,7 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
         status: 'active',
         admittedOn: event.admittedOn,
         leftOn: null,
+        firstSubscribedOn: null,
         capitalSubscribed: Money.zero(state.currency),
         capitalPaid: Money.zero(state.currency),
         guaranteesInForce: [],
@@ -116,6 +138,10 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
     case 'guarantees.CapitalSubscribed':
       return withMember(state, event.memberId, (m) => ({
         ...m,
+        firstSubscribedOn:
+          m.firstSubscribedOn === null || event.subscribedOn < m.firstSubscribedOn
+            ? event.subscribedOn
+            : m.firstSubscribedOn,
         capitalSubscribed: m.capitalSubscribed.plus(event.amount),
       }));
     case 'guarantees.CapitalPaid':
@@ -132,25 +158,47 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
         maturesOn: event.maturesOn,
         reversedOn: null,
       });
-      return { ...state, deposits, fundBalance: state.fundBalance.plus(event.amount) };
+      return {
+        ...state,
+        deposits,
+        fundBalance: state.fundBalance.plus(event.amount),
+        fundByDate: movedOn(state.fundByDate, event.depositedOn, event.amount.amountMinor),
+      };
     }
     case 'guarantees.GuaranteeFundDepositReversed': {
       const deposit = state.deposits.get(event.depositId);
       const deposits = new Map(state.deposits);
       if (deposit) deposits.set(event.depositId, { ...deposit, reversedOn: event.correctedOn });
-      return { ...state, deposits, fundBalance: state.fundBalance.minus(event.amount) };
+      // As of its date the deposit nets to zero (the correction takes the deposit's business time).
+      return {
+        ...state,
+        deposits,
+        fundBalance: state.fundBalance.minus(event.amount),
+        fundByDate: movedOn(state.fundByDate, event.depositedOn, -event.amount.amountMinor),
+      };
     }
     case 'guarantees.GuaranteeFundWithdrawn': {
       const deposit = state.deposits.get(event.depositId);
       const deposits = new Map(state.deposits);
       if (deposit) deposits.set(event.depositId, { ...deposit, withdrawn: deposit.withdrawn.plus(event.amount) });
-      return { ...state, deposits, fundBalance: state.fundBalance.minus(event.amount) };
+      return {
+        ...state,
+        deposits,
+        fundBalance: state.fundBalance.minus(event.amount),
+        fundByDate: movedOn(state.fundByDate, event.withdrawnOn, -event.amount.amountMinor),
+      };
     }
+    case 'guarantees.CompanyConventionSigned':
+      return { ...state, conventionIds: withConvention(state.conventionIds, event.conventionId) };
     case 'guarantees.MemberLoanGuaranteed':
-      return withMember(state, event.memberId, (m) => ({
-        ...m,
-        guaranteesInForce: [...m.guaranteesInForce, event.guaranteeId],
-      }));
+      return withMember(
+        { ...state, conventionIds: withConvention(state.conventionIds, event.conventionId) },
+        event.memberId,
+        (m) => ({
+          ...m,
+          guaranteesInForce: [...m.guaranteesInForce, event.guaranteeId],
+        }),
+      );
     case 'guarantees.MemberLoanRepaid':
       return withMember(state, event.memberId, (m) => ({
         ...m,
@@ -164,9 +212,17 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
         defaults: event.claimAmount.isPositive() ? [...m.defaults, event.guaranteeId] : m.defaults,
       }));
     case 'guarantees.ClaimPaidFromFund':
-      return { ...state, fundBalance: state.fundBalance.minus(event.amount) };
+      return {
+        ...state,
+        fundBalance: state.fundBalance.minus(event.amount),
+        fundByDate: movedOn(state.fundByDate, event.paidOn, -event.amount.amountMinor),
+      };
     case 'guarantees.RecoveryReturnedToFund': {
-      const next = { ...state, fundBalance: state.fundBalance.plus(event.amount) };
+      const next = {
+        ...state,
+        fundBalance: state.fundBalance.plus(event.amount),
+        fundByDate: movedOn(state.fundByDate, event.receivedOn, event.amount.amountMinor),
+      };
       return event.defaultCured
         ? withMember(next, event.memberId, (m) => ({ ...m, defaults: without(m.defaults, event.guaranteeId) }))
         : next;
@@ -209,7 +265,7 @@ export function evolveCompany(state: CompanyState, event: CompanyEvent): Company
 const moneyJson = (m: Money) => m.toMinorString();
 
 export const companySnapshot: SnapshotPolicy<CompanyState> = {
-  version: 3,
+  version: 4,
   every: 100,
   encode: (state): JsonObject => {
     if (state.status !== 'registered') return { status: state.status };
@@ -221,12 +277,15 @@ export const companySnapshot: SnapshotPolicy<CompanyState> = {
       federationId: state.federationId,
       registeredOn: state.registeredOn,
       fundBalance: moneyJson(state.fundBalance),
+      fundByDate: [...state.fundByDate.entries()].map(([on, delta]) => [on, delta.toString()]),
+      conventionIds: [...state.conventionIds],
       members: [...state.members.values()].map((m) => ({
         memberId: m.memberId,
         name: m.name,
         status: m.status,
         admittedOn: m.admittedOn,
         leftOn: m.leftOn,
+        firstSubscribedOn: m.firstSubscribedOn,
         capitalSubscribed: moneyJson(m.capitalSubscribed),
         capitalPaid: moneyJson(m.capitalPaid),
         guaranteesInForce: [...m.guaranteesInForce],
@@ -269,6 +328,7 @@ export const companySnapshot: SnapshotPolicy<CompanyState> = {
       status: m.status as MemberState['status'],
       admittedOn: m.admittedOn as string,
       leftOn: (m.leftOn as string | null) ?? null,
+      firstSubscribedOn: (m.firstSubscribedOn as string | null) ?? null,
       capitalSubscribed: money(m.capitalSubscribed),
       capitalPaid: money(m.capitalPaid),
       guaranteesInForce: m.guaranteesInForce as string[],
@@ -305,6 +365,8 @@ export const companySnapshot: SnapshotPolicy<CompanyState> = {
       federationId: (json.federationId as string | null) ?? null,
       registeredOn: json.registeredOn as string,
       fundBalance: money(json.fundBalance),
+      fundByDate: new Map((json.fundByDate as [string, string][]).map(([on, delta]) => [on, BigInt(delta)])),
+      conventionIds: json.conventionIds as string[],
       members: new Map(members.map((m) => [m.memberId, m])),
       deposits: new Map(deposits.map((d) => [d.depositId, d])),
       approvalPolicy: policy

@@ -1,5 +1,11 @@
-import type { BasisPoints, Money, Ratio } from '@ledger/money';
-import { requireAmount, type RegisteredCompany } from '../company';
+import { namingField, type BasisPoints, type Money, type Ratio } from '@ledger/money';
+import {
+  CompanyConventionSigned,
+  requireAmount,
+  requireOnOrAfter,
+  type CompanyEvent,
+  type RegisteredCompany,
+} from '../company';
 import { AlreadyExists, ConventionTerminated, InvalidInput } from '../errors';
 import {
   BankConventionAmended,
@@ -17,7 +23,8 @@ import type { ConventionState } from './state';
  * so the command guards its stream.
  */
 function requireCapacityInBounds(company: RegisteredCompany, multiplier: Ratio): void {
-  if (company.fundBalance.isPositive()) company.fundBalance.multiplyByRatio(multiplier);
+  if (company.fundBalance.isPositive())
+    namingField('multiplier', () => company.fundBalance.multiplyByRatio(multiplier));
 }
 
 export interface TermsInput {
@@ -49,6 +56,7 @@ export function signConvention(
   company: RegisteredCompany,
 ): ConventionEvent[] {
   if (state.status !== 'unsigned') throw new AlreadyExists('convention', command.conventionId);
+  requireOnOrAfter('signedOn', command.signedOn, company.registeredOn, "the company's registration");
   checkTerms(command, company, command.validFrom);
   requireCapacityInBounds(company, command.multiplier);
   return [
@@ -92,12 +100,8 @@ export function amendConvention(
   const convention = requireConvention(conventionId, state);
   if (convention.status === 'terminated') throw new ConventionTerminated(conventionId, convention.terminatedOn);
   const current = latestTerms(convention);
-  if (command.effectiveFrom < current.effectiveFrom) {
-    throw new InvalidInput(
-      'effectiveFrom',
-      `must not be before the current terms' effective date (${current.effectiveFrom})`,
-    );
-  }
+  requireOnOrAfter('amendedOn', command.amendedOn, convention.signedOn, 'the signature');
+  requireOnOrAfter('effectiveFrom', command.effectiveFrom, current.effectiveFrom, "the current terms' effective date");
   const next: TermsInput = {
     multiplier: command.multiplier ?? current.multiplier,
     coverageRate: command.coverageRate ?? current.coverageRate,
@@ -133,9 +137,7 @@ export function terminateConvention(
 ): ConventionEvent[] {
   const convention = requireConvention(conventionId, state);
   if (convention.status === 'terminated') throw new ConventionTerminated(conventionId, convention.terminatedOn);
-  if (command.terminatedOn < convention.signedOn) {
-    throw new InvalidInput('terminatedOn', `must not be before the signature (${convention.signedOn})`);
-  }
+  requireOnOrAfter('terminatedOn', command.terminatedOn, convention.signedOn, 'the signature');
   return [
     BankConventionTerminated.create({
       conventionId,
@@ -144,4 +146,20 @@ export function terminateConvention(
       reason: command.reason.trim(),
     }),
   ];
+}
+
+/** The company's side of a signature: the conventions sharing its fund are listed on its stream. */
+export function conventionSignedForCompany(events: readonly ConventionEvent[]): CompanyEvent[] {
+  return events.flatMap((event) =>
+    event.type === 'guarantees.BankConventionSigned'
+      ? [
+          CompanyConventionSigned.create({
+            companyId: event.companyId,
+            conventionId: event.conventionId,
+            bankId: event.bankId,
+            signedOn: event.signedOn,
+          }),
+        ]
+      : [],
+  );
 }

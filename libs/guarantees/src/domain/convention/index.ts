@@ -3,3 +3,4 @@ export * from './events';
 export * from './state';
 export * from './guards';
 export * from './decide';
+export * from './status';

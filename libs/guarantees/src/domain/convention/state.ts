@@ -15,8 +15,27 @@ interface ConventionData {
   readonly outstandingPrincipal: Money;
   readonly guaranteedOutstanding: Money;
   readonly guaranteesInForce: number;
+  /** The outstanding's net movement on each business date (minor units), for checks as of a date and later. */
+  readonly exposureByDate: ReadonlyMap<string, ExposureMovement>;
   /** Headroom held by pending four-eyes proposals, by proposal id. */
   readonly reservations: Readonly<Record<string, ConventionReservation>>;
+}
+
+export interface ExposureMovement {
+  readonly principal: bigint;
+  readonly guaranteed: bigint;
+}
+
+function exposedOn(
+  timeline: ReadonlyMap<string, ExposureMovement>,
+  on: string,
+  principal: bigint,
+  guaranteed: bigint,
+): ReadonlyMap<string, ExposureMovement> {
+  const next = new Map(timeline);
+  const current = next.get(on) ?? { principal: 0n, guaranteed: 0n };
+  next.set(on, { principal: current.principal + principal, guaranteed: current.guaranteed + guaranteed });
+  return next;
 }
 
 export interface ConventionReservation {
@@ -44,6 +63,7 @@ export function evolveConvention(state: ConventionState, event: ConventionEvent)
       outstandingPrincipal: Money.zero(event.currency),
       guaranteedOutstanding: Money.zero(event.currency),
       guaranteesInForce: 0,
+      exposureByDate: new Map(),
       reservations: {},
     };
   }
@@ -59,6 +79,12 @@ export function evolveConvention(state: ConventionState, event: ConventionEvent)
         outstandingPrincipal: state.outstandingPrincipal.plus(event.principal),
         guaranteedOutstanding: state.guaranteedOutstanding.plus(event.guaranteedAmount),
         guaranteesInForce: state.guaranteesInForce + 1,
+        exposureByDate: exposedOn(
+          state.exposureByDate,
+          event.issuedOn,
+          event.principal.amountMinor,
+          event.guaranteedAmount.amountMinor,
+        ),
       };
     case 'guarantees.ConventionExposureReduced': {
       const outstandingPrincipal = state.outstandingPrincipal.minus(event.principal);
@@ -67,6 +93,12 @@ export function evolveConvention(state: ConventionState, event: ConventionEvent)
         outstandingPrincipal,
         guaranteedOutstanding: state.guaranteedOutstanding.minus(event.guaranteed),
         guaranteesInForce: event.reason === 'repayment' ? state.guaranteesInForce : state.guaranteesInForce - 1,
+        exposureByDate: exposedOn(
+          state.exposureByDate,
+          event.on,
+          -event.principal.amountMinor,
+          -event.guaranteed.amountMinor,
+        ),
       };
     }
     case 'guarantees.ConventionExposureRestored':
@@ -74,6 +106,12 @@ export function evolveConvention(state: ConventionState, event: ConventionEvent)
         ...state,
         outstandingPrincipal: state.outstandingPrincipal.plus(event.principal),
         guaranteedOutstanding: state.guaranteedOutstanding.plus(event.guaranteed),
+        exposureByDate: exposedOn(
+          state.exposureByDate,
+          event.on,
+          event.principal.amountMinor,
+          event.guaranteed.amountMinor,
+        ),
       };
     case 'guarantees.ConventionExposureReserved':
       return {
@@ -106,7 +144,7 @@ const termsJson = (terms: ConventionTerms) => ({
 });
 
 export const conventionSnapshot: SnapshotPolicy<ConventionState> = {
-  version: 2,
+  version: 3,
   every: 100,
   encode: (state): JsonObject => {
     if (state.status === 'unsigned') return { status: state.status };
@@ -123,6 +161,11 @@ export const conventionSnapshot: SnapshotPolicy<ConventionState> = {
       outstandingPrincipal: state.outstandingPrincipal.toMinorString(),
       guaranteedOutstanding: state.guaranteedOutstanding.toMinorString(),
       guaranteesInForce: state.guaranteesInForce,
+      exposureByDate: [...state.exposureByDate.entries()].map(([on, m]) => [
+        on,
+        m.principal.toString(),
+        m.guaranteed.toString(),
+      ]),
       reservations: Object.entries(state.reservations).map(([proposalId, r]) => ({
         proposalId,
         principal: r.principal.toMinorString(),
@@ -153,6 +196,12 @@ export const conventionSnapshot: SnapshotPolicy<ConventionState> = {
       outstandingPrincipal: money(json.outstandingPrincipal),
       guaranteedOutstanding: money(json.guaranteedOutstanding),
       guaranteesInForce: json.guaranteesInForce as number,
+      exposureByDate: new Map(
+        (json.exposureByDate as [string, string, string][]).map(([on, principal, guaranteed]) => [
+          on,
+          { principal: BigInt(principal), guaranteed: BigInt(guaranteed) },
+        ]),
+      ),
       reservations: Object.fromEntries(
         ((json.reservations as JsonObject[] | undefined) ?? []).map((r) => [
           r.proposalId as string,

@@ -3,5 +3,6 @@
 export * from './events';
 export * from './state';
 export * from './guards';
+export * from './loan-reference';
 // The bank loan stream is its own aggregate (bank-loan/); four-eyes.unit.spec.ts still imports it from here.
 export { bankLoanModel, type BankLoanEvent } from '../bank-loan';

@@ -21,6 +21,8 @@ export type IssuedGuarantee =
       readonly status: 'active';
       readonly outstandingPrincipal: Money;
       readonly guaranteedOutstanding: Money;
+      /** The latest business date of a repayment recorded on it (a call may not precede it), or null. */
+      readonly lastRepaidOn: string | null;
       /** Repayment event ids already reversed, with the correction's date. */
       readonly reversedRepayments: Readonly<Record<string, string>>;
       /** Repayment event ids whose reversal waits for a second person, with the proposal id. */
@@ -34,6 +36,8 @@ export type IssuedGuarantee =
       readonly claim: Money;
       readonly claimPaid: Money;
       readonly recovered: Money;
+      /** The latest business date of a claim payment (a recovery may not precede it), or null. */
+      readonly lastClaimPaidOn: string | null;
     } & GuaranteeTerms);
 
 export type GuaranteeState = { readonly status: 'unissued' } | IssuedGuarantee;
@@ -73,6 +77,7 @@ export function evolveGuarantee(state: GuaranteeState, event: GuaranteeEvent): G
       maturityDate: event.maturityDate,
       outstandingPrincipal: event.principal,
       guaranteedOutstanding: event.guaranteedAmount,
+      lastRepaidOn: null,
       reversedRepayments: {},
       pendingReversals: {},
     };
@@ -85,6 +90,8 @@ export function evolveGuarantee(state: GuaranteeState, event: GuaranteeEvent): G
             ...state,
             outstandingPrincipal: event.outstandingPrincipal,
             guaranteedOutstanding: event.guaranteedOutstanding,
+            lastRepaidOn:
+              state.lastRepaidOn === null || event.repaidOn > state.lastRepaidOn ? event.repaidOn : state.lastRepaidOn,
           }
         : state;
     case 'guarantees.LoanRepaymentReversed':
@@ -107,9 +114,19 @@ export function evolveGuarantee(state: GuaranteeState, event: GuaranteeEvent): G
         claim: event.claimAmount,
         claimPaid: Money.zero(event.claimAmount.currency),
         recovered: Money.zero(event.claimAmount.currency),
+        lastClaimPaidOn: null,
       };
     case 'guarantees.GuaranteeClaimPaid':
-      return state.status === 'called' ? { ...state, claimPaid: state.claimPaid.plus(event.amount) } : state;
+      return state.status === 'called'
+        ? {
+            ...state,
+            claimPaid: state.claimPaid.plus(event.amount),
+            lastClaimPaidOn:
+              state.lastClaimPaidOn === null || event.paidOn > state.lastClaimPaidOn
+                ? event.paidOn
+                : state.lastClaimPaidOn,
+          }
+        : state;
     case 'guarantees.GuaranteeRecoveryRecorded':
       return state.status === 'called' ? { ...state, recovered: state.recovered.plus(event.amount) } : state;
     case 'guarantees.RepaymentReversalProposed':

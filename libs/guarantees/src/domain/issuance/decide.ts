@@ -5,6 +5,7 @@ import {
   requireAmount,
   requireCompany,
   requireGoodStanding,
+  requireOnOrAfter,
   unreservedFund,
   type CompanyEvent,
   type CompanyState,
@@ -19,7 +20,9 @@ import {
   type ConventionEvent,
   type ConventionFigures,
   type ConventionState,
+  type SignedConvention,
 } from '../convention';
+import { backingBreaches } from '../backing';
 import {
   AlreadyExists,
   InsufficientHeadroom,
@@ -28,7 +31,7 @@ import {
   LoanAlreadyGuaranteed,
   LoanGuaranteePending,
 } from '../errors';
-import { GuaranteeIssued, type GuaranteeEvent, type GuaranteeState } from '../guarantee';
+import { GuaranteeIssued, normalizeLoanReference, type GuaranteeEvent, type GuaranteeState } from '../guarantee';
 import { LOAN_REFERENCE_PATTERN } from '../ids';
 
 export interface IssueGuarantee {
@@ -48,6 +51,8 @@ export interface IssuanceStates {
   readonly convention: ConventionState;
   readonly company: CompanyState;
   readonly bankLoan: BankLoanState;
+  /** The company's other conventions (their outstanding counts against the company-wide limit). */
+  readonly otherConventions?: readonly SignedConvention[];
 }
 
 export interface IssuanceDecision {
@@ -75,13 +80,15 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
   if (states.guarantee.status !== 'unissued') throw new AlreadyExists('guarantee', command.guaranteeId);
   const convention = requireConvention(command.conventionId, states.convention);
   const company = requireCompany(convention.companyId, states.company);
+  // One rule for every loan reference, stored and looked up (the bank loan stream is named by it too).
+  const loanReference = normalizeLoanReference(command.loanReference);
   if (states.bankLoan.status === 'guaranteed') {
-    throw new LoanAlreadyGuaranteed(convention.bankId, command.loanReference, states.bankLoan.guaranteeId);
+    throw new LoanAlreadyGuaranteed(convention.bankId, loanReference, states.bankLoan.guaranteeId);
   }
   if (states.bankLoan.status === 'reserved') {
-    throw new LoanGuaranteePending(convention.bankId, command.loanReference, states.bankLoan.proposalId);
+    throw new LoanGuaranteePending(convention.bankId, loanReference, states.bankLoan.proposalId);
   }
-  if (!LOAN_REFERENCE_PATTERN.test(command.loanReference)) {
+  if (!LOAN_REFERENCE_PATTERN.test(loanReference)) {
     throw new InvalidInput(
       'loanReference',
       'must be 1 to 80 letters, digits or . _ / -, starting with a letter or digit',
@@ -93,6 +100,7 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
   }
   const terms = termsInEffect(convention, command.issuedOn);
   const member = requireGoodStanding(company, command.memberId);
+  requireOnOrAfter('issuedOn', command.issuedOn, member.admittedOn, "the member's admission");
 
   const guaranteedAmount = principal.applyRate(terms.coverageRate);
   if (terms.maxGuaranteedPerLoan !== null && guaranteedAmount.greaterThan(terms.maxGuaranteedPerLoan)) {
@@ -116,6 +124,31 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
     );
   }
 
+  // As of the issue date and every later one, under this convention and across the company's
+  // conventions (fund × largest multiplier): later-dated deposits do not back an earlier loan.
+  const others = (states.otherConventions ?? []).filter((c) => c.conventionId !== convention.conventionId);
+  const [breach] = backingBreaches(company, [convention, ...others], {
+    on: command.issuedOn,
+    exposure: {
+      conventionId: convention.conventionId,
+      principal: principal.amountMinor,
+      guaranteed: guaranteedAmount.amountMinor,
+    },
+  });
+  if (breach !== undefined) {
+    const outstandingBefore = breach.outstanding.minus(exposure);
+    throw new InsufficientHeadroom(
+      convention.conventionId,
+      breach.capacityAfter.minus(outstandingBefore),
+      exposure,
+      breach.capacityAfter,
+      outstandingBefore,
+      reserved,
+      breach.limit,
+      breach.on,
+    );
+  }
+
   const ids = { guaranteeId: command.guaranteeId, conventionId: convention.conventionId };
   // What the guarantee, the convention and the company each record of the new loan.
   const loan = {
@@ -131,7 +164,7 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
       GuaranteeIssued.create({
         ...loan,
         bankId: convention.bankId,
-        loanReference: command.loanReference,
+        loanReference,
         coverageRate: terms.coverageRate,
         termsVersion: terms.version,
         loanStartDate: command.loanStartDate,
@@ -140,7 +173,7 @@ export function issueGuarantee(command: IssueGuarantee, states: IssuanceStates):
     ],
     convention: [ConventionExposureAdded.create(loan)],
     company: [MemberLoanGuaranteed.create(loan)],
-    bankLoan: [BankLoanGuaranteed.create({ ...ids, bankId: convention.bankId, loanReference: command.loanReference })],
+    bankLoan: [BankLoanGuaranteed.create({ ...ids, bankId: convention.bankId, loanReference })],
     guaranteedAmount,
     exposure,
     before,

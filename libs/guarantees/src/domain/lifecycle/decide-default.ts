@@ -35,7 +35,8 @@ export function callGuarantee(command: CallGuarantee, state: GuaranteeState): Li
   if (guarantee.status !== 'active') {
     throw new IllegalGuaranteeTransition(guarantee.guaranteeId, guarantee.status, 'CallGuarantee');
   }
-  onDateOrAfter(command.calledOn, guarantee.issuedOn, 'calledOn');
+  onDateOrAfter(command.calledOn, guarantee.issuedOn, 'calledOn', 'the issuance');
+  onDateOrAfter(command.calledOn, guarantee.lastRepaidOn, 'calledOn', 'the last repayment');
   const claimAmount = guarantee.outstandingPrincipal.applyRate(guarantee.coverageRate);
   const ids = { guaranteeId: guarantee.guaranteeId };
   return {
@@ -90,11 +91,11 @@ export function payClaim(command: PayClaim, state: GuaranteeState, companyState:
   const unpaid = guarantee.claim.minus(guarantee.claimPaid);
   if (unpaid.isZero()) throw new IllegalGuaranteeTransition(guarantee.guaranteeId, 'claim-paid', 'PayClaim');
   const amount = requireAmount(company, command.amount ?? unpaid, 'amount');
-  onDateOrAfter(command.paidOn, guarantee.calledOn, 'paidOn');
+  onDateOrAfter(command.paidOn, guarantee.calledOn, 'paidOn', 'the call');
   if (amount.greaterThan(unpaid)) {
     throw new ClaimExceedsGuaranteedOutstanding(guarantee.guaranteeId, guarantee.claim, guarantee.claimPaid, amount);
   }
-  requireFundCovers(company, amount);
+  requireFundCovers(company, amount, command.paidOn);
   const ids = { guaranteeId: guarantee.guaranteeId };
   return {
     guarantee: [GuaranteeClaimPaid.create({ ...ids, amount, paidOn: command.paidOn })],
@@ -139,7 +140,8 @@ export function recordRecovery(
   }
   const company = requireCompany(guarantee.companyId, companyState);
   const amount = requireAmount(company, command.amount, 'amount');
-  onDateOrAfter(command.receivedOn, guarantee.calledOn, 'receivedOn');
+  onDateOrAfter(command.receivedOn, guarantee.calledOn, 'receivedOn', 'the call');
+  onDateOrAfter(command.receivedOn, guarantee.lastClaimPaidOn, 'receivedOn', 'the last claim payment');
   const recoverable = guarantee.claimPaid.minus(guarantee.recovered);
   if (amount.greaterThan(recoverable)) {
     throw new RecoveryExceedsClaimPaid(guarantee.guaranteeId, guarantee.claimPaid, guarantee.recovered, amount);

@@ -2,11 +2,11 @@ import type { Money } from '@ledger/money';
 import { MemberLoanRepaid, requireAmount, requireCompany, type CompanyEvent, type CompanyState } from '../company';
 import { ConventionExposureReduced, ConventionExposureRestored, type ConventionEvent } from '../convention';
 import {
+  BusinessDateBeforeDependency,
   CorrectionPending,
   CorrectionReasonMissing,
   EntryAlreadyReversed,
   IllegalGuaranteeTransition,
-  InvalidInput,
   RepaymentExceedsOutstanding,
 } from '../errors';
 import {
@@ -28,8 +28,11 @@ export interface LifecycleDecision {
   readonly company: CompanyEvent[];
 }
 
-export const onDateOrAfter = (date: string, earliest: string, fieldName: string): void => {
-  if (date < earliest) throw new InvalidInput(fieldName, `must not be before ${earliest}`);
+/** A business date on or after what it depends on (`dependency` names it), or 422 business-date-before-dependency. */
+export const onDateOrAfter = (date: string, earliest: string | null, fieldName: string, dependency: string): void => {
+  if (earliest !== null && date < earliest) {
+    throw new BusinessDateBeforeDependency(fieldName, date, earliest, dependency);
+  }
 };
 
 // ---- repayment -----------------------------------------------------------------------------------
@@ -56,7 +59,7 @@ export function recordRepayment(
   }
   const company = requireCompany(guarantee.companyId, companyState);
   const amount = requireAmount(company, command.amount, 'amount');
-  onDateOrAfter(command.repaidOn, guarantee.issuedOn, 'repaidOn');
+  onDateOrAfter(command.repaidOn, guarantee.issuedOn, 'repaidOn', 'the issuance');
   if (amount.greaterThan(guarantee.outstandingPrincipal)) {
     throw new RepaymentExceedsOutstanding(guarantee.guaranteeId, guarantee.outstandingPrincipal, amount);
   }
@@ -131,7 +134,7 @@ export function reverseRepayment(command: ReverseRepayment, state: GuaranteeStat
   const pending = guarantee.pendingReversals[command.corrects.eventId];
   if (pending !== undefined) throw new CorrectionPending('repayment', command.corrects.eventId, pending);
   if (command.reason.trim().length === 0) throw new CorrectionReasonMissing();
-  onDateOrAfter(command.correctedOn, command.corrects.repaidOn, 'correctedOn');
+  onDateOrAfter(command.correctedOn, command.corrects.repaidOn, 'correctedOn', 'the repayment');
   const amount = command.corrects.amount;
   const outstandingPrincipal = guarantee.outstandingPrincipal.plus(amount);
   const guaranteedOutstanding = outstandingPrincipal.applyRate(guarantee.coverageRate);

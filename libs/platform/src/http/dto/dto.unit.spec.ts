@@ -32,7 +32,7 @@ describe('MoneyDto', () => {
     );
   });
 
-  it.each(['0', '-5', '01', '1.5', '1e3', ''])('refuses %j', async (amountMinor) => {
+  it.each(['0', '-5', '01', '1e3', ''])('refuses %j', async (amountMinor) => {
     expect((await reasons(MoneyDto, { amountMinor, currency: 'XOF' })).amountMinor).toEqual([
       'amountMinor must be a positive integer string of minor units, like "20000000"',
     ]);

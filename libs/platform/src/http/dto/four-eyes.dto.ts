@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PROPOSAL_TTL_HOURS } from '@ledger/kernel';
+import { IsMeaningfulText } from './meaningful-text.decorator';
 
 /** A policy's `proposalTtlHours`: whole hours from 1 to MAX_PROPOSAL_TTL_HOURS (both contexts' policies). */
 export function IsProposalTtlHours(): PropertyDecorator {
@@ -21,6 +22,7 @@ export class DeclineProposalDto {
   @ApiProperty({ example: 'subsidy too high for this action plan' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(500)
   reason!: string;
 }

@@ -1,10 +1,28 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Matches } from 'class-validator';
-import { CURRENCY_CODES, Money, currencyOf, type CurrencyCode } from '@ledger/money';
+import { IsIn, IsString, Matches, type ValidationArguments } from 'class-validator';
+import { CURRENCY_CODES, Money, currencyOf, decimalsOf, isCurrencyCode, type CurrencyCode } from '@ledger/money';
 
 /** A strictly positive amount of minor units: digits, no sign, no point, no leading zero. */
 export const POSITIVE_MINOR_UNITS = /^[1-9][0-9]{0,29}$/;
+
+/**
+ * Why an amountMinor was refused. A decimal amount ("12.345") is the commonest mistake: the
+ * answer says how many decimals the currency has and what the amount is in minor units.
+ */
+function minorUnitsMessage({ property, value, object }: ValidationArguments): string {
+  const plain = `${property} must be a positive integer string of minor units, like "20000000"`;
+  const currency = (object as { currency?: unknown }).currency;
+  const decimal = typeof value === 'string' ? /^([0-9]{1,30})[.,]([0-9]{1,30})$/.exec(value) : null;
+  if (!decimal || typeof currency !== 'string' || !isCurrencyCode(currency)) return plain;
+  const digits = currencyOf(currency).minorDigits;
+  const [, units, fraction] = decimal;
+  const example =
+    fraction.length <= digits
+      ? `, so ${value} ${currency} is "${BigInt(units + fraction.padEnd(digits, '0')).toString()}"`
+      : '';
+  return `${plain}, without a decimal point: ${decimalsOf(currency, digits)}${example}`;
+}
 
 /** An ISO 4217 code the ledger knows (exact case: "mad" is refused). */
 export function IsCurrencyCode(description?: string, example = 'MAD'): PropertyDecorator {
@@ -26,9 +44,7 @@ export class MoneyDto {
     description: 'strictly positive integer of minor units (cents, millimes, francs), as a string',
   })
   @IsString({ message: '$property must be a string of minor units, like "20000000" (JSON numbers are refused)' })
-  @Matches(POSITIVE_MINOR_UNITS, {
-    message: '$property must be a positive integer string of minor units, like "20000000"',
-  })
+  @Matches(POSITIVE_MINOR_UNITS, { message: minorUnitsMessage })
   amountMinor!: string;
 
   @IsCurrencyCode()

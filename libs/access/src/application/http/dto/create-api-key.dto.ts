@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsMeaningfulText } from '@ledger/platform';
 import { USER_ID_PATTERN } from '../../../domain/roles';
 
 export class CreateApiKeyDto {
@@ -11,6 +12,7 @@ export class CreateApiKeyDto {
   @ApiPropertyOptional({ example: 'laptop, 2025' })
   @IsOptional()
   @IsString()
+  @IsMeaningfulText()
   @MaxLength(200)
   label?: string;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
+import { ListQueryDto } from '@ledger/platform';
 import { USER_ID_PATTERN } from '../../../domain/roles';
 
-export class ListApiKeysQueryDto {
+export class ListApiKeysQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'only the keys of this user' })
   @IsOptional()
   @IsString()

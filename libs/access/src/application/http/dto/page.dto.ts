@@ -1,17 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { ListQueryDto } from '@ledger/platform';
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+/** `?limit=` (1..200, default 50) and `?cursor=`; `?offset=` deprecated, for one release. */
+export class PageQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    deprecated: true,
+    description: 'deprecated (one release): use `cursor`. Skips that many; not with `cursor`',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

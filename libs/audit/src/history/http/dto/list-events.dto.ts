@@ -15,6 +15,12 @@ export class ListEventsDto {
   @Matches(POSITION, { message: '$property must be a global position: a non-negative integer' })
   after?: string;
 
+  @ApiPropertyOptional({ description: 'the `nextCursor` of the previous page (opaque); not with `after`' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,1000}$/, { message: 'cursor must be a nextCursor this API gave' })
+  cursor?: string;
+
   @ApiPropertyOptional({ description: 'page size, 1 to 1000 (default 100)', example: 100 })
   @IsOptional()
   @Type(() => Number)

@@ -22,10 +22,10 @@ export class MonitoringReportDto {
   @MaxLength(200)
   id?: string;
 
-  @IsBusinessDate('first day of the period (inclusive)', { optional: true, example: '2021-01-01' })
+  @IsBusinessDate('first day of the period (inclusive)', { optional: true, example: '2021-01-01', term: true })
   from?: string;
 
-  @IsBusinessDate('last day of the period (inclusive)', { optional: true, example: '2023-12-31' })
+  @IsBusinessDate('last day of the period (inclusive)', { optional: true, example: '2023-12-31', term: true })
   to?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })

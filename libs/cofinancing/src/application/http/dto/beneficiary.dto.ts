@@ -11,13 +11,14 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsBusinessDate } from '@ledger/platform';
+import { IsBusinessDate, IsMeaningfulText } from '@ledger/platform';
 import { BENEFICIARY_KINDS } from '../../../domain';
 
 export class MemberFirmDto {
   @ApiProperty({ example: 'Coopérative Tifawin' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(200)
   name!: string;
 
@@ -31,6 +32,7 @@ export class EnrolBeneficiaryDto {
   @ApiProperty({ example: 'Consortium Fonoon Vitargan' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(200)
   name!: string;
 

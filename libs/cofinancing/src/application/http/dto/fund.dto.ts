@@ -2,12 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import type { CurrencyCode } from '@ledger/money';
-import { IsBusinessDate, IsCurrencyCode, MoneyDto } from '@ledger/platform';
+import { IsBusinessDate, IsMeaningfulText, IsCurrencyCode, MoneyDto } from '@ledger/platform';
 
 export class CreateFundDto {
   @ApiProperty({ example: "Fonds d'appui aux consortiums d'exportation" })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(200)
   name!: string;
 
@@ -22,6 +23,7 @@ export class RegisterDonorDto {
   @ApiProperty({ example: 'Agence Française de Développement' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(200)
   name!: string;
 
@@ -49,6 +51,7 @@ export class RecordContributionDto {
   @ApiProperty({ example: 'CONV-2021-01', description: 'the donor’s reference (convention, transfer)' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(200)
   reference!: string;
 }

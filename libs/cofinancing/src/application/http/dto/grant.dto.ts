@@ -9,11 +9,12 @@ import {
   IsOptional,
   IsString,
   Max,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsBusinessDate, MoneyDto } from '@ledger/platform';
+import { IsBusinessDate, IsMeaningfulText, MoneyDto } from '@ledger/platform';
 
 const Id = () => (target: object, key: string) => {
   IsString()(target, key);
@@ -29,12 +30,14 @@ export class RequestGrantDto {
   @ApiProperty({ example: 'Maroc Export' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(200)
   serviceProvider!: string;
 
   @ApiProperty({ example: 'Stand at SIAL Paris' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(2000)
   description!: string;
 
@@ -61,6 +64,7 @@ export class RejectGrantDto {
   @ApiProperty({ example: 'not a collective project' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(2000)
   reason!: string;
 }
@@ -70,6 +74,7 @@ export class InvoiceDto {
   @ApiProperty({ example: 'INV-2021-017' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(200)
   invoiceReference!: string;
 
@@ -96,6 +101,7 @@ export class ReverseDisbursementDto {
   @ApiProperty({ example: 'invoice INV-2021-017 was recorded twice' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(2000)
   reason!: string;
 
@@ -127,6 +133,7 @@ export class CancelGrantDto {
   @ApiProperty({ example: 'the fair was cancelled' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(2000)
   reason!: string;
 }
@@ -151,6 +158,14 @@ export class ListGrantsQueryDto {
   @Max(100)
   participationYear?: number;
 
+  @ApiPropertyOptional({
+    enum: ['waiting-for-funds', 'fundable'],
+    description: 'requested grants whose approval today the fund could not pay (waiting-for-funds), or could',
+  })
+  @IsOptional()
+  @IsIn(['waiting-for-funds', 'fundable'])
+  fundingStatus?: 'waiting-for-funds' | 'fundable';
+
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
@@ -159,7 +174,18 @@ export class ListGrantsQueryDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ description: 'the `nextCursor` of the previous page (opaque)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,1000}$/, { message: 'cursor must be a nextCursor this API gave' })
+  cursor?: string;
+
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    deprecated: true,
+    description: 'deprecated (one release): use `cursor`. Skips that many; not with `cursor`',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsBusinessDate, MoneyDto } from '@ledger/platform';
+import { IsBusinessDate, IsMeaningfulText, MoneyDto } from '@ledger/platform';
 import { SUPPORT_KINDS } from '../../../domain';
 
 export class YearTermDto {
@@ -57,7 +57,7 @@ export class AfterLastYearDto {
 }
 
 export class ScheduleDto {
-  @IsBusinessDate('requests dated from this day on use this version', { example: '2021-01-01' })
+  @IsBusinessDate('requests dated from this day on use this version', { example: '2021-01-01', term: true })
   effectiveFrom!: string;
 
   @ApiProperty({ type: [YearTermDto], description: 'participation year 1, 2, 3 … in order' })
@@ -80,6 +80,7 @@ export class OpenWindowDto {
   @ApiProperty({ example: 'Promotion costs' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(200)
   name!: string;
 

@@ -6,7 +6,7 @@ import { CEILING_BASES, type CeilingBasis } from '../../../domain';
 import { MULTIPLIER_PATTERN } from './validation';
 
 export class AmendConventionDto {
-  @IsBusinessDate('Date the new terms take effect')
+  @IsBusinessDate('Date the new terms take effect', { term: true })
   effectiveFrom!: string;
 
   @IsBusinessDate('Date of the amendment')
@@ -37,6 +37,6 @@ export class AmendConventionDto {
   @IsObject()
   maxGuaranteedPerLoan?: MoneyDto | null;
 
-  @IsBusinessDate('New last day of validity', { optional: true })
+  @IsBusinessDate('New last day of validity', { optional: true, term: true })
   validUntil?: string | null;
 }

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsBusinessDate } from '@ledger/platform';
+import { IsBusinessDate, IsMeaningfulText } from '@ledger/platform';
 
 export class ReverseDepositDto {
   @ApiProperty({ example: 'booked to the wrong company: the deposit is Thiès’s' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(2000)
   reason!: string;
 
@@ -24,6 +25,7 @@ export class ReverseRepaymentDto {
   @ApiProperty({ example: 'recorded on the wrong loan' })
   @IsString()
   @IsNotEmpty()
+  @IsMeaningfulText()
   @MaxLength(2000)
   reason!: string;
 

@@ -23,6 +23,6 @@ export class FundDepositDto {
   @IsBusinessDate('Deposit date')
   depositedOn!: string;
 
-  @IsBusinessDate('Maturity of the term deposit', { optional: true })
+  @IsBusinessDate('Maturity of the term deposit', { optional: true, term: true })
   maturesOn?: string | null;
 }

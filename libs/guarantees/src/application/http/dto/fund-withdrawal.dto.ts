@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsBusinessDate, MoneyDto } from '@ledger/platform';
 
 export class FundWithdrawalDto {
@@ -12,4 +12,18 @@ export class FundWithdrawalDto {
 
   @IsBusinessDate('Withdrawal date')
   withdrawnOn!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Withdraw even though it leaves a headroom negative: then only proposed (202) for a second guarantee officer or an admin to confirm',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overrideHeadroom?: boolean;
+
+  @ApiPropertyOptional({ description: 'Why the fund may go below what it backs (required with overrideHeadroom)' })
+  @ValidateIf((dto: FundWithdrawalDto) => dto.overrideHeadroom === true || dto.reason !== undefined)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** GET /guarantee-companies: one page of the companies, by name. */
 export class ListCompaniesQueryDto {
@@ -12,7 +12,18 @@ export class ListCompaniesQueryDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, description: 'companies to skip' })
+  @ApiPropertyOptional({ description: 'the `nextCursor` of the previous page (opaque)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,1000}$/, { message: 'cursor must be a nextCursor this API gave' })
+  cursor?: string;
+
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    deprecated: true,
+    description: 'deprecated (one release): use `cursor`. Companies to skip; not with `cursor`',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -52,10 +52,10 @@ export class SignConventionDto {
   @IsObject()
   maxGuaranteedPerLoan?: MoneyDto | null;
 
-  @IsBusinessDate('First day of validity')
+  @IsBusinessDate('First day of validity', { term: true })
   validFrom!: string;
 
-  @IsBusinessDate('Last day of validity')
+  @IsBusinessDate('Last day of validity', { term: true })
   validUntil!: string;
 
   @IsBusinessDate('Signature date')

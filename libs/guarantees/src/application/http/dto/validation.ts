@@ -1,13 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsMeaningfulText } from '@ledger/platform';
 
-/** A short non-blank label. */
+/** A short label a person reads: not blank, not only invisible or bidi-control characters. */
 export function IsLabel(description: string, example: string) {
   return applyDecorators(
     ApiProperty({ description, example }),
     IsString(),
     Matches(/\S/, { message: '$property must not be blank' }),
+    IsMeaningfulText(),
     MaxLength(200),
   );
 }
