@@ -207,7 +207,7 @@ for (const kind of testDatabaseKinds()) {
       ]);
 
       const ofBank = await bank('/conventions').expect(200);
-      expect(ofBank.body).toEqual([expect.objectContaining({ conventionId: ids.convention, status: 'expired' })]);
+      expect(ofBank.body.items).toEqual([expect.objectContaining({ conventionId: ids.convention, status: 'expired' })]);
       const headroom = await bank(`/conventions/${ids.convention}/headroom`).expect(200);
       // Its figures stay (the fund still backs the loans under it), but it is closed for issuance.
       expect(headroom.body).toMatchObject({

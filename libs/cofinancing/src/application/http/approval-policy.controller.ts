@@ -1,19 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Put, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiAcceptedResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import type { CommandContext } from '@ledger/event-sourcing';
 import { deprecatedFor } from '@ledger/four-eyes';
 import { CommandCtx, MoneyDto } from '@ledger/platform';
 import { SetApprovalPolicyCommand } from '../commands';
 import { CommandDocs } from './api-docs';
+import { CofinancingProposalPendingView, CofinancingFundApprovalPolicySetView } from './dto/cofinancing-views';
 import { SetApprovalPolicyDto } from './dto/four-eyes.dto';
 
 @ApiTags('cofinancing: four-eyes proposals')
@@ -24,13 +18,20 @@ export class ApprovalPolicyController {
 
   @Put()
   @HttpCode(200)
-  @CommandDocs()
+  @CommandDocs({
+    notFound: '`fund-not-found`',
+    conflict: '`policy-change-pending`: a weakening of this fund’s policy already waits for a second person',
+    unprocessable:
+      '`wrong-currency` (a threshold not in the fund’s currency), `amount-not-positive` (a negative threshold), ' +
+      '`invalid-schedule` (proposalTtlHours out of range), `invalid-date`',
+  })
   @ApiOperation({
     summary: 'set the fund’s four-eyes policy: a tightening at once, a weakening only once a second person confirms',
   })
   @ApiOkResponse({
+    type: CofinancingFundApprovalPolicySetView,
     description:
-      'sets (replaces) the fund’s four-eyes policy: `{ fundId, position }`. Approving a grant whose subsidy exceeds ' +
+      'sets (replaces) the fund’s four-eyes policy. Approving a grant whose subsidy exceeds ' +
       '`approveGrantAbove`, paying an invoice whose subsidy share exceeds `disburseAbove`, and — with ' +
       '`correctionsNeedSecondPerson` — any disbursement reversal then answers 202 with a pending proposal that a ' +
       'second fund manager must confirm within `proposalTtlHours` (POST /proposals/:id/confirmation); what it would use ' +
@@ -38,14 +39,12 @@ export class ApprovalPolicyController {
       'same policy again writes nothing (`changed: false`)',
   })
   @ApiAcceptedResponse({
+    type: CofinancingProposalPendingView,
     description:
       'the change loosens a control (a threshold raised or removed, `correctionsNeedSecondPerson` turned off, a ' +
       'longer `proposalTtlHours`): a pending proposal `{ proposalId, status: "pending", action: ' +
       '"set-approval-policy", fundId, expiresAt, … }` that another fund manager or an admin confirms ' +
       '(POST /proposals/:id/confirmation) within the time to live in force; nothing changes until then',
-  })
-  @ApiConflictResponse({
-    description: '`policy-change-pending`: a weakening of this fund’s policy already waits for a second person',
   })
   set(@Param('fundId') fundId: string, @Body() body: SetApprovalPolicyDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
@@ -65,9 +64,19 @@ export class ApprovalPolicyController {
   }
 
   @Post()
-  @CommandDocs()
+  @CommandDocs({
+    notFound: '`fund-not-found`',
+    conflict: '`policy-change-pending`: a weakening of this fund’s policy already waits for a second person',
+    unprocessable:
+      '`wrong-currency` (a threshold not in the fund’s currency), `amount-not-positive` (a negative threshold), ' +
+      '`invalid-schedule` (proposalTtlHours out of range), `invalid-date`',
+  })
   @ApiOperation({ deprecated: true, summary: 'use PUT (the same body): one method for both contexts’ policies' })
-  @ApiCreatedResponse({ description: 'as PUT, with 201' })
+  @ApiCreatedResponse({ type: CofinancingFundApprovalPolicySetView, description: 'as PUT, with 201' })
+  @ApiAcceptedResponse({
+    type: CofinancingProposalPendingView,
+    description: 'as PUT: a weakening waits for a second person',
+  })
   @UseInterceptors(deprecatedFor('/cofinancing/funds/:fundId/approval-policy'))
   setByPost(
     @Param('fundId') fundId: string,

@@ -1,13 +1,26 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { deterministicUuid, newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { AsOfQueryDto, CommandCtx } from '@ledger/platform';
 import { CofinancingBalancesAsOfQuery } from '../as-of';
 import { AddMemberFirmCommand, EnrolBeneficiaryCommand } from '../commands';
 import { GetBeneficiaryQuery, ListBeneficiariesQuery } from '../queries';
-import { CommandDocs } from './api-docs';
+import { ApiOkOneOf, CommandDocs } from './api-docs';
+import {
+  BeneficiaryAsOfView,
+  BeneficiaryEnrolledView,
+  BeneficiaryView,
+  MemberFirmAddedView,
+} from './dto/cofinancing-views';
 import { AddMemberFirmDto, EnrolBeneficiaryDto } from './dto/beneficiary.dto';
 import { BeneficiaryPageDto, ListBeneficiariesQueryDto } from './dto/list-beneficiaries.dto';
 
@@ -21,8 +34,9 @@ export class BeneficiariesController {
   ) {}
 
   @Post()
-  @CommandDocs()
-  @ApiCreatedResponse({ description: 'the beneficiary id and its member firms’ ids' })
+  @CommandDocs({ notFound: false, conflict: '`beneficiary-already-enrolled`', unprocessable: '`invalid-date`' })
+  @ApiOperation({ summary: 'Enrol a beneficiary (a consortium or a firm) with its member firms' })
+  @ApiCreatedResponse({ type: BeneficiaryEnrolledView, description: 'the beneficiary id and its member firms’ ids' })
   enrol(@Body() body: EnrolBeneficiaryDto, @CommandCtx() context: CommandContext) {
     const beneficiaryId = newEntityId(context, 'beneficiary');
     return this.commands.execute(
@@ -45,8 +59,9 @@ export class BeneficiariesController {
   }
 
   @Post(':beneficiaryId/member-firms')
-  @CommandDocs()
-  @ApiCreatedResponse({ description: 'the firm id' })
+  @CommandDocs({ notFound: '`beneficiary-not-found`', unprocessable: '`invalid-date`' })
+  @ApiOperation({ summary: 'Add a member firm to a beneficiary' })
+  @ApiCreatedResponse({ type: MemberFirmAddedView, description: 'the firm id' })
   addFirm(
     @Param('beneficiaryId') beneficiaryId: string,
     @Body() body: AddMemberFirmDto,
@@ -74,10 +89,16 @@ export class BeneficiariesController {
   }
 
   @Get(':beneficiaryId')
-  @ApiOkResponse({
-    description:
-      'member firms (women-owned where recorded) and, per participation year and window: eligible cost, subsidy, own share, effective rate, invoiced, disbursed; with asOf/knownAt, as of that point',
-  })
+  @ApiOperation({ summary: 'A beneficiary’s member firms and figures per participation year, live or as of a date' })
+  @ApiOkOneOf(
+    'without asOf: member firms (women-owned where recorded) and, per participation year and window: ' +
+      'eligible cost, subsidy, own share, effective rate, invoiced, disbursed; with ' +
+      'asOf/knownAt: the figures as of that point (firm counts, no firm list)',
+    BeneficiaryView,
+    BeneficiaryAsOfView,
+  )
+  @ApiBadRequestResponse({ description: '`validation-failed`: a malformed asOf or knownAt' })
+  @ApiNotFoundResponse({ description: '`beneficiary-not-found`' })
   get(@Param('beneficiaryId') beneficiaryId: string, @Query() at: AsOfQueryDto) {
     if (AsOfQueryDto.asked(at)) {
       return this.queries.execute(

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { AsOfListQueryDto, AsOfQueryDto, CommandCtx, MoneyDto, pageOf } from '@ledger/platform';
 import { CofinancingBalancesAsOfQuery } from '../as-of';
 import { RecordContributionCommand, RegisterDonorCommand } from '../commands';
 import { ListDonorsQuery } from '../queries';
-import { CommandDocs } from './api-docs';
+import { ApiOkOneOf, CommandDocs } from './api-docs';
+import { ContributionRecordedView, DonorPageView, DonorRegisteredView, DonorsAsOfView } from './dto/cofinancing-views';
 import { RecordContributionDto, RegisterDonorDto } from './dto/fund.dto';
 
 @ApiTags('cofinancing: donors and contributions')
@@ -20,8 +21,13 @@ export class DonorsController {
   ) {}
 
   @Post('donors')
-  @CommandDocs()
-  @ApiCreatedResponse({ description: 'the donor id' })
+  @CommandDocs({
+    notFound: '`fund-not-found`',
+    conflict: '`donor-already-registered`',
+    unprocessable: '`invalid-date`, `business-date-before-dependency` (registered before the fund was created)',
+  })
+  @ApiOperation({ summary: 'Register a donor of the fund' })
+  @ApiCreatedResponse({ type: DonorRegisteredView, description: 'the donor id' })
   register(@Param('fundId') fundId: string, @Body() body: RegisterDonorDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new RegisterDonorCommand(
@@ -38,8 +44,15 @@ export class DonorsController {
   }
 
   @Post('contributions')
-  @CommandDocs()
+  @CommandDocs({
+    notFound: '`fund-not-found`, `donor-not-found`',
+    unprocessable:
+      '`wrong-currency` (not the fund’s currency), `amount-not-positive`, `invalid-date`, ' +
+      '`business-date-before-dependency` (received before the fund was created or the donor registered)',
+  })
+  @ApiOperation({ summary: 'Record a donor’s contribution to the fund' })
   @ApiCreatedResponse({
+    type: ContributionRecordedView,
     description: 'the contribution id, and the fund’s contributed and available balances after it',
   })
   contribute(
@@ -64,10 +77,14 @@ export class DonorsController {
   }
 
   @Get('donors')
-  @ApiOkResponse({
-    description:
-      'per donor: contributed, and each contribution (amount, date, reference); with asOf/knownAt, contributed and the number of contributions at that point',
-  })
+  @ApiOperation({ summary: 'List the fund’s donors and their contributions, live or as of a date' })
+  @ApiOkOneOf(
+    'without asOf, a page: per donor, contributed, and each contribution (amount, date, reference); ' +
+      'with asOf/knownAt: contributed and the number of contributions at that point',
+    DonorPageView,
+    DonorsAsOfView,
+  )
+  @ApiNotFoundResponse({ description: '`fund-not-found`' })
   @ApiBadRequestResponse({
     description: '`validation-failed`: a limit out of 1..200 or a malformed date; `invalid-cursor`',
   })

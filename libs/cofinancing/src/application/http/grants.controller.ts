@@ -4,7 +4,9 @@ import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
@@ -23,6 +25,19 @@ import { GRANTS_LIST, GetGrantQuery, GetSubsidyPreviewQuery, ListGrantsQuery } f
 
 const isPosition = (value: unknown): value is string => typeof value === 'string' && /^\d{1,19}$/.test(value);
 import { CommandDocs } from './api-docs';
+import {
+  CofinancingProposalPendingView,
+  DisbursementReversedView,
+  GrantApprovedView,
+  GrantCancelledView,
+  GrantClosedView,
+  GrantDetailView,
+  GrantDisbursedView,
+  GrantPageView,
+  GrantRejectedView,
+  GrantRequestedView,
+  SubsidyPreviewView,
+} from './dto/cofinancing-views';
 import {
   ApproveGrantDto,
   CancelGrantDto,
@@ -44,8 +59,14 @@ export class GrantsController {
   ) {}
 
   @Post()
-  @CommandDocs()
-  @ApiCreatedResponse({ description: 'the grant id and its participation year' })
+  @CommandDocs({
+    notFound: '`fund-not-found`, `window-not-found`, `beneficiary-not-found`',
+    unprocessable:
+      '`wrong-currency`, `amount-not-positive` (eligible cost), `invalid-date`, `business-date-before-dependency` ' +
+      '(requested before the fund was created, the window opened or the beneficiary enrolled)',
+  })
+  @ApiOperation({ summary: 'Request a grant for a beneficiary’s eligible cost in a window' })
+  @ApiCreatedResponse({ type: GrantRequestedView, description: 'the grant id and its participation year' })
   request(@Body() body: RequestGrantDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new RequestGrantCommand(
@@ -67,11 +88,20 @@ export class GrantsController {
 
   @Post(':grantId/approval')
   @HttpCode(200)
-  @CommandDocs()
+  @CommandDocs({
+    notFound: '`grant-not-found`',
+    conflict: '`illegal-grant-transition` (not requested), `grant-approval-pending` (a proposal already waits)',
+    unprocessable:
+      '`fund-insufficient`, `cap-exceeded`, `no-schedule-in-force`, `participation-year-ineligible`, ' +
+      '`business-date-before-dependency`, with the figures',
+  })
+  @ApiOperation({ summary: 'Approve a requested grant: compute its subsidy and commit it from the fund' })
   @ApiOkResponse({
+    type: GrantApprovedView,
     description: 'the subsidy computed (rate, schedule version, cap) and the fund’s available after it',
   })
   @ApiAcceptedResponse({
+    type: CofinancingProposalPendingView,
     description:
       'four-eyes: the subsidy exceeds the fund’s `approveGrantAbove`, so nothing is approved yet: ' +
       '`{ proposalId, status: "pending", expiresAt, reserved, threshold }`; the subsidy is reserved until a second ' +
@@ -85,8 +115,13 @@ export class GrantsController {
 
   @Post(':grantId/rejection')
   @HttpCode(200)
-  @CommandDocs()
-  @ApiOkResponse({ description: 'rejected' })
+  @CommandDocs({
+    notFound: '`grant-not-found`',
+    conflict: '`illegal-grant-transition` (not requested), `grant-proposals-pending` (naming them)',
+    unprocessable: '`business-date-before-dependency` (rejected before it was requested)',
+  })
+  @ApiOperation({ summary: 'Reject a requested grant, with the reason' })
+  @ApiOkResponse({ type: GrantRejectedView, description: 'rejected' })
   reject(@Param('grantId') grantId: string, @Body() body: RejectGrantDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new RejectGrantCommand(
@@ -97,14 +132,25 @@ export class GrantsController {
   }
 
   @Post(':grantId/disbursements')
-  @CommandDocs()
+  @CommandDocs({
+    notFound: '`grant-not-found`',
+    conflict:
+      '`illegal-grant-transition` (not approved), `duplicate-invoice`, `disbursement-already-recorded`, ' +
+      '`held-by-pending-proposal` (the invoice reference is held by a pending proposal)',
+    unprocessable:
+      '`commitment-exhausted` (naming `reserved`), `wrong-currency`, `amount-not-positive`, ' +
+      '`business-date-before-dependency` (paid before the approval)',
+  })
+  @ApiOperation({ summary: 'Pay an invoice of an approved grant: its subsidy share, from the commitment' })
   @ApiCreatedResponse({
+    type: GrantDisbursedView,
     description:
       'what the invoice was paid and by which rule; the commitment left (after what pending proposals reserve: ' +
       '422 `commitment-exhausted` names `reserved` (`{amountMinor, currency}`); 409 `held-by-pending-proposal` for an invoice reference ' +
       'a pending proposal holds)',
   })
   @ApiAcceptedResponse({
+    type: CofinancingProposalPendingView,
     description:
       'four-eyes: the paid share exceeds the fund’s `disburseAbove`, so nothing is paid yet: ' +
       '`{ proposalId, status: "pending", action: "disburse-grant", disbursementId, expiresAt, reserved, threshold }`; ' +
@@ -131,14 +177,25 @@ export class GrantsController {
 
   @Post(':grantId/disbursements/:disbursementId/reversal')
   @HttpCode(200)
-  @CommandDocs()
+  @CommandDocs({
+    notFound: '`grant-not-found`, `disbursement-not-found`',
+    conflict:
+      '`illegal-grant-transition` (not approved), `entry-already-reversed`, `held-by-pending-proposal`, and for ' +
+      'the replacement `duplicate-invoice`',
+    unprocessable:
+      '`correction-reason-missing`, `business-date-before-dependency` (corrected before the disbursement), and for ' +
+      'the replacement `commitment-exhausted`, `wrong-currency`, `amount-not-positive`',
+  })
+  @ApiOperation({ summary: 'Reverse a disbursement (a correction), optionally recording the right entry in its place' })
   @ApiOkResponse({
+    type: DisbursementReversedView,
     description:
       'a correction: the disbursement is reversed by a new event linked to it (never edited), with the reason; ' +
       'optionally the right entry is recorded in its place in the same append. Refused if already reversed, or ' +
       '(409 `held-by-pending-proposal`) while a correction proposal on it is pending',
   })
   @ApiAcceptedResponse({
+    type: CofinancingProposalPendingView,
     description:
       'four-eyes: the fund’s policy has `correctionsNeedSecondPerson`, so nothing is reversed yet: ' +
       '`{ proposalId, status: "pending", action: "reverse-disbursement", disbursementId, expiresAt, reserved, ' +
@@ -175,8 +232,14 @@ export class GrantsController {
 
   @Post(':grantId/closure')
   @HttpCode(200)
-  @CommandDocs()
+  @CommandDocs({
+    notFound: '`grant-not-found`',
+    conflict: '`illegal-grant-transition` (not approved), `grant-proposals-pending` (naming them)',
+    unprocessable: '`business-date-before-dependency` (closed before the approval or the last disbursement)',
+  })
+  @ApiOperation({ summary: 'Close an approved grant, returning its unused commitment to the fund' })
   @ApiOkResponse({
+    type: GrantClosedView,
     description:
       'closed; the unused commitment returned to the fund. 409 `grant-proposals-pending` (naming them) while ' +
       'four-eyes proposals on the grant wait',
@@ -189,8 +252,16 @@ export class GrantsController {
 
   @Post(':grantId/cancellation')
   @HttpCode(200)
-  @CommandDocs()
+  @CommandDocs({
+    notFound: '`grant-not-found`',
+    conflict:
+      '`illegal-grant-transition` (not requested or approved, or it has disbursements), ' +
+      '`grant-proposals-pending` (naming them)',
+    unprocessable: '`business-date-before-dependency` (cancelled before the request or the approval)',
+  })
+  @ApiOperation({ summary: 'Cancel a grant before any disbursement, returning its commitment to the fund' })
   @ApiOkResponse({
+    type: GrantCancelledView,
     description:
       'cancelled before any disbursement; its commitment returned to the fund. 409 `grant-proposals-pending` ' +
       '(naming them) while a four-eyes proposal on the grant waits',
@@ -205,7 +276,9 @@ export class GrantsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List grants, filtered by fund, window, beneficiary, status, year or funding status' })
   @ApiOkResponse({
+    type: GrantPageView,
     description:
       '`{ items, total, nextCursor? }`: grants in request order, filtered by fund, window, beneficiary, status, ' +
       'year, funding status; `?limit=` (1..200, default 50) and `?cursor=` (`?offset=` deprecated)',
@@ -227,7 +300,10 @@ export class GrantsController {
   }
 
   @Get(':grantId/subsidy-preview')
+  @ApiOperation({ summary: 'Preview what approving a requested grant now would give; writes nothing' })
+  @ApiNotFoundResponse({ description: '`grant-not-found`' })
   @ApiOkResponse({
+    type: SubsidyPreviewView,
     description:
       'for a requested grant: what approving it now would give — rate of its participation year, rate subsidy, ' +
       'the cap, what is used and left of it, the subsidy, own share, the fund available — and, if it would be ' +
@@ -238,7 +314,10 @@ export class GrantsController {
   }
 
   @Get(':grantId')
+  @ApiOperation({ summary: 'A grant with its approval computation and disbursements' })
+  @ApiNotFoundResponse({ description: '`grant-not-found`' })
   @ApiOkResponse({
+    type: GrantDetailView,
     description:
       'the grant, its approval computation and its disbursements; `reserved`: what pending disbursement and ' +
       'correction proposals hold of its commitment (not a balance: `commitmentLeft` ignores it)',

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { AsOfListQueryDto, AsOfQueryDto, CommandCtx, MoneyDto, pageOf } from '@ledger/platform';
@@ -9,7 +9,8 @@ import { BasisPoints } from '@ledger/money';
 import type { ScheduleTerms } from '../../domain';
 import { AmendScheduleCommand, OpenWindowCommand } from '../commands';
 import { ListWindowsQuery } from '../queries';
-import { CommandDocs } from './api-docs';
+import { ApiOkOneOf, CommandDocs } from './api-docs';
+import { WindowPageView, WindowScheduleChangedView, WindowsAsOfView } from './dto/cofinancing-views';
 import { AmendScheduleDto, OpenWindowDto, type ScheduleDto } from './dto/window.dto';
 
 function scheduleTerms(dto: ScheduleDto): ScheduleTerms {
@@ -38,8 +39,15 @@ export class WindowsController {
   ) {}
 
   @Post()
-  @CommandDocs()
-  @ApiCreatedResponse({ description: 'the window id; its schedule is version 1' })
+  @CommandDocs({
+    notFound: '`fund-not-found`',
+    conflict: '`window-already-open`',
+    unprocessable:
+      '`invalid-schedule` (rates, caps or currency of the schedule), `invalid-date`, ' +
+      '`business-date-before-dependency` (opened before the fund was created)',
+  })
+  @ApiOperation({ summary: 'Open a support window of the fund with its subsidy schedule (version 1)' })
+  @ApiCreatedResponse({ type: WindowScheduleChangedView, description: 'the window id; its schedule is version 1' })
   open(@Param('fundId') fundId: string, @Body() body: OpenWindowDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new OpenWindowCommand(
@@ -58,8 +66,17 @@ export class WindowsController {
   }
 
   @Post(':windowId/schedule-amendments')
-  @CommandDocs()
-  @ApiCreatedResponse({ description: 'the new schedule version, in force from its effective date' })
+  @CommandDocs({
+    notFound: '`fund-not-found`, `window-not-found`',
+    unprocessable:
+      '`invalid-schedule`, `amendment-not-after-current` (effective date not after the current version’s), ' +
+      '`invalid-date`, `business-date-before-dependency` (amended before the window opened)',
+  })
+  @ApiOperation({ summary: 'Amend a window’s subsidy schedule: a new version from its effective date' })
+  @ApiCreatedResponse({
+    type: WindowScheduleChangedView,
+    description: 'the new schedule version, in force from its effective date',
+  })
   amend(
     @Param('fundId') fundId: string,
     @Param('windowId') windowId: string,
@@ -75,10 +92,14 @@ export class WindowsController {
   }
 
   @Get()
-  @ApiOkResponse({
-    description:
-      'per window: committed, disbursed, released, and every schedule version; with asOf/knownAt, the figures and the schedule in force at that point',
-  })
+  @ApiOperation({ summary: 'List the fund’s windows with their figures and schedules, live or as of a date' })
+  @ApiOkOneOf(
+    'without asOf, a page: per window, committed, disbursed, released, and every schedule version; ' +
+      'with asOf/knownAt: the figures and the schedule in force at that point',
+    WindowPageView,
+    WindowsAsOfView,
+  )
+  @ApiNotFoundResponse({ description: '`fund-not-found`' })
   @ApiBadRequestResponse({
     description: '`validation-failed`: a limit out of 1..200 or a malformed date; `invalid-cursor`',
   })

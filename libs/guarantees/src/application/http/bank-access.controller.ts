@@ -15,6 +15,7 @@ import { GetConventionHeadroomQuery } from '../queries/get-convention-headroom.q
 import { GetLoanCoverageQuery } from '../queries/get-loan-coverage.query';
 import { ListBankConventionGuaranteesQuery } from '../queries/list-bank-convention-guarantees.query';
 import { ListBankConventionsQuery } from '../queries/list-bank-conventions.query';
+import { ConventionHeadroomView } from './dto/guarantees-views';
 import { ConventionListItemDto, GuaranteeListItemDto } from './dto/list-guarantees.dto';
 import { LoanCoverageResponse } from './dto/loan-coverage.response';
 
@@ -65,10 +66,15 @@ export class BankAccessController {
    * with `asOf`/`knownAt`, as they stood then (the terms and fund balance of that date).
    */
   @Get('conventions/:conventionId/headroom')
+  @ApiOperation({ summary: "One of the bank's conventions: capacity, outstanding and headroom (now or as of a date)" })
   @ApiOkResponse({
+    type: ConventionHeadroomView,
     description:
       "capacity, outstanding and headroom now (with the read models' `position`), or as of `asOf` as known at " +
       '`knownAt` (with `asOf`, `knownAt` and `throughPosition`)',
+  })
+  @ApiBadRequestResponse({
+    description: '`validation-failed`: bankId malformed, asOf or knownAt malformed or out of range',
   })
   @ApiNotFoundResponse({ description: "no such convention of this bank (another bank's convention included)" })
   headroom(@Param('bankId') bankId: string, @Param('conventionId') conventionId: string, @Query() at: AsOfQueryDto) {

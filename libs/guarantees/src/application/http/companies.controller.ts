@@ -4,6 +4,7 @@ import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -21,6 +22,13 @@ import { GetCompanyQuery } from '../queries/get-company.query';
 import { ListCompaniesQuery } from '../queries/list-companies.query';
 import { ListCompaniesQueryDto } from './dto/list-companies.dto';
 import { SetCompanyApprovalPolicyDto } from './dto/four-eyes.dto';
+import {
+  CompanyApprovalPolicyAnswerView,
+  CompanyPageView,
+  CompanyRegisteredView,
+  CompanyView,
+  GuaranteeProposalPendingView,
+} from './dto/guarantees-views';
 import { RegisterCompanyDto } from './dto/register-company.dto';
 
 @ApiTags('mutual guarantee: companies')
@@ -34,6 +42,12 @@ export class CompaniesController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register a mutual guarantee company, optionally under a federation' })
+  @ApiCreatedResponse({ type: CompanyRegisteredView, description: 'registered: `{ companyId }`' })
+  @ApiBadRequestResponse({ description: '`validation-failed`: `details` names each field and why' })
+  @ApiNotFoundResponse({ description: '`federation-not-found`: the federationId given is not registered' })
+  @ApiConflictResponse({ description: '`already-exists`' })
+  @ApiUnprocessableEntityResponse({ description: '`invalid-input`, `wrong-currency` (not the federation’s currency)' })
   register(@Body() body: RegisterCompanyDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new RegisterCompanyCommand(
@@ -50,7 +64,9 @@ export class CompaniesController {
 
   /** The companies by name, with their live balances, one page at a time. */
   @Get()
+  @ApiOperation({ summary: 'List the companies by name, each with its live balances' })
   @ApiOkResponse({
+    type: CompanyPageView,
     description:
       '`{ items, total, nextCursor? }` (`limit` and `offset` too with the deprecated `?offset=`): each company with its members, capital, fund balance, outstanding, ' +
       'capacity and headroom (conventions in force), calls and recoveries, as GET /guarantee-companies/:id ' +
@@ -70,6 +86,18 @@ export class CompaniesController {
 
   /** Members, capital, fund balance, outstanding, capacity, headroom, calls, recoveries and rates. */
   @Get(':companyId')
+  @ApiOperation({
+    summary:
+      'A company: members, capital, fund, outstanding, capacity, headroom, calls and recoveries (now or as of a date)',
+  })
+  @ApiOkResponse({
+    type: CompanyView,
+    description:
+      'live: with its deposits, conventions, four-eyes reservations and `position`; with `?asOf=&knownAt=`: the ' +
+      'balances as of that date as known then (`asOf`, `knownAt`, `throughPosition`), with its conventions',
+  })
+  @ApiBadRequestResponse({ description: '`validation-failed`: asOf or knownAt malformed or out of range' })
+  @ApiNotFoundResponse({ description: '`company-not-found`' })
   get(@Param('companyId') companyId: string, @Query() at: AsOfQueryDto) {
     if (AsOfQueryDto.asked(at)) {
       return this.queries.execute(
@@ -85,6 +113,7 @@ export class CompaniesController {
     summary: 'set the company’s four-eyes policy: a tightening at once, a weakening only once a second person confirms',
   })
   @ApiOkResponse({
+    type: CompanyApprovalPolicyAnswerView,
     description:
       'sets (or replaces) the company’s four-eyes policy: `{ companyId, position }`. Then issuing a guarantee whose ' +
       'guaranteed amount exceeds `issueGuaranteeAbove`, and (with `correctionsNeedSecondPerson`) reversing a deposit ' +
@@ -94,6 +123,7 @@ export class CompaniesController {
       'nothing (`changed: false`)',
   })
   @ApiAcceptedResponse({
+    type: GuaranteeProposalPendingView,
     description:
       'the change loosens a control (the threshold raised or removed, `correctionsNeedSecondPerson` turned off, a ' +
       'longer `proposalTtlHours`): a pending proposal `{ proposalId, status: "pending", action: ' +

@@ -2,8 +2,11 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiHeader,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -18,6 +21,7 @@ import { WithdrawGuaranteeFundCommand } from '../commands/withdraw-guarantee-fun
 import { ReverseDepositDto } from './dto/correction.dto';
 import { FundDepositDto } from './dto/fund-deposit.dto';
 import { FundWithdrawalDto } from './dto/fund-withdrawal.dto';
+import { DepositReversedView, FundMovementView, GuaranteeProposalPendingView } from './dto/guarantees-views';
 
 @ApiTags('mutual guarantee: guarantee fund')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -27,6 +31,15 @@ export class FundDepositsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiOperation({ summary: 'Deposit into the company’s guarantee fund (a term deposit at a bank)' })
+  @ApiCreatedResponse({ type: FundMovementView, description: 'deposited: `{ companyId, depositId, fundBalance }`' })
+  @ApiBadRequestResponse({ description: '`validation-failed`: `details` names each field and why' })
+  @ApiNotFoundResponse({ description: '`company-not-found`' })
+  @ApiConflictResponse({ description: '`already-exists`' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      '`wrong-currency`, `invalid-input` (maturesOn not after depositedOn), `business-date-before-dependency`',
+  })
   deposit(@Param('companyId') companyId: string, @Body() body: FundDepositDto, @CommandCtx() context: CommandContext) {
     return this.commands.execute(
       new DepositGuaranteeFundCommand(
@@ -49,12 +62,26 @@ export class FundDepositsController {
    */
   @Post(':depositId/reversal')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'reversed: the amount, the event corrected, the fund balance after it' })
+  @ApiOperation({
+    summary: 'Reverse a guarantee fund deposit (a correction with its reason), optionally moving it to another company',
+  })
+  @ApiOkResponse({
+    type: DepositReversedView,
+    description: 'reversed: the amount, the event corrected, the fund balance after it',
+  })
   @ApiConflictResponse({
     description:
       '`entry-already-reversed`, or `correction-pending`: a reversal of this deposit waits for a second officer',
   })
+  @ApiBadRequestResponse({ description: '`validation-failed`: `details` names each field and why' })
+  @ApiNotFoundResponse({ description: '`company-not-found`, `deposit-not-found`' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      '`correction-reason-missing`, `reversal-would-break-invariant`, `invalid-input` (moveToCompanyId the same company), ' +
+      '`wrong-currency`, `business-date-before-dependency`',
+  })
   @ApiAcceptedResponse({
+    type: GuaranteeProposalPendingView,
     description:
       'four-eyes: the company’s policy makes corrections need a second person, so nothing is committed yet: `{ proposalId, status: "pending", action, companyId, ' +
       'reserved, threshold, expiresAt }`; the deposit is locked and its amount held back from the guarantee fund (and so from every convention’s capacity), until a second guarantee officer confirms ' +
@@ -92,7 +119,12 @@ export class FundDepositsController {
     summary:
       'Withdraw from a guarantee fund deposit (refused past what the fund backs, unless overridden by four-eyes)',
   })
+  @ApiCreatedResponse({ type: FundMovementView, description: 'withdrawn: `{ companyId, depositId, fundBalance }`' })
+  @ApiBadRequestResponse({ description: '`validation-failed`: `details` names each field and why' })
+  @ApiNotFoundResponse({ description: '`company-not-found`, `deposit-not-found`' })
+  @ApiConflictResponse({ description: '`correction-pending`: the deposit is locked by a pending proposal' })
   @ApiAcceptedResponse({
+    type: GuaranteeProposalPendingView,
     description:
       'with `overrideHeadroom` past the headroom: only proposed, `{ proposalId, status: "pending", action: "withdraw-guarantee-fund", companyId, depositId, reserved, expiresAt }`; ' +
       'the amount is held back from the fund and the deposit locked until a second guarantee officer or an admin confirms it through the proposals API, declines it, or it expires',
