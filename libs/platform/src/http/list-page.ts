@@ -28,6 +28,24 @@ export class ListQueryDto {
   cursor?: string;
 }
 
+/**
+ * A list that paged by `?offset=` before the list rule: `?offset=` still works, deprecated for one
+ * release (not with `cursor`; those answers carry `limit` and `offset` too).
+ */
+export class OffsetListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    deprecated: true,
+    description: 'deprecated (one release): use `cursor`. Skips that many; not with `cursor`',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
 /** A list that can also be read as of a date: `?asOf=&knownAt=` with `?limit=&cursor=`. */
 export class AsOfListQueryDto extends IntersectionType(AsOfQueryDto, ListQueryDto) {}
 

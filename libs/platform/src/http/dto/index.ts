@@ -7,5 +7,5 @@ export {
   type BusinessDateRules,
 } from './business-date-window';
 export { IsMeaningfulText, isMeaningfulText } from './meaningful-text.decorator';
-export { IsCurrencyCode, MoneyDto, POSITIVE_MINOR_UNITS } from './money.dto';
+export { IsCurrencyCode, MoneyDto, MoneyView, POSITIVE_MINOR_UNITS } from './money.dto';
 export { DeclineProposalDto, IsProposalTtlHours } from './four-eyes.dto';

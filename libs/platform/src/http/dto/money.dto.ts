@@ -54,3 +54,15 @@ export class MoneyDto {
     return Money.parseMinor(dto.amountMinor, currencyOf(dto.currency));
   }
 }
+
+/**
+ * An amount as the ledger answers it (the OpenAPI schema of every answer's money): minor units as a
+ * string of digits — zero, or negative for a headroom a claim overdrew — next to its currency.
+ */
+export class MoneyView {
+  @ApiProperty({ example: '20000000', pattern: '^-?[0-9]+$', description: 'integer of minor units, as a string' })
+  amountMinor!: string;
+
+  @ApiProperty({ example: 'MAD' })
+  currency!: string;
+}

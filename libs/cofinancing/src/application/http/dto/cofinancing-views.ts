@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageDto } from '@ledger/platform';
+import { MoneyView, PageDto } from '@ledger/platform';
 import { BENEFICIARY_KINDS } from '../../../domain';
 import { GRANT_STATUSES } from './grant.dto';
 
@@ -8,17 +8,8 @@ import { GRANT_STATUSES } from './grant.dto';
  * models really return (they describe, they do not shape). Money is `{ amountMinor, currency }`.
  */
 
-/** An amount as the ledger answers it. */
-export class CofinancingMoneyView {
-  @ApiProperty({ example: '20000000', description: 'integer of minor units, as a string (may be "0")' })
-  amountMinor!: string;
-
-  @ApiProperty({ example: 'MAD' })
-  currency!: string;
-}
-
-const money = (description?: string) => ApiProperty({ type: CofinancingMoneyView, description });
-const moneyOrNull = (description?: string) => ApiProperty({ type: CofinancingMoneyView, nullable: true, description });
+const money = (description?: string) => ApiProperty({ type: MoneyView, description });
+const moneyOrNull = (description?: string) => ApiProperty({ type: MoneyView, nullable: true, description });
 const position = () =>
   ApiProperty({ example: '1042', description: 'the log position the command was recorded at (also `X-Log-Position`)' });
 
@@ -40,8 +31,8 @@ export class DonorRegisteredView {
 export class ContributionRecordedView {
   @ApiProperty() fundId!: string;
   @ApiProperty() contributionId!: string;
-  @money('the fund’s contributed balance after it') contributed!: CofinancingMoneyView;
-  @money('the fund’s available balance after it (contributed − committed)') available!: CofinancingMoneyView;
+  @money('the fund’s contributed balance after it') contributed!: MoneyView;
+  @money('the fund’s available balance after it (contributed − committed)') available!: MoneyView;
   @position() position!: string;
 }
 
@@ -76,13 +67,13 @@ export class GrantRequestedView {
 export class GrantApprovedView {
   @ApiProperty() grantId!: string;
   @ApiProperty() participationYear!: number;
-  @money() eligibleCost!: CofinancingMoneyView;
-  @money('min(floor(eligible cost × rate), cap left)') subsidy!: CofinancingMoneyView;
-  @money('eligible cost − subsidy') ownShare!: CofinancingMoneyView;
+  @money() eligibleCost!: MoneyView;
+  @money('min(floor(eligible cost × rate), cap left)') subsidy!: MoneyView;
+  @money('eligible cost − subsidy') ownShare!: MoneyView;
   @ApiProperty({ example: 7000, description: 'the rate of the participation year, in basis points' }) rateBp!: number;
   @ApiProperty({ description: 'the schedule version the rate and cap came from' }) scheduleVersion!: number;
   @ApiProperty({ enum: ['rate', 'cap'] }) limitedBy!: string;
-  @money('the fund’s available balance after the commitment') fundAvailableAfter!: CofinancingMoneyView;
+  @money('the fund’s available balance after the commitment') fundAvailableAfter!: MoneyView;
   @position() position!: string;
 }
 
@@ -94,45 +85,45 @@ export class GrantRejectedView {
 export class GrantDisbursedView {
   @ApiProperty() grantId!: string;
   @ApiProperty() disbursementId!: string;
-  @money('what the invoice was paid') paid!: CofinancingMoneyView;
+  @money('what the invoice was paid') paid!: MoneyView;
   @ApiProperty({ enum: PAYMENT_RULES, description: 'the rule that decided the payment' }) rule!: string;
-  @money() invoicedTotal!: CofinancingMoneyView;
-  @money() disbursedTotal!: CofinancingMoneyView;
-  @money('the grant’s commitment not yet paid') commitmentLeft!: CofinancingMoneyView;
+  @money() invoicedTotal!: MoneyView;
+  @money() disbursedTotal!: MoneyView;
+  @money('the grant’s commitment not yet paid') commitmentLeft!: MoneyView;
   @position() position!: string;
 }
 
 export class ReplacementDisbursementView {
   @ApiProperty() disbursementId!: string;
-  @money() paid!: CofinancingMoneyView;
+  @money() paid!: MoneyView;
   @ApiProperty({ enum: PAYMENT_RULES }) rule!: string;
 }
 
 export class DisbursementReversedView {
   @ApiProperty() grantId!: string;
   @ApiProperty({ description: 'the disbursement reversed' }) disbursementId!: string;
-  @money('the payment reversed') reversed!: CofinancingMoneyView;
+  @money('the payment reversed') reversed!: MoneyView;
   @ApiProperty({ description: 'the event id of the disbursement corrected' }) correctsEventId!: string;
   @ApiProperty({ description: 'the log position of the disbursement corrected' }) correctsPosition!: string;
   @ApiProperty({ type: ReplacementDisbursementView, nullable: true, description: 'the right entry, if one was given' })
   replacement!: ReplacementDisbursementView | null;
-  @money() invoicedTotal!: CofinancingMoneyView;
-  @money() disbursedTotal!: CofinancingMoneyView;
-  @money() commitmentLeft!: CofinancingMoneyView;
+  @money() invoicedTotal!: MoneyView;
+  @money() disbursedTotal!: MoneyView;
+  @money() commitmentLeft!: MoneyView;
   @position() position!: string;
 }
 
 export class GrantClosedView {
   @ApiProperty() grantId!: string;
-  @money('the subsidy committed at approval') committed!: CofinancingMoneyView;
-  @money() disbursed!: CofinancingMoneyView;
-  @money('the unused commitment returned to the fund') released!: CofinancingMoneyView;
+  @money('the subsidy committed at approval') committed!: MoneyView;
+  @money() disbursed!: MoneyView;
+  @money('the unused commitment returned to the fund') released!: MoneyView;
   @position() position!: string;
 }
 
 export class GrantCancelledView {
   @ApiProperty() grantId!: string;
-  @money('the commitment returned to the fund (zero if it was not approved)') released!: CofinancingMoneyView;
+  @money('the commitment returned to the fund (zero if it was not approved)') released!: MoneyView;
   @position() position!: string;
 }
 
@@ -165,7 +156,7 @@ export class CofinancingProposalPendingView {
   @ApiPropertyOptional({ description: 'grant proposals' }) participationYear?: number;
   @ApiPropertyOptional({ description: 'disbursement and correction proposals: the entry it would record or reverse' })
   disbursementId?: string;
-  @money('what it holds until settled (zero for a policy change)') reserved!: CofinancingMoneyView;
+  @money('what it holds until settled (zero for a policy change)') reserved!: MoneyView;
   @moneyOrNull('the policy threshold exceeded; null when every such command needs a second person')
   threshold!: unknown;
   @ApiProperty({ example: '2026-12-06T10:00:00.000Z' }) expiresAt!: string;
@@ -179,18 +170,18 @@ class FundFiguresView {
   @ApiProperty() name!: string;
   @ApiProperty({ example: 'MAD' }) currency!: string;
   @ApiProperty({ example: '2020-01-15' }) createdOn!: string;
-  @money() contributed!: CofinancingMoneyView;
-  @money() committed!: CofinancingMoneyView;
-  @money() disbursed!: CofinancingMoneyView;
-  @money('contributed − committed') available!: CofinancingMoneyView;
-  @money('committed − disbursed') outstandingCommitments!: CofinancingMoneyView;
-  @money() releasedAtClosure!: CofinancingMoneyView;
+  @money() contributed!: MoneyView;
+  @money() committed!: MoneyView;
+  @money() disbursed!: MoneyView;
+  @money('contributed − committed') available!: MoneyView;
+  @money('committed − disbursed') outstandingCommitments!: MoneyView;
+  @money() releasedAtClosure!: MoneyView;
   @ApiProperty() grantsApproved!: number;
 }
 
 export class CofinancingFundView extends FundFiguresView {
   @money('held by pending four-eyes approval proposals: not a balance, not subtracted from `available`')
-  reserved!: CofinancingMoneyView;
+  reserved!: MoneyView;
 }
 
 export const CofinancingFundPageView = PageDto(CofinancingFundView);
@@ -212,10 +203,10 @@ export class CofinancingFundAsOfView extends FundFiguresView {
 export class CofinancingFundBalancePointView {
   @ApiProperty({ example: '2024-01-31', description: 'the balances as of the end of this business day' })
   asOf!: string;
-  @money() contributed!: CofinancingMoneyView;
-  @money() committed!: CofinancingMoneyView;
-  @money() disbursed!: CofinancingMoneyView;
-  @money() available!: CofinancingMoneyView;
+  @money() contributed!: MoneyView;
+  @money() committed!: MoneyView;
+  @money() disbursed!: MoneyView;
+  @money() available!: MoneyView;
 }
 
 export class CofinancingFundBalanceHistoryView {
@@ -234,7 +225,7 @@ export class CofinancingFundBalanceHistoryView {
 
 export class ContributionView {
   @ApiProperty() contributionId!: string;
-  @money() amount!: CofinancingMoneyView;
+  @money() amount!: MoneyView;
   @ApiProperty({ example: '2020-02-01' }) receivedOn!: string;
   @ApiProperty() reference!: string;
 }
@@ -243,7 +234,7 @@ export class DonorView {
   @ApiProperty() donorId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ example: '2020-01-20' }) registeredOn!: string;
-  @money() contributed!: CofinancingMoneyView;
+  @money() contributed!: MoneyView;
   @ApiProperty({ type: [ContributionView] }) contributions!: ContributionView[];
 }
 
@@ -253,7 +244,7 @@ export class DonorAsOfView {
   @ApiProperty() donorId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() registeredOn!: string;
-  @money() contributed!: CofinancingMoneyView;
+  @money() contributed!: MoneyView;
   @ApiProperty() contributionCount!: number;
 }
 
@@ -266,7 +257,7 @@ export class DonorsAsOfView extends AsOfStampView {
 
 export class ScheduleYearView {
   @ApiProperty({ example: 7000 }) rateBp!: number;
-  @money() cap!: CofinancingMoneyView;
+  @money() cap!: MoneyView;
 }
 
 export class AfterLastYearView {
@@ -291,9 +282,9 @@ export class WindowView {
   @ApiProperty() supportKind!: string;
   @ApiProperty() openedOn!: string;
   @ApiProperty() currentScheduleVersion!: number;
-  @money() committed!: CofinancingMoneyView;
-  @money() disbursed!: CofinancingMoneyView;
-  @money() releasedAtClosure!: CofinancingMoneyView;
+  @money() committed!: MoneyView;
+  @money() disbursed!: MoneyView;
+  @money() releasedAtClosure!: MoneyView;
   @ApiProperty() grantsApproved!: number;
   @ApiProperty({ type: [ScheduleVersionView] }) schedules!: ScheduleVersionView[];
 }
@@ -324,9 +315,9 @@ export class WindowAsOfView {
   })
   scheduleInForce!: ScheduleAsOfView | null;
   @ApiProperty({ type: Number, nullable: true }) latestScheduleVersion!: number | null;
-  @money() committed!: CofinancingMoneyView;
-  @money() disbursed!: CofinancingMoneyView;
-  @money() releasedAtClosure!: CofinancingMoneyView;
+  @money() committed!: MoneyView;
+  @money() disbursed!: MoneyView;
+  @money() releasedAtClosure!: MoneyView;
   @ApiProperty() grantsApproved!: number;
 }
 
@@ -349,16 +340,16 @@ export class BeneficiaryYearView {
   @ApiProperty() windowId!: string;
   @ApiProperty() fundId!: string;
   @ApiProperty() grantsApproved!: number;
-  @money() eligibleCost!: CofinancingMoneyView;
-  @money() subsidy!: CofinancingMoneyView;
-  @money() ownShare!: CofinancingMoneyView;
+  @money() eligibleCost!: MoneyView;
+  @money() subsidy!: MoneyView;
+  @money() ownShare!: MoneyView;
   @ApiProperty({ type: Number, nullable: true, description: 'subsidy ÷ eligible cost, basis points rounded down' })
   effectiveRateBp!: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'subsidy ÷ eligible cost, the exact ratio' })
   effectiveRate!: string | null;
-  @money() invoiced!: CofinancingMoneyView;
-  @money() disbursed!: CofinancingMoneyView;
-  @money() releasedAtClosure!: CofinancingMoneyView;
+  @money() invoiced!: MoneyView;
+  @money() disbursed!: MoneyView;
+  @money() releasedAtClosure!: MoneyView;
 }
 
 class BeneficiaryFiguresView {
@@ -394,7 +385,7 @@ export class GrantView {
   @ApiProperty() participationYear!: number;
   @ApiProperty() serviceProvider!: string;
   @ApiProperty() description!: string;
-  @money() eligibleCost!: CofinancingMoneyView;
+  @money() eligibleCost!: MoneyView;
   @ApiProperty() requestedOn!: string;
   @moneyOrNull('null until approved') subsidy!: unknown;
   @moneyOrNull('null until approved') ownShare!: unknown;
@@ -406,10 +397,10 @@ export class GrantView {
   @ApiProperty({ type: String, nullable: true }) cancelledOn!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'why it was rejected or cancelled' }) reason!:
     string | null;
-  @money() invoiced!: CofinancingMoneyView;
-  @money() disbursed!: CofinancingMoneyView;
+  @money() invoiced!: MoneyView;
+  @money() disbursed!: MoneyView;
   @moneyOrNull('subsidy − disbursed while approved; null otherwise') commitmentLeft!: unknown;
-  @money() releasedAtClosure!: CofinancingMoneyView;
+  @money() releasedAtClosure!: MoneyView;
   @ApiProperty({
     type: String,
     enum: ['waiting-for-funds', 'fundable'],
@@ -430,12 +421,12 @@ export class GrantPageView {
 export class ApprovalComputationView {
   @ApiProperty({ enum: ['schedule-year', 'floor-rate'] }) yearRule!: string;
   @ApiProperty() rateBp!: number;
-  @money('floor(eligible cost × rate)') rateSubsidy!: CofinancingMoneyView;
-  @money() cap!: CofinancingMoneyView;
-  @money() capUsedBefore!: CofinancingMoneyView;
-  @money() capLeft!: CofinancingMoneyView;
+  @money('floor(eligible cost × rate)') rateSubsidy!: MoneyView;
+  @money() cap!: MoneyView;
+  @money() capUsedBefore!: MoneyView;
+  @money() capLeft!: MoneyView;
   @ApiProperty({ enum: ['rate', 'cap'] }) limitedBy!: string;
-  @money() fundAvailableBefore!: CofinancingMoneyView;
+  @money() fundAvailableBefore!: MoneyView;
 }
 
 export class DisbursementReversalView {
@@ -450,8 +441,8 @@ export class DisbursementView {
   @ApiProperty() disbursementId!: string;
   @ApiProperty() invoiceReference!: string;
   @ApiProperty() invoiceDate!: string;
-  @money() invoiceAmount!: CofinancingMoneyView;
-  @money() paid!: CofinancingMoneyView;
+  @money() invoiceAmount!: MoneyView;
+  @money() paid!: MoneyView;
   @ApiProperty({ enum: PAYMENT_RULES }) rule!: string;
   @ApiProperty() disbursedOn!: string;
   @ApiProperty({ description: 'the log position of the disbursement (what a reversal names as `correctsPosition`)' })
@@ -464,7 +455,7 @@ export class DisbursementView {
 
 export class GrantDetailView extends GrantView {
   @money('held of its commitment by pending disbursement and correction proposals (not a balance)')
-  reserved!: CofinancingMoneyView;
+  reserved!: MoneyView;
   @ApiProperty({
     type: ApprovalComputationView,
     nullable: true,
@@ -483,7 +474,7 @@ export class SubsidyPreviewView {
   @ApiProperty() grantId!: string;
   @ApiProperty({ enum: GRANT_STATUSES }) status!: string;
   @ApiProperty() participationYear!: number;
-  @money() eligibleCost!: CofinancingMoneyView;
+  @money() eligibleCost!: MoneyView;
   @ApiProperty({ type: Number, nullable: true }) scheduleVersion!: number | null;
   @ApiProperty({ type: Number, nullable: true }) rateBp!: number | null;
   @moneyOrNull('floor(eligible cost × rate)') rateSubsidy!: unknown;

@@ -9,12 +9,11 @@ import {
   IsOptional,
   IsString,
   Max,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsBusinessDate, IsMeaningfulText, MoneyDto } from '@ledger/platform';
+import { IsBusinessDate, IsMeaningfulText, MoneyDto, OffsetListQueryDto } from '@ledger/platform';
 
 const Id = () => (target: object, key: string) => {
   IsString()(target, key);
@@ -140,7 +139,7 @@ export class CancelGrantDto {
 
 export const GRANT_STATUSES = ['requested', 'approved', 'rejected', 'closed', 'cancelled'] as const;
 
-export class ListGrantsQueryDto {
+export class ListGrantsQueryDto extends OffsetListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) fundId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) windowId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) beneficiaryId?: string;
@@ -165,30 +164,4 @@ export class ListGrantsQueryDto {
   @IsOptional()
   @IsIn(['waiting-for-funds', 'fundable'])
   fundingStatus?: 'waiting-for-funds' | 'fundable';
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'the `nextCursor` of the previous page (opaque)' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,1000}$/, { message: 'cursor must be a nextCursor this API gave' })
-  cursor?: string;
-
-  @ApiPropertyOptional({
-    default: 0,
-    minimum: 0,
-    deprecated: true,
-    description: 'deprecated (one release): use `cursor`. Skips that many; not with `cursor`',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

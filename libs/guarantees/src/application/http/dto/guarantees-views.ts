@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MoneyView } from '@ledger/platform';
 import { CONVENTION_STATUSES } from './list-guarantees.dto';
 
 /**
@@ -6,12 +7,6 @@ import { CONVENTION_STATUSES } from './list-guarantees.dto';
  * read model (queries/guarantees.read-model.ts), the balances as of a date (as-of/) and the command
  * receipts (commands/*-receipt*.ts, four-eyes/) build; no handler returns these classes.
  */
-
-/** An amount: minor units as a string of digits (negative for a headroom a claim overdrew), and its currency. */
-export class MoneyView {
-  @ApiProperty({ example: '20000000', pattern: '^-?[0-9]+$' }) amountMinor!: string;
-  @ApiProperty({ example: 'MAD' }) currency!: string;
-}
 
 /** An exact ratio with a display decimal truncated to 4 places. */
 export class RatioView {
