@@ -53,6 +53,7 @@ export {
   LIST_LIMIT_MAX,
   ListQueryDto,
   OffsetListQueryDto,
+  OffsetPageDto,
   PageDto,
   cursorCodec,
   invalidCursor,

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { Public } from '@ledger/access';
 import { projectionsStatusJson } from '@ledger/event-sourcing';
 import { LedgerRuntime } from '@ledger/platform';
+import { HealthOverviewSchema } from './health-views';
 import { LedgerHealthIndicators } from './ledger-health.indicators';
 
 /**
@@ -46,11 +47,12 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'The whole picture: database, log head, lease holder, and each read model' })
   @ApiOkResponse({
+    type: HealthOverviewSchema,
     description:
       'The database answers. `status` is `ok`, or `degraded` when a read model is stuck, failed or too far ' +
       'behind (then `problems` says which and why); each projection shows its state, checkpoint, lag and last error.',
   })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer.' })
+  @ApiServiceUnavailableResponse({ type: HealthOverviewSchema, description: 'The database does not answer.' })
   async overview(@Res({ passthrough: true }) response: Response) {
     const answer = await this.once('overview', () => this.overviewNow());
     if (answer.status === 'unavailable') response.status(HttpStatus.SERVICE_UNAVAILABLE);

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { LedgerRuntime } from '@ledger/platform';
+import { CheckpointListSchema, VerificationReportSchema } from '../audit-views';
 import { CheckpointSigner } from './checkpoint-signer';
 import { verifyLedger, type VerificationReport } from './ledger-verifier';
 
@@ -23,7 +24,10 @@ export class VerificationController {
     summary: 'Check the whole log: dense positions and revisions, hash chains, signed checkpoints',
     description: 'Names the first broken event. The same check as `ledger verify`.',
   })
-  @ApiOkResponse({ description: 'The verification report (ok, events checked, first broken event)' })
+  @ApiOkResponse({
+    type: VerificationReportSchema,
+    description: 'The verification report (ok, events checked, first broken event)',
+  })
   async verify(@Query() query: VerifyQueryDto): Promise<VerificationReport> {
     return verifyLedger(this.runtime.store, this.runtime.dataSource, {
       trustedPublicKeyPem: query.publicKey,
@@ -33,6 +37,7 @@ export class VerificationController {
 
   @Get('checkpoints')
   @ApiOperation({ summary: 'The signed checkpoints of the log, newest first, and the public key that signs them' })
+  @ApiOkResponse({ type: CheckpointListSchema })
   async checkpoints() {
     const rows: { position: string; ledger_digest: string; key_id: string; signature: string; created_at: Date }[] =
       await this.runtime.dataSource.query(

@@ -7,6 +7,7 @@ import { CommandCtx, DeclineProposalDto } from '@ledger/platform';
 import { FourEyes } from '../four-eyes.service';
 import { ProposalsReadModel, type ProposalView } from '../read-model/proposals.read-model';
 import { deprecatedFor } from './deprecation';
+import { LegacyProposalListView, LegacyProposalView, ProposalSettledView } from './proposal-views';
 import { LegacyListProposalsDto } from './dto';
 import { notFound } from './proposals.controller';
 
@@ -41,7 +42,7 @@ export function deprecatedProposalsController(routes: DeprecatedProposalRoutes):
 
     @Get()
     @ApiOperation({ deprecated: true, summary: `use GET /proposals?context=${context}` })
-    @ApiOkResponse({ description: '`{ proposals }`, oldest first (at most 500)' })
+    @ApiOkResponse({ type: LegacyProposalListView, description: '`{ proposals }`, oldest first (at most 500)' })
     @UseInterceptors(deprecatedFor(`/proposals?context=${context}`))
     async list(@Query() query: LegacyListProposalsDto) {
       const { status, action, ...subject } = query;
@@ -51,6 +52,7 @@ export function deprecatedProposalsController(routes: DeprecatedProposalRoutes):
 
     @Get(':proposalId')
     @ApiOperation({ deprecated: true, summary: 'use GET /proposals/:proposalId' })
+    @ApiOkResponse({ type: LegacyProposalView })
     @UseInterceptors(deprecatedFor('/proposals/:proposalId'))
     async get(@Param('proposalId') proposalId: string) {
       const proposal = await this.proposals.get(proposalId);
@@ -61,6 +63,7 @@ export function deprecatedProposalsController(routes: DeprecatedProposalRoutes):
     @Post(':proposalId/confirmation')
     @HttpCode(200)
     @ApiOperation({ deprecated: true, summary: 'use POST /proposals/:proposalId/confirmation' })
+    @ApiOkResponse({ type: ProposalSettledView })
     @UseInterceptors(deprecatedFor('/proposals/:proposalId/confirmation'))
     confirm(@Param('proposalId') proposalId: string, @CommandCtx() ctx: CommandContext) {
       return this.fourEyes.confirm(proposalId, ctx, ownOnly);
@@ -69,6 +72,7 @@ export function deprecatedProposalsController(routes: DeprecatedProposalRoutes):
     @Post(':proposalId/decline')
     @HttpCode(200)
     @ApiOperation({ deprecated: true, summary: 'use POST /proposals/:proposalId/declination' })
+    @ApiOkResponse({ type: ProposalSettledView })
     @UseInterceptors(deprecatedFor('/proposals/:proposalId/declination'))
     decline(
       @Param('proposalId') proposalId: string,

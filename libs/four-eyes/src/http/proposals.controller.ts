@@ -11,9 +11,9 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -27,6 +27,7 @@ import type { FourEyesContext } from '../four-eyes-action';
 import { FOUR_EYES_CONTEXTS, FourEyes } from '../four-eyes.service';
 import { ProposalsReadModel, type ProposalView } from '../read-model/proposals.read-model';
 import { deprecatedFor } from './deprecation';
+import { ProposalItemView, ProposalPageView, ProposalSettledView } from './proposal-views';
 import { ListProposalsDto } from './dto';
 import { mayUse, requireSettle, requireUse } from './proposal-access';
 
@@ -44,7 +45,6 @@ const PROPOSAL_ROLES = ['fund_manager', 'guarantee_officer', 'auditor', 'admin']
  * guarantees ones; auditors and admins read both; a bank none.
  */
 @ApiTags('four-eyes proposals')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
 @Roles(...PROPOSAL_ROLES)
 @Controller('proposals')
 export class ProposalsController {
@@ -59,12 +59,15 @@ export class ProposalsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the four-eyes proposals the caller may read, a page at a time' })
   @ApiOkResponse({
+    type: ProposalPageView,
     description:
       '`{ items, nextCursor? }`, oldest first: each proposal with its context, action, subjects, the whole command ' +
       'waiting, what it reserves, the threshold it exceeded, who proposed it, its deadline and, once settled, who ' +
       'settled it, when and why. Without `context`: every context the caller may read',
   })
+  @ApiBadRequestResponse({ description: '`validation-failed`; `invalid-cursor`' })
   @ApiForbiddenResponse({ description: 'the caller may not read proposals of that context' })
   async list(@Query() query: ListProposalsDto, @CurrentPrincipal() principal: Principal) {
     if (query.context !== undefined && !this.contexts.includes(query.context))
@@ -87,7 +90,8 @@ export class ProposalsController {
   }
 
   @Get(':proposalId')
-  @ApiOkResponse({ description: 'one proposal, as in the list' })
+  @ApiOperation({ summary: 'One proposal: its command, reservation, deadline and settlement' })
+  @ApiOkResponse({ type: ProposalItemView, description: 'one proposal, as in the list' })
   @ApiNotFoundResponse({ description: '`proposal-not-found`' })
   async get(@Param('proposalId') proposalId: string, @CurrentPrincipal() principal: Principal): Promise<ProposalView> {
     const proposal = await this.proposals.get(proposalId);
@@ -100,6 +104,7 @@ export class ProposalsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm a pending proposal (a second person of its context): the command is committed' })
   @ApiOkResponse({
+    type: ProposalSettledView,
     description:
       'confirmed by a second person of its context: the reservation is released and the command decided again on ' +
       'current state and committed, atomically: `{ proposalId, status: "confirmed", context, action, released, … }` ' +
@@ -122,7 +127,7 @@ export class ProposalsController {
   @Post(':proposalId/confirm')
   @HttpCode(200)
   @ApiOperation({ deprecated: true, summary: 'Deprecated: use POST /proposals/:proposalId/confirmation' })
-  @ApiOkResponse({ description: 'as POST /proposals/:proposalId/confirmation' })
+  @ApiOkResponse({ type: ProposalSettledView, description: 'as POST /proposals/:proposalId/confirmation' })
   @ApiForbiddenResponse({ description: 'as POST /proposals/:proposalId/confirmation' })
   @ApiNotFoundResponse({ description: '`proposal-not-found`' })
   @ApiConflictResponse({ description: '`proposal-not-pending`' })
@@ -136,6 +141,7 @@ export class ProposalsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline a pending proposal, with the reason: nothing is committed' })
   @ApiOkResponse({
+    type: ProposalSettledView,
     description:
       'declined, with the reason, by anyone of its context (the proposer too: withdrawing needs no second person): ' +
       'the reservation is released, nothing is committed',
@@ -153,7 +159,7 @@ export class ProposalsController {
   @Post(':proposalId/decline')
   @HttpCode(200)
   @ApiOperation({ deprecated: true, summary: 'Deprecated: use POST /proposals/:proposalId/declination' })
-  @ApiOkResponse({ description: 'as POST /proposals/:proposalId/declination' })
+  @ApiOkResponse({ type: ProposalSettledView, description: 'as POST /proposals/:proposalId/declination' })
   @ApiNotFoundResponse({ description: '`proposal-not-found`' })
   @ApiConflictResponse({ description: '`proposal-not-pending`' })
   @UseInterceptors(deprecatedFor('/proposals/:proposalId/declination'))

@@ -146,3 +146,17 @@ export function PageDto<T>(item: ClassType<T>): ClassType<Page<T>> {
   return PageOfItem;
 }
 const pageDtos = new Map<unknown, ClassType<unknown>>();
+
+/** The OpenAPI schema of a page of a list that keeps the deprecated `?offset=` (see OffsetListQueryDto). */
+export function OffsetPageDto<T>(item: ClassType<T>): ClassType<Page<T> & { limit?: number; offset?: number }> {
+  const cached = offsetPageDtos.get(item);
+  if (cached) return cached as ClassType<Page<T>>;
+  class OffsetPageOfItem extends PageDto(item) {
+    @ApiPropertyOptional({ deprecated: true, description: 'only with the deprecated `?offset=`' }) limit?: number;
+    @ApiPropertyOptional({ deprecated: true, description: 'only with the deprecated `?offset=`' }) offset?: number;
+  }
+  Object.defineProperty(OffsetPageOfItem, 'name', { value: `${item.name.replace(/Dto$/, '')}OffsetPageDto` });
+  offsetPageDtos.set(item, OffsetPageOfItem);
+  return OffsetPageOfItem;
+}
+const offsetPageDtos = new Map<unknown, ClassType<unknown>>();

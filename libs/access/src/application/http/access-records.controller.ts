@@ -1,12 +1,19 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { LIST_LIMIT_DEFAULT, invalidField, offsetOf, pageFrom } from '@ledger/platform';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  LIST_LIMIT_DEFAULT,
+  OffsetListQueryDto,
+  OffsetPageDto,
+  invalidField,
+  offsetOf,
+  pageFrom,
+} from '@ledger/platform';
 import type { Principal } from '../../domain/principal';
 import { ANY_ROLE, type Role } from '../../domain/roles';
 import { Roles } from '../access.decorators';
 import { AccessService } from '../access.service';
 import { CurrentPrincipal } from '../request-principal';
-import { PageQueryDto } from './dto/page.dto';
+import { AccessChangeViewDto, DenialViewDto, PrincipalViewDto } from './dto/access-views.dto';
 
 const ACCESS_RECORDS: Role[] = ['admin', 'auditor'];
 
@@ -18,28 +25,31 @@ export class AccessRecordsController {
 
   @Get('me')
   @Roles(...ANY_ROLE)
-  @ApiOkResponse({ description: 'the user, role (and bank) of the key in use' })
+  @ApiOperation({ summary: 'Who is calling: the user, role (and bank) of the key in use' })
+  @ApiOkResponse({ type: PrincipalViewDto })
   me(@CurrentPrincipal() principal: Principal) {
     return principal;
   }
 
   @Get('denials')
   @Roles(...ACCESS_RECORDS)
-  @ApiOkResponse({ description: 'refused requests (401, 403, 404 outside a bank’s scope), newest first' })
+  @ApiOperation({ summary: 'Refused requests (401, 403, 404 outside a bank’s scope), newest first' })
+  @ApiOkResponse({ type: OffsetPageDto(DenialViewDto) })
   @ApiBadRequestResponse({
     description: '`validation-failed`: a limit out of 1..200, or cursor with offset; `invalid-cursor`',
   })
-  async denials(@Query() query: PageQueryDto) {
+  async denials(@Query() query: OffsetListQueryDto) {
     return recordsPage('access-denials', query, (limit, offset) => this.access.denials(limit, offset));
   }
 
   @Get('changes')
   @Roles(...ACCESS_RECORDS)
-  @ApiOkResponse({ description: 'users created or disabled, keys created or revoked, newest first' })
+  @ApiOperation({ summary: 'Changes to access: users created or disabled, keys created or revoked, newest first' })
+  @ApiOkResponse({ type: OffsetPageDto(AccessChangeViewDto) })
   @ApiBadRequestResponse({
     description: '`validation-failed`: a limit out of 1..200, or cursor with offset; `invalid-cursor`',
   })
-  async changes(@Query() query: PageQueryDto) {
+  async changes(@Query() query: OffsetListQueryDto) {
     return recordsPage('access-changes', query, (limit, offset) => this.access.changes(limit, offset));
   }
 }
@@ -47,7 +57,7 @@ export class AccessRecordsController {
 /** A page of the access records: `{ items, total, nextCursor? }` (`limit`, `offset` too with the deprecated `?offset=`). */
 async function recordsPage<T>(
   list: string,
-  query: PageQueryDto,
+  query: OffsetListQueryDto,
   read: (limit: number, offset: number) => Promise<{ items: T[]; total: number }>,
 ) {
   if (query.offset !== undefined && query.cursor !== undefined)

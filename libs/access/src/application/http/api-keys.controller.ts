@@ -60,8 +60,12 @@ export class ApiKeysController {
 
   /** Revokes the key at once (in this process; other processes within 5 seconds). */
   @Delete(':keyId')
+  @ApiOperation({ summary: 'Revoke an API key at once' })
+  @ApiOkResponse({ type: ApiKeyViewDto, description: 'the key, revoked (never its secret)' })
+  @ApiBadRequestResponse({ description: '`idempotency-key-required`' })
+  @ApiNotFoundResponse({ description: '`api-key-not-found`' })
   @ApiConflictResponse({
-    description: 'last-active-admin: the last active key of the last active admin; nothing is changed',
+    description: '`last-active-admin`: the last active key of the last active admin; nothing is changed',
   })
   revoke(@Param('keyId') keyId: string, @CurrentPrincipal() principal: Principal) {
     return this.access.revokeKey(keyId, principal.userId);

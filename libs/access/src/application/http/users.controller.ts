@@ -4,6 +4,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -24,8 +25,12 @@ export class UsersController {
   constructor(private readonly access: AccessService) {}
 
   @Post()
-  @ApiCreatedResponse({ description: 'the user; give it a key with POST /access/api-keys' })
-  @ApiConflictResponse({ description: 'the user id is taken' })
+  @ApiOperation({ summary: 'Create a user with its role (and bank, for a bank user)' })
+  @ApiCreatedResponse({ type: UserViewDto, description: 'the user; give it a key with POST /access/api-keys' })
+  @ApiBadRequestResponse({
+    description: '`validation-failed` (e.g. a reserved system actor name as `userId`), `idempotency-key-required`',
+  })
+  @ApiConflictResponse({ description: '`user-exists`: the user id is taken; `idempotency-key-reused`' })
   create(@Body() body: CreateUserDto, @CurrentPrincipal() principal: Principal) {
     return this.access.createUser(body, principal.userId);
   }
@@ -42,14 +47,21 @@ export class UsersController {
   }
 
   @Get(':userId')
+  @ApiOperation({ summary: 'One user, its role, bank and state' })
+  @ApiOkResponse({ type: UserViewDto })
+  @ApiNotFoundResponse({ description: '`user-not-found`' })
   get(@Param('userId') userId: string) {
     return this.access.user(userId);
   }
 
   /** Disables the user and revokes every key it has; the user stays in the records. */
   @Delete(':userId')
+  @ApiOperation({ summary: 'Disable a user and revoke every key it has (it stays in the records)' })
+  @ApiOkResponse({ type: UserViewDto, description: 'the user, disabled' })
+  @ApiBadRequestResponse({ description: '`idempotency-key-required`' })
+  @ApiNotFoundResponse({ description: '`user-not-found`' })
   @ApiConflictResponse({
-    description: 'last-active-admin: the user is the last admin with an active key; nothing is changed',
+    description: '`last-active-admin`: the user is the last admin with an active key; nothing is changed',
   })
   disable(@Param('userId') userId: string, @CurrentPrincipal() principal: Principal) {
     return this.access.disableUser(userId, principal.userId);

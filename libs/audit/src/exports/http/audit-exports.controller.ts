@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Logger, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AUDITOR_READ, Roles } from '@ledger/access';
 import type { Response } from 'express';
 import { BalanceExport } from '../balance-export';
@@ -30,8 +30,10 @@ export class AuditExportsController {
   ) {}
 
   @Get('events.ndjson')
+  @ApiOperation({ summary: 'Export the log as NDJSON, one event per line, up to a pinned position' })
   @ApiProduces(NDJSON)
   @ApiOkResponse({
+    content: { [NDJSON]: { schema: { type: 'string' } } },
     description: 'one event per line, as in GET /audit/events; `X-Export-Up-To` gives the last position',
   })
   @ApiBadRequestResponse({ description: 'invalid query; `fields` names each field and why' })
@@ -41,8 +43,10 @@ export class AuditExportsController {
   }
 
   @Get('events.csv')
+  @ApiOperation({ summary: 'Export the log as CSV, one row per event with its payload fields as columns' })
   @ApiProduces(CSV)
   @ApiOkResponse({
+    content: { [CSV]: { schema: { type: 'string' } } },
     description:
       'one row per event: position, stream, revision, id, type, times, metadata, hash, then one column per payload ' +
       'field (`data.<path>`; amounts as `data.<path>_amount` in major units and `data.<path>_currency`), then the ' +
@@ -55,8 +59,10 @@ export class AuditExportsController {
   }
 
   @Get('balances.ndjson')
+  @ApiOperation({ summary: 'Export every balance (live, or as of a date) as NDJSON, one entity per line' })
   @ApiProduces(NDJSON)
   @ApiOkResponse({
+    content: { [NDJSON]: { schema: { type: 'string' } } },
     description:
       'one line per fund, window, donor, beneficiary × window × participation year, guarantee company, ' +
       'convention and guarantee; `basis` says whether the rows are as of `asOf` or from the live read models',
@@ -69,8 +75,10 @@ export class AuditExportsController {
   }
 
   @Get('balances.csv')
+  @ApiOperation({ summary: 'Export every balance (live, or as of a date) as CSV, amounts in major units' })
   @ApiProduces(CSV)
   @ApiOkResponse({
+    content: { [CSV]: { schema: { type: 'string' } } },
     description:
       'one row per entity (as balances.ndjson), amounts in major units with a currency column; ' +
       '`basis`, `as_of` and `read_models_position` say what the figures are',

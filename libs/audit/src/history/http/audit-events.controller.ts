@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AUDITOR_READ, Roles } from '@ledger/access';
 import { cursorCodec, invalidField } from '@ledger/platform';
+import { AuditEventPageSchema, StreamEventPageSchema } from '../../audit-views';
 import { ListEventsQuery, ListStreamEventsQuery } from '../queries';
 
 const AUDIT_EVENTS_LIST = 'audit-events';
@@ -22,7 +23,9 @@ export class AuditEventsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('events')
+  @ApiOperation({ summary: 'The whole log in global order, a page at a time, filtered by type or stream' })
   @ApiOkResponse({
+    type: AuditEventPageSchema,
     description:
       `{ items, nextCursor?, nextAfter, hasMore, headPosition }: events in global order, each with ${EVENT_FIELDS}. ` +
       'Pass nextCursor as `cursor` (or nextAfter as `after`) for the next page while there is one; a filtered ' +
@@ -46,7 +49,9 @@ export class AuditEventsController {
   }
 
   @Get('streams/:streamId/events')
+  @ApiOperation({ summary: 'One stream in revision order, forwards or backwards' })
   @ApiOkResponse({
+    type: StreamEventPageSchema,
     description: `{ streamId, items, nextFromRevision, lastRevision }: the stream in revision order, each event with ${EVENT_FIELDS}`,
   })
   @ApiBadRequestResponse({ description: 'invalid query; `fields` names each field and why' })

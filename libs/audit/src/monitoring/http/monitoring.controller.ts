@@ -1,8 +1,18 @@
 import { BadRequestException, Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AUDITOR_READ, Roles } from '@ledger/access';
 import type { Response } from 'express';
+import { MonitoringReportSchema } from '../../audit-views';
 import { monitoringCsv } from '../monitoring-csv';
 import type { MonitoringRequest } from '../monitoring-report';
 import { GetMonitoringReportQuery } from '../queries';
@@ -16,8 +26,14 @@ export class MonitoringController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOperation({ summary: 'The monitoring report along the seed’s evaluation dimensions, per currency' })
   @ApiProduces('application/json', 'text/csv')
+  @ApiExtraModels(MonitoringReportSchema)
   @ApiOkResponse({
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(MonitoringReportSchema) } },
+      'text/csv': { schema: { type: 'string', description: 'with `?format=csv`: one figure per row' } },
+    },
     description:
       'reach (networks, firms, women-owned where recorded), subsidy per firm, private co-financing per unit of ' +
       'subsidy, weighted effective subsidy rate by participation year, credit mobilised per unit of guarantee fund, ' +

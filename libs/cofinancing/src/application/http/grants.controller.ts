@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { CommandCtx, MoneyDto, cursorCodec, invalidField } from '@ledger/platform';
+import { CommandCtx, MoneyDto, cursorCodec, invalidField, OffsetPageDto } from '@ledger/platform';
 import {
   ApproveGrantCommand,
   CancelGrantCommand,
@@ -33,10 +33,10 @@ import {
   GrantClosedView,
   GrantDetailView,
   GrantDisbursedView,
-  GrantPageView,
   GrantRejectedView,
   GrantRequestedView,
   SubsidyPreviewView,
+  GrantView,
 } from './dto/cofinancing-views';
 import {
   ApproveGrantDto,
@@ -278,7 +278,7 @@ export class GrantsController {
   @Get()
   @ApiOperation({ summary: 'List grants, filtered by fund, window, beneficiary, status, year or funding status' })
   @ApiOkResponse({
-    type: GrantPageView,
+    type: OffsetPageDto(GrantView),
     description:
       '`{ items, total, nextCursor? }`: grants in request order, filtered by fund, window, beneficiary, status, ' +
       'year, funding status; `?limit=` (1..200, default 50) and `?cursor=` (`?offset=` deprecated)',

@@ -5,7 +5,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -14,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
 import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
-import { AsOfQueryDto, CommandCtx, MoneyDto, invalidField, offsetOf, pageFrom } from '@ledger/platform';
+import { AsOfQueryDto, CommandCtx, MoneyDto, invalidField, offsetOf, pageFrom, OffsetPageDto } from '@ledger/platform';
 import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { SetCompanyApprovalPolicyCommand } from '../commands/four-eyes.commands';
 import { RegisterCompanyCommand } from '../commands/register-company.command';
@@ -24,15 +23,14 @@ import { ListCompaniesQueryDto } from './dto/list-companies.dto';
 import { SetCompanyApprovalPolicyDto } from './dto/four-eyes.dto';
 import {
   CompanyApprovalPolicyAnswerView,
-  CompanyPageView,
   CompanyRegisteredView,
   CompanyView,
   GuaranteeProposalPendingView,
+  CompanyListItemView,
 } from './dto/guarantees-views';
 import { RegisterCompanyDto } from './dto/register-company.dto';
 
 @ApiTags('mutual guarantee: companies')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
 @ResourceAccess('guarantees')
 @Controller('guarantee-companies')
 export class CompaniesController {
@@ -66,7 +64,7 @@ export class CompaniesController {
   @Get()
   @ApiOperation({ summary: 'List the companies by name, each with its live balances' })
   @ApiOkResponse({
-    type: CompanyPageView,
+    type: OffsetPageDto(CompanyListItemView),
     description:
       '`{ items, total, nextCursor? }` (`limit` and `offset` too with the deprecated `?offset=`): each company with its members, capital, fund balance, outstanding, ' +
       'capacity and headroom (conventions in force), calls and recoveries, as GET /guarantee-companies/:id ' +

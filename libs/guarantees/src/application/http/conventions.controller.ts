@@ -5,7 +5,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -37,7 +36,6 @@ import { TerminateConventionDto } from './dto/terminate-convention.dto';
 import { parseMultiplier } from './parse';
 
 @ApiTags('mutual guarantee: bank conventions')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
 @ResourceAccess('guarantees')
 @Controller('bank-conventions')
 export class ConventionsController {

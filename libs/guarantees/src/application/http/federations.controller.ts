@@ -4,7 +4,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -21,7 +20,6 @@ import { FederationRegisteredView, FederationView } from './dto/guarantees-views
 import { RegisterFederationDto } from './dto/register-federation.dto';
 
 @ApiTags('mutual guarantee: federations')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
 @ResourceAccess('guarantees')
 @Controller('guarantee-federations')
 export class FederationsController {

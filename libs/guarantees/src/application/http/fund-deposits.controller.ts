@@ -5,7 +5,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -24,7 +23,6 @@ import { FundWithdrawalDto } from './dto/fund-withdrawal.dto';
 import { DepositReversedView, FundMovementView, GuaranteeProposalPendingView } from './dto/guarantees-views';
 
 @ApiTags('mutual guarantee: guarantee fund')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
 @ResourceAccess('guarantees')
 @Controller('guarantee-companies/:companyId/fund-deposits')
 export class FundDepositsController {

@@ -5,7 +5,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -30,7 +29,6 @@ import { RecoveryDto } from './dto/recovery.dto';
 import { RepaymentDto } from './dto/repayment.dto';
 
 @ApiTags('mutual guarantee: guarantees')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
 @ResourceAccess('guarantees')
 @Controller('guarantees')
 export class GuaranteesController {

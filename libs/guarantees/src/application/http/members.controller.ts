@@ -4,7 +4,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -26,7 +25,6 @@ import { CapitalMovementView, MemberMovementView, MemberView } from './dto/guara
 import { MemberDepartureDto } from './dto/member-departure.dto';
 
 @ApiTags('mutual guarantee: members')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
 @ResourceAccess('guarantees')
 @Controller('guarantee-companies/:companyId/members')
 export class MembersController {

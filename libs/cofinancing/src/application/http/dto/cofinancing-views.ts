@@ -410,14 +410,6 @@ export class GrantView {
   fundingStatus!: string | null;
 }
 
-export class GrantPageView {
-  @ApiProperty({ type: [GrantView] }) items!: GrantView[];
-  @ApiProperty({ description: 'grants matching the filter' }) total!: number;
-  @ApiPropertyOptional({ description: 'present when there are more: pass it as `?cursor=`' }) nextCursor?: string;
-  @ApiPropertyOptional({ description: 'only with the deprecated `?offset=`' }) limit?: number;
-  @ApiPropertyOptional({ description: 'only with the deprecated `?offset=`' }) offset?: number;
-}
-
 export class ApprovalComputationView {
   @ApiProperty({ enum: ['schedule-year', 'floor-rate'] }) yearRule!: string;
   @ApiProperty() rateBp!: number;

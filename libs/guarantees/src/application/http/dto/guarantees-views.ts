@@ -59,15 +59,6 @@ export class CompanyListItemView extends GuaranteeFiguresView {
   @ApiPropertyOptional({ description: "the read models' log position (live answers)" }) position?: string;
 }
 
-/** GET /guarantee-companies: one page, with `limit` and `offset` too under the deprecated `?offset=`. */
-export class CompanyPageView {
-  @ApiProperty({ type: [CompanyListItemView] }) items!: CompanyListItemView[];
-  @ApiPropertyOptional({ description: 'how many companies there are' }) total?: number;
-  @ApiPropertyOptional({ description: 'present when there may be more: pass it as `?cursor=`' }) nextCursor?: string;
-  @ApiPropertyOptional({ description: 'only with the deprecated `?offset=`' }) limit?: number;
-  @ApiPropertyOptional({ description: 'only with the deprecated `?offset=`' }) offset?: number;
-}
-
 /** What a balance as of a date says about itself (`?asOf=&knownAt=` only). */
 class AsOfStampFields {
   @ApiPropertyOptional({ example: '2009-12-31', description: 'with `?asOf=`: the business date' }) asOf?: string;
