@@ -259,7 +259,19 @@ export function reserveDepositReversal(
 ) {
   const reversed = decision.company[0];
   if (reversed.type !== 'guarantees.GuaranteeFundDepositReversed') throw new Error('a reversal decides it first');
-  const { companyId, depositId, amount } = reversed;
+  return reserveDepositFund('reverse-deposit', reversed, proposalId, company);
+}
+
+/**
+ * A deposit locked and `amount` of it held back from the fund, on the company, while a proposal
+ * waits (a deposit reversal, a withdrawal past the headroom).
+ */
+export function reserveDepositFund(
+  action: 'reverse-deposit' | 'withdraw-guarantee-fund',
+  { companyId, depositId, amount }: { companyId: string; depositId: string; amount: Money },
+  proposalId: string,
+  company: RegisteredCompany,
+) {
   return {
     subjects: { companyId, depositId },
     reserved: amount,
@@ -268,7 +280,7 @@ export function reserveDepositReversal(
       CompanyReservationMade.create({
         companyId,
         proposalId,
-        action: 'reverse-deposit',
+        action,
         conventionId: null,
         memberId: null,
         depositId,

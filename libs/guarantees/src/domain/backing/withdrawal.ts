@@ -1,8 +1,6 @@
 import { field, type Field } from '@ledger/kernel';
-import { Money } from '@ledger/money';
 import {
   decideCompany,
-  unreservedFund,
   type CompanyCommand,
   type CompanyEvent,
   type CompanyState,
@@ -10,7 +8,7 @@ import {
 } from '../company';
 import type { SignedConvention } from '../convention';
 import { InvalidInput, WithdrawalExceedsHeadroom, type HeadroomBreach } from '../errors';
-import { CompanyReservationMade } from '../four-eyes.events';
+import { reserveDepositFund } from '../four-eyes';
 import { backingBreaches } from './backing';
 
 export type WithdrawGuaranteeFund = Extract<CompanyCommand, { type: 'WithdrawGuaranteeFund' }>;
@@ -88,25 +86,7 @@ export function decideFundWithdrawal(
  * back from the fund (so no issuance counts on the capacity it gives, and no payment uses it).
  */
 export function reserveFundWithdrawal(command: WithdrawCompanyFund, proposalId: string, company: RegisteredCompany) {
-  const { companyId, depositId, amount } = command;
-  return {
-    subjects: { companyId, depositId },
-    reserved: amount,
-    reservations: { principal: Money.zero(company.currency), guaranteed: Money.zero(company.currency), fund: amount },
-    company: [
-      CompanyReservationMade.create({
-        companyId,
-        proposalId,
-        action: 'withdraw-guarantee-fund',
-        conventionId: null,
-        memberId: null,
-        depositId,
-        fund: amount,
-        fundBalance: company.fundBalance,
-        unreservedFundAfter: unreservedFund(company).minus(amount),
-      }),
-    ],
-  };
+  return reserveDepositFund('withdraw-guarantee-fund', command, proposalId, company);
 }
 
 export type FundWithdrawalSubjects = ReturnType<typeof reserveFundWithdrawal>['subjects'];
