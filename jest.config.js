@@ -28,7 +28,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  // n2words (the console's amounts in words) is ESM-only too.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|n2words)/)'],
   testTimeout: 60_000,
   setupFiles: ['<rootDir>/jest.setup.js'],
 };

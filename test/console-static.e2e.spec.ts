@@ -54,6 +54,19 @@ for (const kind of testDatabaseKinds()) {
       expect(missing.text).not.toContain('ledger console');
     });
 
+    it('answers the page at a screen’s address, so links and reload work', async () => {
+      for (const path of [
+        '/console/cofinancing',
+        '/console/cofinancing/grants/3f1c',
+        '/console/bank/statement?asOf=2026-01-31',
+      ]) {
+        const page = await request(app.getHttpServer()).get(path).expect(200);
+        expect(page.text).toContain('ledger console');
+        expect(page.headers['cache-control']).toBe('no-cache');
+      }
+      expect((await request(app.getHttpServer()).get('/console/favicon.ico')).status).toBe(404);
+    });
+
     it('still asks for a key on the API next to it', async () => {
       await request(app.getHttpServer()).get('/cofinancing/funds').expect(401);
     });

@@ -16,6 +16,12 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 600,
     reportCompressedSize: false,
+    rolldownOptions: {
+      // "use client" at the top of React libraries means nothing outside a server-rendering framework.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   server: {
     proxy: { '^/(access|cofinancing|guarantee-|bank-|guarantees|banks|audit|health)': 'http://localhost:3000' },

@@ -25,21 +25,34 @@ const SCREENSHOTS = join(__dirname, '../../../docs/screenshots');
 const EXPECTED_HTTP_REFUSAL = /^Failed to load resource: the server responded with a status of 4\d\d/;
 
 export interface ConsoleKeys {
+  readonly admin: string;
   readonly fundManager: string;
   /** Another fund manager: the second person of a four-eyes proposal. */
   readonly secondFundManager: string;
   readonly guaranteeOfficer: string;
+  /** Another guarantee officer: the second person of a four-eyes proposal. */
+  readonly secondGuaranteeOfficer: string;
   readonly auditor: string;
   readonly cncas: string;
+  readonly bicis: string;
 }
 
-export function consoleHarness() {
+export interface HarnessOptions {
+  /** Seed the demo ledger through the API first (support/seed.ts); default: an empty ledger. */
+  readonly seed?: boolean;
+  /** The address the service listens on and the browser uses (default 127.0.0.1). */
+  readonly host?: string;
+  /** The browser window (default 1280 × 860; 375 wide for a phone). */
+  readonly viewport?: { width: number; height: number };
+}
+
+export function consoleHarness(options: HarnessOptions = {}) {
   let app: INestApplication;
   let browser: Browser;
   let baseUrl: string;
   let keys: ConsoleKeys;
-  let userIds: { fundManager: string; secondFundManager: string };
-  let seeded: SeededLedger;
+  let userIds: Awaited<ReturnType<typeof testPrincipals>>['userIds'];
+  let seeded: SeededLedger | undefined;
   const { config, dropSchema } = testLedgerConfig('embedded');
   let page: Page;
   let problems: string[];
@@ -48,19 +61,23 @@ export function consoleHarness() {
     if (!consoleDirectory())
       throw new Error('the console is not built: run `npm run build` (npm run test:browser does)');
     app = await createApp(config, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const host = options.host ?? '127.0.0.1';
+    await app.listen(0, host);
+    baseUrl = `http://${host}:${(app.getHttpServer().address() as AddressInfo).port}`;
     const principals = await testPrincipals(app, { banks: ['CNCAS', 'BICIS'] });
     const key = (headers: { Authorization: string }) => headers.Authorization.replace(/^Bearer /, '');
     keys = {
+      admin: key(principals.admin),
       fundManager: key(principals.fundManager),
       secondFundManager: key(principals.secondFundManager),
       guaranteeOfficer: key(principals.guaranteeOfficer),
+      secondGuaranteeOfficer: key(principals.secondGuaranteeOfficer),
       auditor: key(principals.auditor),
       cncas: key(principals.bank('CNCAS')),
+      bicis: key(principals.bank('BICIS')),
     };
     userIds = principals.userIds;
-    seeded = await seedLedger(baseUrl, keys);
+    if (options.seed) seeded = await seedLedger(baseUrl, keys);
     mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -84,7 +101,12 @@ export function consoleHarness() {
   });
 
   beforeEach(async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 860 },
+      acceptDownloads: true,
+      // The console speaks French by default whatever the browser says; the locale shapes Intl too.
+      locale: 'fr-FR',
+    });
     page = await context.newPage();
     problems = [];
     page.on('console', (message) => {
@@ -98,16 +120,29 @@ export function consoleHarness() {
     expect(problems).toEqual([]);
   });
 
+  /** Signs in on the French console (the default) and waits for the header. */
   const signIn = async (apiKey: string) => {
     await page.goto(`${baseUrl}/console/`);
-    await page.getByLabel('API key').fill(apiKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Signed in as').waitFor();
+    await page.getByLabel("Clé d'API").fill(apiKey);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByText(/^Connecté :/).waitFor();
   };
   const signOut = async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('API key').waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByLabel("Clé d'API").waitFor();
   };
+  /** Confirms the open confirmation dialog with its button `name`, returning the figures it showed. */
+  const confirmDialog = async (name: string | RegExp) => {
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const figures = await dialog.locator('.figures').innerText();
+    await dialog.getByRole('button', { name }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    return figures;
+  };
+  /** The page is no wider than the window: nothing to scroll sideways (375 px phones). */
+  const horizontalOverflow = () =>
+    page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const stat = (scope: Locator | Page, label: string) =>
     scope
@@ -146,8 +181,13 @@ export function consoleHarness() {
     get userIds() {
       return userIds;
     },
-    get seeded() {
+    /** The demo ledger, when the harness was asked to seed it. */
+    get seeded(): SeededLedger {
+      if (!seeded) throw new Error('consoleHarness({ seed: true }) seeds the demo ledger');
       return seeded;
+    },
+    get app() {
+      return app;
     },
     signIn,
     signOut,
@@ -157,5 +197,7 @@ export function consoleHarness() {
     seeStat,
     focusedText,
     tabTo,
+    confirmDialog,
+    horizontalOverflow,
   };
 }

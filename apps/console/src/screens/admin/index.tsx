@@ -1,0 +1,21 @@
+import { Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { NavItem } from '../../shell';
+import { PageTitle } from '../../ui/kit';
+
+/** The admin's links in the console's menu (paths relative to its section). */
+export const nav: readonly NavItem[] = [{ to: '', labelKey: 'admin:nav.home' }];
+
+/** The admin's screens, under its section of the console. */
+export function Screens() {
+  return (
+    <Routes>
+      <Route index element={<Home />} />
+    </Routes>
+  );
+}
+
+function Home() {
+  const { t } = useTranslation('admin');
+  return <PageTitle>{t('nav.home')}</PageTitle>;
+}
