@@ -86,3 +86,16 @@ describe('an amount in words', () => {
     expect(numberInWords(12345n, 'en')).toBe('twelve thousand three hundred forty-five');
   });
 });
+
+describe('an amount in words, in millions', () => {
+  it('says "de" after a round million in French', () => {
+    const names = (unit: 'major' | 'minor', count: bigint) =>
+      unit === 'major' && count > 1n ? 'francs CFA' : 'franc CFA';
+    expect(amountInWords({ amountMinor: '1000000000', currency: 'XOF' }, 'fr', names)).toBe(
+      'un milliard de francs CFA',
+    );
+    expect(amountInWords({ amountMinor: '1200000', currency: 'XOF' }, 'fr', names)).toBe(
+      'un million deux cent mille francs CFA',
+    );
+  });
+});

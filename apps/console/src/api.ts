@@ -17,14 +17,9 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** Reasons for one form field: `invoiceAmount` also takes `invoiceAmount.amountMinor`. */
+  /** Validation reasons for one form field: `invoiceAmount` also takes `invoiceAmount.amountMinor`. */
   forField(name: string): readonly string[] {
-    const reasons = this.fields
-      .filter((f) => f.field === name || f.field.startsWith(`${name}.`))
-      .flatMap((f) => f.reasons);
-    if (reasons.length) return reasons;
-    if (this.details.field === name) return [this.message];
-    return [];
+    return this.fields.filter((f) => f.field === name || f.field.startsWith(`${name}.`)).flatMap((f) => f.reasons);
   }
 }
 

@@ -17,7 +17,10 @@ export function amountInWords(
   names: (unit: 'major' | 'minor', count: bigint) => string,
 ): string {
   const { major, minor } = splitMinor(money.amountMinor, money.currency);
-  const majorText = `${numberInWords(major, language)} ${names('major', major)}`;
+  // "un million de dirhams", "deux milliards de francs CFA".
+  const majorWords = numberInWords(major, language);
+  const of = language === 'fr' && /(million|milliard)s?$/.test(majorWords) ? ' de' : '';
+  const majorText = `${majorWords}${of} ${names('major', major)}`;
   if (minor === 0n) return majorText;
   const and = language === 'fr' ? 'et' : 'and';
   return `${majorText} ${and} ${numberInWords(minor, language)} ${names('minor', minor)}`;

@@ -19,6 +19,7 @@ import { languageOf, useLocale } from '../locale';
 import { formatMoney, parseAmount, type MoneyJson } from '../money';
 import { amountInWords } from '../words';
 import { useConfirm, type ConfirmRequest } from './confirm';
+import { useErrorText } from './errors';
 import { ErrorNotice } from './kit';
 
 /**
@@ -58,7 +59,8 @@ export function useAmountWords() {
   return (money: MoneyJson) =>
     amountInWords(money, languageOf(locale), (unit, count) =>
       t(`currency.${money.currency}.${unit}`, {
-        count: count > 1_000_000n ? 2 : Number(count),
+        // One or many is all a currency's name needs (French "many", for millions, has no form of its own).
+        count: count > 1n ? 2 : Number(count),
         defaultValue: unit === 'major' ? money.currency : '',
       }),
     );
@@ -101,6 +103,8 @@ export function CommandForm<V extends FieldValues, R>(props: CommandFormProps<V,
     resolver: zodResolver(props.schema as never) as unknown as Resolver<V, unknown, V>,
     defaultValues: props.defaultValues,
   });
+  const { t } = useTranslation();
+  const errorText = useErrorText();
   const confirm = useConfirm();
   const queries = useQueryClient();
   const [failure, setFailure] = useState<unknown>(null);
@@ -123,12 +127,19 @@ export function CommandForm<V extends FieldValues, R>(props: CommandFormProps<V,
     } catch (error) {
       // A refusal recorded nothing: a new attempt gets a new key. A network failure keeps it.
       if (!(error instanceof NetworkError)) attempt.current = null;
-      if (error instanceof ApiError && error.fields.length) {
+      // A refusal naming one of the form's fields goes next to it: a rule's refusal (its code has a
+      // message in the user's language) as that message; a validation's as its reasons.
+      if (error instanceof ApiError) {
         let placed = false;
         for (const name of Object.keys(form.getValues())) {
-          const reasons = error.forField(name);
-          if (reasons.length) {
-            form.setError(name as Path<V>, { type: 'server', message: reasons.join(' ; ') });
+          const message =
+            error.details.field === name
+              ? errorText(error)
+              : error.forField(name).length
+                ? t('errors:field-refused', { reasons: error.forField(name).join(' ; ') })
+                : null;
+          if (message) {
+            form.setError(name as Path<V>, { type: 'server', message });
             placed = true;
           }
         }

@@ -1,0 +1,211 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, newIdempotencyKey, q } from '../../api';
+import { useFormat } from '../../locale';
+import type { MoneyJson } from '../../money';
+import { useMe } from '../../shell';
+import { useConfirm } from '../../ui/confirm';
+import { useMoneyFigure } from '../../ui/forms';
+import { Badge, DataState, ErrorNotice, Money, Success } from '../../ui/kit';
+import { DataTable, byText } from '../../ui/table';
+
+export interface Proposal {
+  readonly proposalId: string;
+  readonly context: 'cofinancing' | 'guarantees';
+  readonly action: string;
+  readonly status: 'pending' | 'confirmed' | 'declined' | 'expired';
+  readonly reserved: MoneyJson;
+  readonly threshold: MoneyJson | null;
+  readonly subjects: Readonly<Record<string, string | number>>;
+  readonly command: Readonly<Record<string, unknown>>;
+  readonly proposedBy: string;
+  readonly proposedAt: string;
+  readonly expiresAt: string;
+  readonly settledBy: string | null;
+  readonly settledAt: string | null;
+  readonly reason: string | null;
+}
+
+const STATUS_TONE = { pending: 'warn', confirmed: 'good', declined: 'bad', expired: 'neutral' } as const;
+
+/**
+ * The four-eyes proposals of one context: those waiting for a second person, with Confirm (not
+ * offered to the one who proposed it) and Decline (with a reason), and the settled ones below.
+ * Used by the fund manager's, the officer's and the admin's screens.
+ */
+export function ProposalsPanel(props: { context: 'cofinancing' | 'guarantees' }) {
+  const { t } = useTranslation('proposals');
+  const format = useFormat();
+  const me = useMe();
+  const [done, setDone] = useState<string | null>(null);
+  const proposals = useQuery({
+    queryKey: ['proposals', props.context],
+    queryFn: () => api.all<Proposal>(`/proposals${q({ context: props.context })}`),
+  });
+  const pending = (list: readonly Proposal[]) => list.filter((p) => p.status === 'pending');
+  const settled = (list: readonly Proposal[]) => list.filter((p) => p.status !== 'pending').reverse();
+
+  return (
+    <DataState query={proposals}>
+      {(list) => (
+        <>
+          {done ? <Success>{done}</Success> : null}
+          <h2>{t('pendingTitle')}</h2>
+          {pending(list).length === 0 ? (
+            <p className="empty">{t('nonePending')}</p>
+          ) : (
+            <ul className="proposal-list">
+              {pending(list).map((p) => (
+                <PendingProposal
+                  key={p.proposalId}
+                  proposal={p}
+                  mine={p.proposedBy === me.userId}
+                  onSettled={setDone}
+                />
+              ))}
+            </ul>
+          )}
+          <h2>{t('settledTitle')}</h2>
+          <DataTable
+            id="settled"
+            caption={t('settledTitle')}
+            rows={settled(list)}
+            rowKey={(p) => p.proposalId}
+            empty={t('noneSettled')}
+            filterText={(p) =>
+              `${t(`action.${p.action}`, { defaultValue: p.action })} ${p.proposedBy} ${p.settledBy ?? ''}`
+            }
+            columns={[
+              {
+                key: 'action',
+                header: t('column.action'),
+                cell: (p) => t(`action.${p.action}`, { defaultValue: p.action }),
+              },
+              {
+                key: 'status',
+                header: t('column.status'),
+                cell: (p) => <Badge tone={STATUS_TONE[p.status]}>{t(`status.${p.status}`)}</Badge>,
+                sort: (a, b) => byText(a.status, b.status),
+              },
+              { key: 'reserved', header: t('column.amount'), numeric: true, cell: (p) => <Money value={p.reserved} /> },
+              { key: 'proposedBy', header: t('column.proposedBy'), cell: (p) => p.proposedBy },
+              {
+                key: 'settledAt',
+                header: t('column.settled'),
+                cell: (p) => `${format.dateTime(p.settledAt)}${p.settledBy ? ` — ${p.settledBy}` : ''}`,
+                sort: (a, b) => byText(a.settledAt, b.settledAt),
+              },
+              { key: 'reason', header: t('column.reason'), cell: (p) => p.reason ?? '—' },
+            ]}
+          />
+        </>
+      )}
+    </DataState>
+  );
+}
+
+function PendingProposal(props: { proposal: Proposal; mine: boolean; onSettled: (text: string) => void }) {
+  const { t } = useTranslation('proposals');
+  const format = useFormat();
+  const confirm = useConfirm();
+  const figure = useMoneyFigure();
+  const queries = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [declining, setDeclining] = useState(false);
+  const p = props.proposal;
+  const actionName = t(`action.${p.action}`, { defaultValue: p.action });
+  const settle = useMutation({
+    mutationFn: (decision: { kind: 'confirmation' | 'declination'; key: string }) =>
+      api.post(
+        `/proposals/${encodeURIComponent(p.proposalId)}/${decision.kind}`,
+        decision.kind === 'declination' ? { reason: reason.trim() } : {},
+        decision.key,
+      ),
+    onSuccess: async (_result, decision) => {
+      await queries.invalidateQueries();
+      props.onSettled(t(decision.kind === 'confirmation' ? 'confirmed' : 'declined', { action: actionName }));
+    },
+  });
+  const figures = [
+    { label: t('column.action'), value: actionName },
+    { label: t('column.amount'), value: figure(p.reserved) },
+    ...Object.entries(p.subjects).map(([name, value]) => ({
+      label: t(`subject.${name}`, { defaultValue: name }),
+      value: String(value),
+    })),
+    { label: t('column.proposedBy'), value: `${p.proposedBy} — ${format.dateTime(p.proposedAt)}` },
+  ];
+
+  return (
+    <li className="card proposal">
+      <h3>
+        {actionName} <Badge tone="warn">{t('status.pending')}</Badge>
+      </h3>
+      <dl className="figures">
+        {figures.map((f) => (
+          <div key={f.label}>
+            <dt>{f.label}</dt>
+            <dd>{f.value}</dd>
+          </div>
+        ))}
+        {p.threshold ? (
+          <div>
+            <dt>{t('threshold')}</dt>
+            <dd>
+              <Money value={p.threshold} />
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('expiresAt')}</dt>
+          <dd>{format.dateTime(p.expiresAt)}</dd>
+        </div>
+      </dl>
+      {props.mine ? <p className="hint">{t('mine')}</p> : null}
+      <div className="actions">
+        {props.mine ? null : (
+          <button
+            type="button"
+            className="primary"
+            disabled={settle.isPending}
+            onClick={async () => {
+              const ok = await confirm({
+                title: t('confirmTitle', { action: actionName }),
+                figures,
+                confirmLabel: t('confirm'),
+              });
+              if (ok) settle.mutate({ kind: 'confirmation', key: newIdempotencyKey() });
+            }}
+          >
+            {t('confirm')}
+          </button>
+        )}
+        <button type="button" onClick={() => setDeclining((open) => !open)} aria-expanded={declining}>
+          {t(props.mine ? 'withdraw' : 'decline')}
+        </button>
+      </div>
+      {declining ? (
+        <form
+          className="command-form"
+          aria-label={t('declineForm', { action: actionName })}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (reason.trim()) settle.mutate({ kind: 'declination', key: newIdempotencyKey() });
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`reason-${p.proposalId}`}>{t('reason')}</label>
+            <input id={`reason-${p.proposalId}`} value={reason} onChange={(e) => setReason(e.target.value)} required />
+          </div>
+          <div className="actions">
+            <button type="submit" disabled={!reason.trim() || settle.isPending}>
+              {t('declineSubmit')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <ErrorNotice error={settle.error} />
+    </li>
+  );
+}
