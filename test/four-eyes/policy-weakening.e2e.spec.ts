@@ -81,8 +81,14 @@ for (const kind of testDatabaseKinds()) {
       it('the same PUT twice writes one event; the same key replays the first answer', async () => {
         const { fundId } = await setUpFund(app, 1_000_000);
         const path = `/cofinancing/funds/${fundId}/approval-policy`;
+        // What a form to change it starts from: none yet, then the policy in force.
+        const none = await http().get(path).set(who.fundManager).expect(200);
+        expect(none.body).toEqual({ fundId, currency: 'MAD', policy: null });
         const key = randomUUID();
         const first = await as(who.fundManager).put(path, strict, key).expect(200);
+        const read = await http().get(path).set(who.auditor).expect(200);
+        expect(read.body).toEqual({ fundId, currency: 'MAD', policy: first.body.policy });
+        await http().get('/cofinancing/funds/no-such-fund/approval-policy').set(who.fundManager).expect(404);
         expect(first.body).toMatchObject({
           fundId,
           changed: true,

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, newIdempotencyKey, q } from '../../api';
@@ -105,6 +106,31 @@ export function ProposalsPanel(props: { context: 'cofinancing' | 'guarantees' })
   );
 }
 
+const isMoney = (value: unknown): value is MoneyJson =>
+  typeof value === 'object' && value !== null && 'amountMinor' in value && 'currency' in value;
+
+/**
+ * What a person deciding needs to read of the command waiting: its amounts, dates, loan reference,
+ * participation year and reason — by name, in the user's language. Ids are left out (a UUID tells a
+ * reader nothing); a field the catalogue does not name is left out too.
+ */
+function commandFigures(
+  p: Proposal,
+  t: TFunction<'proposals'>,
+  format: ReturnType<typeof useFormat>,
+  figure: (money: MoneyJson) => ReactNode,
+): { label: string; value: ReactNode }[] {
+  const fields = { ...p.subjects, ...p.command };
+  return Object.entries(fields).flatMap(([name, value]) => {
+    const label = t(`field.${name}`, { defaultValue: '' });
+    if (!label || name.endsWith('Id')) return [];
+    if (isMoney(value)) return [{ label, value: figure(value) }];
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return [{ label, value: format.date(value) }];
+    if (typeof value === 'string' || typeof value === 'number') return [{ label, value: String(value) }];
+    return [];
+  });
+}
+
 function PendingProposal(props: { proposal: Proposal; mine: boolean; onSettled: (text: string) => void }) {
   const { t } = useTranslation('proposals');
   const format = useFormat();
@@ -130,10 +156,7 @@ function PendingProposal(props: { proposal: Proposal; mine: boolean; onSettled: 
   const figures = [
     { label: t('column.action'), value: actionName },
     { label: t('column.amount'), value: figure(p.reserved) },
-    ...Object.entries(p.subjects).map(([name, value]) => ({
-      label: t(`subject.${name}`, { defaultValue: name }),
-      value: String(value),
-    })),
+    ...commandFigures(p, t, format, figure),
     { label: t('column.proposedBy'), value: `${p.proposedBy} — ${format.dateTime(p.proposedAt)}` },
   ];
 

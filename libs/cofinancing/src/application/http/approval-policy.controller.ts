@@ -1,20 +1,52 @@
-import { Body, Controller, HttpCode, Param, Post, Put, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
-import type { CommandContext } from '@ledger/event-sourcing';
+import { EventSourcedRepository, type CommandContext } from '@ledger/event-sourcing';
 import { deprecatedFor } from '@ledger/four-eyes';
 import { CommandCtx, MoneyDto } from '@ledger/platform';
+import { approvalPolicyJson, fundModel, requireOpenFund, streamIds } from '../../domain';
 import { SetApprovalPolicyCommand } from '../commands';
 import { CommandDocs } from './api-docs';
-import { CofinancingProposalPendingView, CofinancingFundApprovalPolicySetView } from './dto/cofinancing-views';
+import {
+  CofinancingFundApprovalPolicyReadView,
+  CofinancingFundApprovalPolicySetView,
+  CofinancingProposalPendingView,
+} from './dto/cofinancing-views';
 import { SetApprovalPolicyDto } from './dto/four-eyes.dto';
 
 @ApiTags('cofinancing: four-eyes proposals')
 @ResourceAccess('cofinancing')
 @Controller('cofinancing/funds/:fundId/approval-policy')
 export class ApprovalPolicyController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly repository: EventSourcedRepository,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'the fund’s four-eyes policy in force (what a form to change it starts from)' })
+  @ApiNotFoundResponse({ description: '`fund-not-found`' })
+  @ApiOkResponse({
+    type: CofinancingFundApprovalPolicyReadView,
+    description:
+      '`{ fundId, currency, policy }`: the policy in force, read from the fund stream; `policy: null` when none was ever set',
+  })
+  async get(@Param('fundId') fundId: string) {
+    const fund = requireOpenFund((await this.repository.load(streamIds.fund(fundId), fundModel)).state, fundId);
+    return {
+      fundId,
+      currency: fund.currency,
+      policy: fund.approvalPolicy ? approvalPolicyJson(fund.approvalPolicy) : null,
+    };
+  }
 
   @Put()
   @HttpCode(200)

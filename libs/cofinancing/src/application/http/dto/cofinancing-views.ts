@@ -142,6 +142,17 @@ export class CofinancingFundApprovalPolicySetView {
   @position() position!: string;
 }
 
+export class CofinancingFundApprovalPolicyReadView {
+  @ApiProperty() fundId!: string;
+  @ApiProperty({ example: 'MAD' }) currency!: string;
+  @ApiProperty({
+    type: CofinancingFundApprovalPolicyView,
+    nullable: true,
+    description: 'the policy in force; null when none was ever set',
+  })
+  policy!: CofinancingFundApprovalPolicyView | null;
+}
+
 /** 202: a four-eyes proposal recorded in place of the effect; its subjects are fields of their own. */
 export class CofinancingProposalPendingView {
   @ApiProperty() proposalId!: string;
