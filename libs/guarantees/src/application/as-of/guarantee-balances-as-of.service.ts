@@ -115,36 +115,58 @@ export class GuaranteeBalancesAsOf {
     return this.read(at, async (db, point, stamp) => {
       const guarantee = await guaranteeBalances.entity(db, 'guarantee', guaranteeId, point);
       if (!guarantee) throw new GuaranteeNotFound(guaranteeId);
-      const b = await guaranteeBalances.balances(db, 'guarantee', guaranteeId, point);
-      const currency = guarantee.currency as string;
-      const d = guarantee.details;
-      const called = b.count('called') > 0;
-      const status =
-        b.count('issued') === 0 ? 'not-issued' : called ? 'called' : b.count('released') > 0 ? 'released' : 'active';
-      return {
-        ...stamp,
-        guaranteeId,
-        companyId: d.companyId,
-        conventionId: guarantee.parentId,
-        bankId: d.bankId,
-        memberId: d.memberId,
-        loanReference: d.loanReference,
-        status,
-        principal: money(BigInt(String(d.principal)), currency),
-        coverageRateBp: d.coverageRateBp,
-        guaranteedAmount: money(BigInt(String(d.guaranteedAmount)), currency),
-        outstandingPrincipal: money(b.get('outstandingPrincipal'), currency),
-        guaranteedOutstanding: money(b.get('guaranteedOutstanding'), currency),
-        termsVersion: d.termsVersion,
-        loanStartDate: d.loanStartDate,
-        maturityDate: d.maturityDate,
-        issuedOn: guarantee.createdOn,
-        outstandingAtDefault: called ? money(b.get('outstandingAtDefault'), currency) : null,
-        claim: called ? money(b.get('claim'), currency) : null,
-        claimPaid: money(b.get('claimPaid'), currency),
-        recovered: money(b.get('recovered'), currency),
-      };
+      return { ...stamp, ...(await this.guaranteeView(db, guarantee, point)) };
     });
+  }
+
+  /**
+   * Several guarantees in one snapshot (a bank's statement), in the order given; those not yet
+   * known or not yet issued on the date are left out.
+   */
+  guarantees(guaranteeIds: readonly string[], at?: AsOfInput) {
+    return this.read(at, async (db, point, stamp) => {
+      const views = [];
+      for (const guaranteeId of guaranteeIds) {
+        const guarantee = await guaranteeBalances.entity(db, 'guarantee', guaranteeId, point);
+        if (!guarantee) continue;
+        const view = await this.guaranteeView(db, guarantee, point);
+        if (view.status !== 'not-issued') views.push(view);
+      }
+      return { ...stamp, items: views };
+    });
+  }
+
+  /** A guarantee's figures as of the point: `not-issued` before its issuance date. */
+  private async guaranteeView(db: SqlRunner, guarantee: StoredEntity, point: AsOf) {
+    const guaranteeId = guarantee.id;
+    const b = await guaranteeBalances.balances(db, 'guarantee', guaranteeId, point);
+    const currency = guarantee.currency as string;
+    const d = guarantee.details;
+    const called = b.count('called') > 0;
+    const status =
+      b.count('issued') === 0 ? 'not-issued' : called ? 'called' : b.count('released') > 0 ? 'released' : 'active';
+    return {
+      guaranteeId,
+      companyId: d.companyId,
+      conventionId: guarantee.parentId,
+      bankId: d.bankId,
+      memberId: d.memberId,
+      loanReference: d.loanReference,
+      status,
+      principal: money(BigInt(String(d.principal)), currency),
+      coverageRateBp: d.coverageRateBp,
+      guaranteedAmount: money(BigInt(String(d.guaranteedAmount)), currency),
+      outstandingPrincipal: money(b.get('outstandingPrincipal'), currency),
+      guaranteedOutstanding: money(b.get('guaranteedOutstanding'), currency),
+      termsVersion: d.termsVersion,
+      loanStartDate: d.loanStartDate,
+      maturityDate: d.maturityDate,
+      issuedOn: guarantee.createdOn,
+      outstandingAtDefault: called ? money(b.get('outstandingAtDefault'), currency) : null,
+      claim: called ? money(b.get('claim'), currency) : null,
+      claimPaid: money(b.get('claimPaid'), currency),
+      recovered: money(b.get('recovered'), currency),
+    };
   }
 
   /** The federation with figures consolidated over its companies (summed from each company's balances). */

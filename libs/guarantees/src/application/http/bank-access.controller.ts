@@ -9,15 +9,16 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { BankScoped, ResourceAccess } from '@ledger/access';
-import { AsOfQueryDto, ListQueryDto, PageDto, invalidField, pageOf } from '@ledger/platform';
+import { AsOfListQueryDto, AsOfQueryDto, ListQueryDto, PageDto, invalidField, pageOf } from '@ledger/platform';
 import { BANK_ID_PATTERN, LOAN_REFERENCE_PATTERN, normalizeLoanReference } from '../../domain';
 import { GetConventionHeadroomQuery } from '../queries/get-convention-headroom.query';
 import { GetLoanCoverageQuery } from '../queries/get-loan-coverage.query';
 import { ListBankConventionGuaranteesQuery } from '../queries/list-bank-convention-guarantees.query';
 import { ListBankConventionsQuery } from '../queries/list-bank-conventions.query';
+import { ListBankGuaranteesQuery } from '../queries/list-bank-guarantees.query';
 import { ConventionHeadroomView } from './dto/guarantees-views';
 import { ConventionListItemDto, GuaranteeListItemDto } from './dto/list-guarantees.dto';
-import { LoanCoverageResponse } from './dto/loan-coverage.response';
+import { BankLoansPageResponse, LoanCoverageResponse } from './dto/loan-coverage.response';
 
 /**
  * What a bank asks, answered from the read models. The bank id is a filter of every query; a bank
@@ -48,6 +49,29 @@ export class BankAccessController {
       throw invalidField('loanReference', 'must be 1 to 80 letters, digits or . _ / -');
     }
     return this.queries.execute(new GetLoanCoverageQuery(bankId, reference));
+  }
+
+  /**
+   * Every loan of the bank with a guarantee, by issuing date, each as `loan-coverage` answers it
+   * (state, outstanding, coverage, and after a default the claim, paid, left to pay, recovered);
+   * with `asOf`/`knownAt`, as they stood then.
+   */
+  @Get('guarantees')
+  @ApiOperation({ summary: "The bank's guaranteed loans with their coverage and claims, now or as of a date" })
+  @ApiOkResponse({
+    type: BankLoansPageResponse,
+    description: '`{ items, total, nextCursor? }`; with asOf/knownAt also `asOf`, `knownAt`, `throughPosition`',
+  })
+  @ApiBadRequestResponse({
+    description:
+      '`validation-failed`: bankId malformed, a limit out of 1..200, asOf or knownAt malformed or out of range; ' +
+      '`invalid-cursor`',
+  })
+  async loans(@Param('bankId') bankId: string, @Query() query: AsOfListQueryDto) {
+    checkBank(bankId);
+    const at = AsOfQueryDto.asked(query) ? AsOfQueryDto.toInput(query) : null;
+    const { items, ...stamp } = await this.queries.execute(new ListBankGuaranteesQuery(bankId, at));
+    return { ...stamp, ...pageOf('bank-guarantees', items, query) };
   }
 
   @Get('conventions')

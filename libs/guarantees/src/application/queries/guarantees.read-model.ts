@@ -359,6 +359,14 @@ export class GuaranteesReadModel {
     return loanCoverageView(bankId, reference, row);
   }
 
+  /** Every loan of this bank with a guarantee, as `loanCoverage` answers it, by issuing date. */
+  async loansOfBank(bankId: string) {
+    const rows = await this.query('SELECT * FROM guarantees WHERE bank_id = $1 ORDER BY issued_on, guarantee_id', [
+      bankId,
+    ]);
+    return rows.map((row) => loanCoverageView(bankId, String(row.loan_reference), row));
+  }
+
   async conventionHeadroom(bankId: string, conventionId: string) {
     const view = await this.convention(conventionId, bankId);
     return {

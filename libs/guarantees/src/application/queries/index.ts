@@ -9,6 +9,7 @@ import { GetLoanCoverageHandler } from './get-loan-coverage.handler';
 import { GetConventionHeadroomHandler } from './get-convention-headroom.handler';
 import { ListBankConventionsHandler } from './list-bank-conventions.handler';
 import { ListBankConventionGuaranteesHandler } from './list-bank-convention-guarantees.handler';
+import { ListBankGuaranteesHandler } from './list-bank-guarantees.handler';
 
 export const queryHandlers = [
   GetFederationHandler,
@@ -22,4 +23,5 @@ export const queryHandlers = [
   GetConventionHeadroomHandler,
   ListBankConventionsHandler,
   ListBankConventionGuaranteesHandler,
+  ListBankGuaranteesHandler,
 ];

@@ -14,8 +14,13 @@ const LOAN_STATES = [
 
 /** What happened to a loan after its borrower defaulted (the guarantee was called). */
 export class LoanDefaultResponse {
-  @ApiProperty({ example: '2009-03-01', description: 'The business date of the call' })
-  calledOn!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2009-03-01',
+    description: 'The business date of the call (null in a list as of a date)',
+  })
+  calledOn!: string | null;
 
   @ApiProperty({ type: MoneyDto, description: 'The principal the borrower still owed at default' })
   outstandingAtDefault!: MoneyDto;
@@ -106,4 +111,28 @@ export class LoanCoverageResponse {
 
   @ApiPropertyOptional({ description: "The read models' log position" })
   position?: string;
+}
+
+/**
+ * GET /banks/:bankId/guarantees: a page of the bank's loans with a guarantee, each as loan-coverage
+ * answers it; with `?asOf=&knownAt=`, as of that date (stamped, without dates of payments nor `position`).
+ */
+export class BankLoansPageResponse {
+  @ApiProperty({ type: [LoanCoverageResponse] })
+  items!: LoanCoverageResponse[];
+
+  @ApiPropertyOptional({ description: 'how many loans in all' })
+  total?: number;
+
+  @ApiPropertyOptional({ description: 'present when there may be more: pass it as `?cursor=`' })
+  nextCursor?: string;
+
+  @ApiPropertyOptional({ example: '2009-12-31', description: 'with asOf/knownAt: the business date answered' })
+  asOf?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'with asOf/knownAt: the record-time cut' })
+  knownAt?: string | null;
+
+  @ApiPropertyOptional({ description: 'with asOf/knownAt: the log position the as-of projection reflects' })
+  throughPosition?: string;
 }
