@@ -11,7 +11,17 @@ export {
   type StreamPageRequest,
 } from './history/event-history';
 export { StreamNotFound } from './history/stream-not-found.error';
-export { csvCell, csvRow, parseCsv, type CsvValue } from './exports/csv';
+export {
+  CSV_DIALECTS,
+  csvCell,
+  csvDecimal,
+  csvRow,
+  csvWriter,
+  parseCsv,
+  type CsvDialect,
+  type CsvValue,
+  type CsvWriter,
+} from './exports/csv';
 export { EventExport, type EventExportOptions } from './exports/event-export';
 export { BalanceExport, type BalanceExportOptions, type BalanceExportPlan } from './exports/balance-export';
 export { AsOfBalanceSource } from './exports/as-of-balance-source';

@@ -8,7 +8,7 @@ import {
   type BalancesAsOfSource,
 } from './balance-row';
 import { chunked } from './chunked';
-import { csvRow } from './csv';
+import { csvDecimal, csvWriter, type CsvDialect } from './csv';
 import { liveBalanceRows } from './live-balances';
 
 export interface BalanceExportOptions {
@@ -90,12 +90,14 @@ export class BalanceExport {
     );
   }
 
-  async *csv(plan: BalanceExportPlan): AsyncGenerator<string> {
+  /** CSV in a dialect: rfc4180 (default) or excel-fr (BOM, `;`, decimal comma). */
+  async *csv(plan: BalanceExportPlan, dialect: CsvDialect = 'rfc4180'): AsyncGenerator<string> {
+    const csv = csvWriter(dialect);
     yield* chunked(
       (async function* () {
-        yield csvRow([...BALANCE_FIXED_COLUMNS, ...BALANCE_AMOUNTS, ...BALANCE_TRAILING_COLUMNS]);
+        yield csv.preamble + csv.row([...BALANCE_FIXED_COLUMNS, ...BALANCE_AMOUNTS, ...BALANCE_TRAILING_COLUMNS]);
         for await (const row of plan.rows) {
-          yield csvRow([
+          yield csv.row([
             row.entity,
             row.id,
             ...BALANCE_KEYS.map((key) => row.keys[key]),
@@ -104,7 +106,7 @@ export class BalanceExport {
             row.currency,
             ...BALANCE_AMOUNTS.map((amount) => {
               const value = row.amounts[amount];
-              return value === undefined ? null : majorString(value, row.currency);
+              return value === undefined ? null : csvDecimal(majorString(value, row.currency));
             }),
             plan.basis,
             plan.asOf,

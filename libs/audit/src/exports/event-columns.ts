@@ -1,6 +1,6 @@
 import type { JsonValue, RecordedEvent } from '@ledger/event-store';
 import { isCurrencyCode, Money } from '@ledger/money';
-import type { CsvValue } from './csv';
+import { csvDecimal, type CsvValue } from './csv';
 
 /**
  * Flattening an event into spreadsheet columns. The fixed columns come first (place in the log,
@@ -45,7 +45,7 @@ export function asMoney(value: JsonValue | undefined): Money | null {
 export function flattenData(data: JsonValue, path = 'data', out: [string, CsvValue][] = []): [string, CsvValue][] {
   const money = asMoney(data);
   if (money) {
-    out.push([`${path}_amount`, money.toMajorString()], [`${path}_currency`, money.currency.code]);
+    out.push([`${path}_amount`, csvDecimal(money.toMajorString())], [`${path}_currency`, money.currency.code]);
   } else if (Array.isArray(data)) {
     data.forEach((item, index) => flattenData(item, `${path}.${index}`, out));
   } else if (data !== null && typeof data === 'object') {

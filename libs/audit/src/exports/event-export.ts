@@ -1,7 +1,7 @@
 import { canonicalJson } from '@ledger/event-store';
 import { auditEventView } from '../history/audit-event.view';
 import { EventHistory, type EventFilter } from '../history/event-history';
-import { csvRow, type CsvValue } from './csv';
+import { csvWriter, type CsvDialect, type CsvValue } from './csv';
 import { DATA_JSON_COLUMN, EVENT_FIXED_COLUMNS, fixedCells, flattenData } from './event-columns';
 import { chunked } from './chunked';
 
@@ -14,7 +14,7 @@ export interface EventExportOptions extends EventFilter {
 
 /**
  * Events as NDJSON (one `AuditEventView` per line, payload as stored) or CSV (flattened, amounts
- * in major units with a currency column). Both read the log page by page and produce text as the
+ * in major units with a currency column; rfc4180 or excel-fr, see `csv.ts`). Both read the log page by page and produce text as the
  * consumer pulls it, so memory stays flat whatever the size of the log; the stretch exported is
  * pinned to the head at the start, so events appended meanwhile never half-appear.
  */
@@ -36,7 +36,8 @@ export class EventExport {
    * Two passes over the same pinned stretch of the log: the first collects the payload columns
    * (a set bounded by the event schemas, not by the number of events), the second writes rows.
    */
-  async *csv(options: EventExportOptions = {}): AsyncGenerator<string> {
+  async *csv(options: EventExportOptions = {}, dialect: CsvDialect = 'rfc4180'): AsyncGenerator<string> {
+    const csv = csvWriter(dialect);
     const upTo = options.upTo ?? (await this.history.headPosition());
     const columns = new Map<string, number>();
     for await (const event of this.history.iterate({ ...options, upTo })) {
@@ -47,14 +48,14 @@ export class EventExport {
     const history = this.history;
     yield* chunked(
       (async function* () {
-        yield csvRow([...EVENT_FIXED_COLUMNS, ...columns.keys(), DATA_JSON_COLUMN]);
+        yield csv.preamble + csv.row([...EVENT_FIXED_COLUMNS, ...columns.keys(), DATA_JSON_COLUMN]);
         for await (const event of history.iterate({ ...options, upTo })) {
           const cells = new Array<CsvValue>(columns.size).fill(null);
           for (const [column, value] of flattenData(event.data)) {
             const index = columns.get(column);
             if (index !== undefined) cells[index] = value;
           }
-          yield csvRow([...fixedCells(event), ...cells, canonicalJson(event.data)]);
+          yield csv.row([...fixedCells(event), ...cells, canonicalJson(event.data)]);
         }
       })(),
     );

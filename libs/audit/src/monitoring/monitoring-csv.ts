@@ -1,5 +1,5 @@
 import { currencyOf, majorString, type MoneyJson } from '@ledger/money';
-import { csvRow, type CsvValue } from '../exports/csv';
+import { csvDecimal, csvDecimalOrNull, csvWriter, type CsvDialect, type CsvValue } from '../exports/csv';
 import type { AmountPerUnit, RateFigure, RatioFigure } from './figures';
 import type { MonitoringReport } from './monitoring-report';
 
@@ -32,15 +32,17 @@ interface Line {
   readonly exact?: string | null;
 }
 
-const major = (amount: MoneyJson) => majorString(BigInt(amount.amountMinor), currencyOf(amount.currency));
+const major = (amount: MoneyJson) => csvDecimal(majorString(BigInt(amount.amountMinor), currencyOf(amount.currency)));
 
 /**
  * The report as a long table a spreadsheet filters and pivots: one row per indicator (per
  * participation year for the effective rate). Amounts in major units with the currency in its
  * column (`unit` = amount), counts, rates in basis points with the exact ratio beside them, and
- * ratios as a decimal truncated to four places with the exact ratio.
+ * ratios as a decimal truncated to four places with the exact ratio. Amounts and ratios take the
+ * dialect's decimal mark (rfc4180 by default, excel-fr: see `csv.ts`).
  */
-export function monitoringCsv(report: MonitoringReport): string {
+export function monitoringCsv(report: MonitoringReport, dialect: CsvDialect = 'rfc4180'): string {
+  const csv = csvWriter(dialect);
   const lines: Line[] = [];
   for (const figures of report.cofinancing) {
     const at = { instrument: 'cofinancing' as const, currency: figures.currency };
@@ -121,9 +123,10 @@ export function monitoringCsv(report: MonitoringReport): string {
     );
   }
   return [
-    csvRow(MONITORING_CSV_COLUMNS),
+    csv.preamble,
+    csv.row(MONITORING_CSV_COLUMNS),
     ...lines.map((line) =>
-      csvRow([
+      csv.row([
         report.scope,
         report.id,
         report.from,
@@ -164,5 +167,12 @@ function rateLine(at: At, dimension: Dimension, indicator: string, rate: RateFig
 }
 
 function ratioLine(at: At, dimension: Dimension, indicator: string, ratio: RatioFigure | null): Line {
-  return { ...at, dimension, indicator, value: ratio?.decimal ?? null, unit: 'ratio', exact: ratio?.ratio ?? null };
+  return {
+    ...at,
+    dimension,
+    indicator,
+    value: csvDecimalOrNull(ratio?.decimal),
+    unit: 'ratio',
+    exact: ratio?.ratio ?? null,
+  };
 }

@@ -6,15 +6,16 @@ import type { Response } from 'express';
 import { BalanceExport } from '../balance-export';
 import { EventExport } from '../event-export';
 import { EventHistory } from '../../history/event-history';
-import { ExportBalancesDto } from './dto/export-balances.dto';
-import { ExportEventsDto } from './dto/export-events.dto';
+import { ExportBalancesCsvDto, ExportBalancesDto } from './dto/export-balances.dto';
+import { ExportEventsCsvDto, ExportEventsDto } from './dto/export-events.dto';
 
 const CSV = 'text/csv; charset=utf-8';
 const NDJSON = 'application/x-ndjson; charset=utf-8';
 
 /**
  * Exports an auditor can open: the log and the balances, as CSV (a spreadsheet: amounts in major
- * units next to a currency column) or NDJSON. Streamed: the answer is written as it is read, so a
+ * units next to a currency column; `?dialect=excel-fr` for a French Excel: BOM, `;`, decimal comma)
+ * or NDJSON. Streamed: the answer is written as it is read, so a
  * large export holds one page in memory, never the whole file.
  */
 @ApiTags('audit: exports')
@@ -53,9 +54,9 @@ export class AuditExportsController {
       'payload as stored (`data_json`)',
   })
   @ApiBadRequestResponse({ description: 'invalid query; `fields` names each field and why' })
-  async eventsCsv(@Query() query: ExportEventsDto, @Res({ passthrough: true }) response: Response) {
+  async eventsCsv(@Query() query: ExportEventsCsvDto, @Res({ passthrough: true }) response: Response) {
     const options = await this.eventOptions(query, response);
-    return this.file(this.events.csv(options), CSV, `ledger-events-to-${options.upTo}.csv`);
+    return this.file(this.events.csv(options, query.dialect), CSV, `ledger-events-to-${options.upTo}.csv`);
   }
 
   @Get('balances.ndjson')
@@ -84,10 +85,10 @@ export class AuditExportsController {
       '`basis`, `as_of` and `read_models_position` say what the figures are',
   })
   @ApiBadRequestResponse({ description: 'invalid query; `fields` names each field and why' })
-  async balancesCsv(@Query() query: ExportBalancesDto, @Res({ passthrough: true }) response: Response) {
+  async balancesCsv(@Query() query: ExportBalancesCsvDto, @Res({ passthrough: true }) response: Response) {
     const plan = await this.balances.plan({ asOf: query.asOf });
     this.basisHeaders(response, plan);
-    return this.file(this.balances.csv(plan), CSV, `ledger-balances-${label(plan)}.csv`);
+    return this.file(this.balances.csv(plan, query.dialect), CSV, `ledger-balances-${label(plan)}.csv`);
   }
 
   private async eventOptions(query: ExportEventsDto, response: Response) {

@@ -32,7 +32,12 @@ export class MonitoringController {
   @ApiOkResponse({
     content: {
       'application/json': { schema: { $ref: getSchemaPath(MonitoringReportSchema) } },
-      'text/csv': { schema: { type: 'string', description: 'with `?format=csv`: one figure per row' } },
+      'text/csv': {
+        schema: {
+          type: 'string',
+          description: 'with `?format=csv`: one figure per row (`&dialect=excel-fr` for a French Excel)',
+        },
+      },
     },
     description:
       'reach (networks, firms, women-owned where recorded), subsidy per firm, private co-financing per unit of ' +
@@ -50,7 +55,7 @@ export class MonitoringController {
       'Content-Disposition',
       `attachment; filename="monitoring-${request.scope}${request.id ? `-${safe(request.id)}` : ''}.csv"`,
     );
-    return monitoringCsv(report);
+    return monitoringCsv(report, query.dialect);
   }
 }
 
@@ -63,6 +68,9 @@ export function monitoringRequestOf(query: MonitoringReportDto): MonitoringReque
   }
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
     fields.push({ field: 'to', reasons: ['to must not be before from'] });
+  }
+  if (query.dialect !== undefined && query.format !== 'csv') {
+    fields.push({ field: 'dialect', reasons: ['dialect applies to format=csv only'] });
   }
   if (fields.length > 0) {
     throw new BadRequestException({

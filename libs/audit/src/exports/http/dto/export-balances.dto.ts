@@ -1,4 +1,6 @@
 import { IsBusinessDate } from '@ledger/platform';
+import type { CsvDialect } from '../../csv';
+import { IsCsvDialect } from './csv-dialect';
 
 /** `GET /audit/exports/balances.(csv|ndjson)`. */
 export class ExportBalancesDto {
@@ -7,4 +9,10 @@ export class ExportBalancesDto {
     example: '2023-12-31',
   })
   asOf?: string;
+}
+
+/** `GET /audit/exports/balances.csv`: as the NDJSON export, plus the CSV dialect. */
+export class ExportBalancesCsvDto extends ExportBalancesDto {
+  @IsCsvDialect()
+  dialect?: CsvDialect;
 }

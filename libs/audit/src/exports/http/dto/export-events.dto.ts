@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { EVENT_TYPE, POSITION } from '../../../history/http/dto/list-events.dto';
+import type { CsvDialect } from '../../csv';
+import { IsCsvDialect } from './csv-dialect';
 
 /** `GET /audit/exports/events.(csv|ndjson)`: a stretch of the log, optionally filtered. */
 export class ExportEventsDto {
@@ -27,4 +29,10 @@ export class ExportEventsDto {
   @IsString()
   @MaxLength(512)
   streamPrefix?: string;
+}
+
+/** `GET /audit/exports/events.csv`: as the NDJSON export, plus the CSV dialect. */
+export class ExportEventsCsvDto extends ExportEventsDto {
+  @IsCsvDialect()
+  dialect?: CsvDialect;
 }

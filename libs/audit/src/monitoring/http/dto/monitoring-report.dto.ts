@@ -2,6 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IsBusinessDate } from '@ledger/platform';
 import { MONITORING_SCOPES, type MonitoringScope } from '../../monitoring-report';
+import type { CsvDialect } from '../../../exports/csv';
+import { IsCsvDialect } from '../../../exports/http/dto/csv-dialect';
 
 /** `GET /audit/monitoring`. */
 export class MonitoringReportDto {
@@ -32,4 +34,8 @@ export class MonitoringReportDto {
   @IsOptional()
   @IsIn(['json', 'csv'], { message: '$property must be json or csv' })
   format?: 'json' | 'csv';
+
+  /** With format=csv only. */
+  @IsCsvDialect()
+  dialect?: CsvDialect;
 }
