@@ -228,8 +228,19 @@ for (const kind of testDatabaseKinds()) {
       it('the same PUT twice writes one event; a tightening applies at once', async () => {
         const { companyId, path } = await company();
         const officer = as(who.guaranteeOfficer);
+        // What a form to change it starts from: none yet, then the policy in force.
+        expect((await http().get(path).set(who.guaranteeOfficer).expect(200)).body).toEqual({
+          companyId,
+          currency: 'XOF',
+          policy: null,
+        });
         const key = randomUUID();
         const first = await officer.put(path, strict, key).expect(200);
+        expect((await http().get(path).set(who.auditor).expect(200)).body).toEqual({
+          companyId,
+          currency: 'XOF',
+          policy: first.body.policy,
+        });
         expect(first.body).toMatchObject({
           companyId,
           changed: true,

@@ -12,8 +12,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ResourceAccess } from '@ledger/access';
-import { newEntityId, type CommandContext } from '@ledger/event-sourcing';
+import { EventSourcedRepository, newEntityId, type CommandContext } from '@ledger/event-sourcing';
 import { AsOfQueryDto, CommandCtx, MoneyDto, invalidField, offsetOf, pageFrom, OffsetPageDto } from '@ledger/platform';
+import { companyModel, companyPolicyJson, requireCompany, streamIds } from '../../domain';
 import { GuaranteeBalancesAsOfQuery } from '../as-of';
 import { SetCompanyApprovalPolicyCommand } from '../commands/four-eyes.commands';
 import { RegisterCompanyCommand } from '../commands/register-company.command';
@@ -23,6 +24,7 @@ import { ListCompaniesQueryDto } from './dto/list-companies.dto';
 import { SetCompanyApprovalPolicyDto } from './dto/four-eyes.dto';
 import {
   CompanyApprovalPolicyAnswerView,
+  CompanyApprovalPolicyReadView,
   CompanyRegisteredView,
   CompanyView,
   GuaranteeProposalPendingView,
@@ -37,6 +39,7 @@ export class CompaniesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly repository: EventSourcedRepository,
   ) {}
 
   @Post()
@@ -103,6 +106,27 @@ export class CompaniesController {
       );
     }
     return this.queries.execute(new GetCompanyQuery(companyId));
+  }
+
+  /** Four-eyes: the policy in force, what a form to change it starts from. */
+  @Get(':companyId/approval-policy')
+  @ApiOperation({ summary: 'the company’s four-eyes policy in force (what a form to change it starts from)' })
+  @ApiNotFoundResponse({ description: '`company-not-found`' })
+  @ApiOkResponse({
+    type: CompanyApprovalPolicyReadView,
+    description:
+      '`{ companyId, currency, policy }`: the policy in force, read from the company stream; `policy: null` when none was ever set',
+  })
+  async getApprovalPolicy(@Param('companyId') companyId: string) {
+    const company = requireCompany(
+      companyId,
+      (await this.repository.load(streamIds.company(companyId), companyModel)).state,
+    );
+    return {
+      companyId,
+      currency: company.currency,
+      policy: company.approvalPolicy ? companyPolicyJson(company.approvalPolicy) : null,
+    };
   }
 
   /** Four-eyes: which decisions of this company need a second guarantee officer. */

@@ -327,6 +327,13 @@ export class CompanyApprovalPolicyView {
   @ApiProperty({ example: 48 }) proposalTtlHours!: number;
 }
 
+/** GET /guarantee-companies/:id/approval-policy: the policy in force, or null when none was ever set. */
+export class CompanyApprovalPolicyReadView {
+  @ApiProperty() companyId!: string;
+  @ApiProperty({ example: 'XOF' }) currency!: string;
+  @ApiProperty({ type: CompanyApprovalPolicyView, nullable: true }) policy!: CompanyApprovalPolicyView | null;
+}
+
 /** PUT /guarantee-companies/:id/approval-policy (200): the policy in force after it. */
 export class CompanyApprovalPolicyAnswerView {
   @ApiProperty() companyId!: string;
