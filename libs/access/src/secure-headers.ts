@@ -4,7 +4,7 @@ import helmet from 'helmet';
 /**
  * Helmet's secure headers on every answer (HSTS, nosniff, frame-ancestors none, no referrer, …)
  * with its strict Content-Security-Policy, but:
- * - `upgrade-insecure-requests` only on https. The service is often reached over plain http (a
+ * - `upgrade-insecure-requests` (and Cross-Origin-Opener-Policy, see below) only on https. The service is often reached over plain http (a
  *   container or a LAN address: `http://server:3000/console`); there the directive makes the
  *   browser fetch the console's own scripts over https, which nothing answers: a blank page.
  *   Behind a TLS proxy, `request.secure` is true when `TRUST_PROXY` is set.
@@ -26,6 +26,9 @@ export function secureHeaders(docsPath = '/docs'): RequestHandler {
           'upgrade-insecure-requests': https ? [] : null,
         },
       },
+      // Browsers ignore Cross-Origin-Opener-Policy from an untrustworthy (plain http, non-localhost)
+      // origin and log an error in the console for it: sent on https only.
+      crossOriginOpenerPolicy: https,
     });
   const handlers = {
     api: { https: policy(true, false), http: policy(false, false) },

@@ -69,7 +69,7 @@ export function ProposalsPanel(props: { context: 'cofinancing' | 'guarantees' })
           )}
           <h2>{t('settledTitle')}</h2>
           <DataTable
-            id="settled"
+            id={`settled-${props.context}`}
             caption={t('settledTitle')}
             rows={settled(list)}
             rowKey={(p) => p.proposalId}
