@@ -91,8 +91,6 @@ export function consoleHarness(options: HarnessOptions = {}) {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        // A French user's browser: its own widgets (the date picker) read and show dd/mm/yyyy.
-        '--lang=fr-FR',
       ],
     });
   });
