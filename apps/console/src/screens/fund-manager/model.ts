@@ -180,20 +180,7 @@ export interface ApprovalPolicy {
 }
 
 /** A command's 202 answer: nothing done yet, a proposal waits for a second person. */
-export interface PendingAnswer {
-  readonly proposalId: string;
-  readonly status: 'pending';
-  readonly action?: string;
-  readonly expiresAt: string;
-  readonly reserved?: MoneyJson | null;
-  readonly threshold?: MoneyJson | null;
-}
-
-export const isPending = (answer: unknown): answer is PendingAnswer =>
-  typeof answer === 'object' &&
-  answer !== null &&
-  (answer as { status?: unknown }).status === 'pending' &&
-  typeof (answer as { proposalId?: unknown }).proposalId === 'string';
+export { isPending, type PendingAnswer } from '../shared/proposals';
 
 export const SUPPORT_KINDS = [
   'diagnostic',

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PendingNotice as SharedPendingNotice } from '../shared/proposals';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useFormat } from '../../locale';
-import { Badge, DataState, Money, Pending, Stat, Stats } from '../../ui/kit';
+import { Badge, DataState, Money, Stat, Stats } from '../../ui/kit';
 import { useChosenFund, useFunds, type Fund, type GrantStatus, type PendingAnswer } from './model';
 
 /** A per-fund screen: the fund chooser (its choice in the address), then the screen for that fund. */
@@ -37,27 +38,10 @@ export function WithFund(props: { children: (fund: Fund) => ReactNode }) {
   );
 }
 
-/** A command only proposed (202): waiting for a second person, never shown as done. */
-export function PendingNotice(props: { answer: PendingAnswer; what: string }) {
-  const { t } = useTranslation('fundManager');
-  const format = useFormat();
-  return (
-    <Pending>
-      <strong>{t('pending.title', { what: props.what })}</strong> {t('pending.text')}{' '}
-      {props.answer.reserved && props.answer.reserved.amountMinor !== '0' ? (
-        <>
-          {t('pending.reserved')} <Money value={props.answer.reserved} />.{' '}
-        </>
-      ) : null}
-      {props.answer.threshold ? (
-        <>
-          {t('pending.threshold')} <Money value={props.answer.threshold} />.{' '}
-        </>
-      ) : null}
-      {t('pending.expires', { when: format.dateTime(props.answer.expiresAt) })}
-    </Pending>
-  );
-}
+/** A command only proposed (202), in this role's words: see the shared PendingNotice. */
+export const PendingNotice = (props: { answer: PendingAnswer; what: string }) => (
+  <SharedPendingNotice context="cofinancing" {...props} />
+);
 
 const STATUS_TONE: Record<GrantStatus, 'good' | 'bad' | 'warn' | 'neutral'> = {
   requested: 'warn',

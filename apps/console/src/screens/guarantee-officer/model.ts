@@ -131,19 +131,7 @@ export interface Guarantee extends GuaranteeListItem {
 }
 
 /** A command's 202 answer: nothing done yet, a proposal waits for a second person. */
-export interface PendingAnswer {
-  readonly proposalId: string;
-  readonly status: 'pending';
-  readonly expiresAt: string;
-  readonly reserved?: MoneyJson | null;
-  readonly threshold?: MoneyJson | null;
-}
-
-export const isPending = (answer: unknown): answer is PendingAnswer =>
-  typeof answer === 'object' &&
-  answer !== null &&
-  (answer as { status?: unknown }).status === 'pending' &&
-  typeof (answer as { proposalId?: unknown }).proposalId === 'string';
+export { isPending, type PendingAnswer } from '../shared/proposals';
 
 /** Today as a business date (UTC), what date fields start from. */
 export const today = () => new Date().toISOString().slice(0, 10);

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PendingNotice as SharedPendingNotice } from '../shared/proposals';
 import { useFormat } from '../../locale';
 import { Gauge } from '../../ui/chart';
-import { Badge, DataState, Money, Pending, Stat, Stats } from '../../ui/kit';
+import { Badge, DataState, Money, Stat, Stats } from '../../ui/kit';
 import {
   standingProblem,
   useChosenCompany,
@@ -47,27 +48,10 @@ export function WithCompany(props: { children: (company: CompanySummary) => Reac
   );
 }
 
-/** A command only proposed (202): waiting for a second person, never shown as done. */
-export function PendingNotice(props: { answer: PendingAnswer; what: string }) {
-  const { t } = useTranslation('guaranteeOfficer');
-  const format = useFormat();
-  return (
-    <Pending>
-      <strong>{t('pending.title', { what: props.what })}</strong> {t('pending.text')}{' '}
-      {props.answer.reserved && props.answer.reserved.amountMinor !== '0' ? (
-        <>
-          {t('pending.reserved')} <Money value={props.answer.reserved} />.{' '}
-        </>
-      ) : null}
-      {props.answer.threshold ? (
-        <>
-          {t('pending.threshold')} <Money value={props.answer.threshold} />.{' '}
-        </>
-      ) : null}
-      {t('pending.expires', { when: format.dateTime(props.answer.expiresAt) })}
-    </Pending>
-  );
-}
+/** A command only proposed (202), in this role's words: see the shared PendingNotice. */
+export const PendingNotice = (props: { answer: PendingAnswer; what: string }) => (
+  <SharedPendingNotice context="guarantees" {...props} />
+);
 
 const CONVENTION_TONE: Record<ConventionStatus, 'good' | 'bad' | 'warn' | 'neutral'> = {
   'not-yet-in-force': 'warn',

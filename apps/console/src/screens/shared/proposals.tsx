@@ -8,7 +8,7 @@ import type { MoneyJson } from '../../money';
 import { useMe } from '../../shell';
 import { useConfirm } from '../../ui/confirm';
 import { useMoneyFigure } from '../../ui/forms';
-import { Badge, DataState, ErrorNotice, Money, Success } from '../../ui/kit';
+import { Badge, DataState, ErrorNotice, Money, Pending, Success } from '../../ui/kit';
 import { DataTable, byText } from '../../ui/table';
 
 export interface Proposal {
@@ -230,5 +230,43 @@ function PendingProposal(props: { proposal: Proposal; mine: boolean; onSettled: 
       ) : null}
       <ErrorNotice error={settle.error} />
     </li>
+  );
+}
+
+/** A command's answer when it was only proposed (202): the proposal, not a result. */
+export interface PendingAnswer {
+  readonly proposalId: string;
+  readonly status: 'pending';
+  readonly action?: string;
+  readonly expiresAt: string;
+  readonly reserved?: MoneyJson | null;
+  readonly threshold?: MoneyJson | null;
+}
+
+export const isPending = (answer: unknown): answer is PendingAnswer =>
+  typeof answer === 'object' &&
+  answer !== null &&
+  (answer as { status?: unknown }).status === 'pending' &&
+  typeof (answer as { proposalId?: unknown }).proposalId === 'string';
+
+/** A command only proposed (202): waiting for a second person of its context, never shown as done. */
+export function PendingNotice(props: { answer: PendingAnswer; what: string; context: 'cofinancing' | 'guarantees' }) {
+  const { t } = useTranslation('proposals');
+  const format = useFormat();
+  return (
+    <Pending>
+      <strong>{t('pending.title', { what: props.what })}</strong> {t(`pending.text.${props.context}`)}{' '}
+      {props.answer.reserved && props.answer.reserved.amountMinor !== '0' ? (
+        <>
+          {t('pending.reserved')} <Money value={props.answer.reserved} />.{' '}
+        </>
+      ) : null}
+      {props.answer.threshold ? (
+        <>
+          {t('pending.threshold')} <Money value={props.answer.threshold} />.{' '}
+        </>
+      ) : null}
+      {t('pending.expires', { when: format.dateTime(props.answer.expiresAt) })}
+    </Pending>
   );
 }
