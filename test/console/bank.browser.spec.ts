@@ -95,7 +95,7 @@ describe('the bank console', () => {
     ]);
     expect(download.suggestedFilename()).toBe('releve-CNCAS-2009-12-31.csv');
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv).toContain('CNCAS/2008/002;active;XOF;50.00;300000000;300000000;150000000');
+    expect(csv).toContain('CNCAS/2008/002;active;XOF;50,00;300000000;300000000;150000000');
     expect(csv).toContain('SCM de Thiès');
     expect(csv).not.toContain('BICIS');
     // A reload keeps the date.

@@ -106,7 +106,13 @@ export function totals(amounts: readonly (MoneyJson | null | undefined)[]): Mone
   return [...sums].map(([currency, sum]) => ({ amountMinor: sum.toString(), currency }));
 }
 
-/** An amount for a CSV file: a plain decimal with a point, exact (never through a float). */
+/** Basis points as a percentage for the statement's CSV: 5000 → "50,00" (exact, a decimal comma). */
+export const csvPercent = (bp: number): string => `${Math.trunc(bp / 100)},${String(bp % 100).padStart(2, '0')}`;
+
+/**
+ * An amount for the statement's CSV (French Excel: `;` between fields), a plain decimal with a
+ * comma and no grouping, so the cell is a number; exact, never through a float.
+ */
 export function csvAmount(money: MoneyJson | null | undefined): string {
   if (!money) return '';
   const digits = minorDigits(money.currency);
@@ -114,6 +120,6 @@ export function csvAmount(money: MoneyJson | null | undefined): string {
   const units = negative ? money.amountMinor.slice(1) : money.amountMinor;
   const padded = units.padStart(digits + 1, '0');
   const whole = digits ? padded.slice(0, -digits) : padded;
-  const fraction = digits ? `.${padded.slice(-digits)}` : '';
+  const fraction = digits ? `,${padded.slice(-digits)}` : '';
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
