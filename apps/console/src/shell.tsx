@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, session, whenUnauthenticated, type Me, type Role } from './api';
+import { api, session, whenUnauthenticated, type Me, type Role } from './api';
 import { LOCALES, useLocale, type ConsoleLocale } from './locale';
 
 /** One link of a role's menu: `to` is relative to the role's section (`''` is its home). */
@@ -164,6 +164,3 @@ export function Layout(props: {
     </>
   );
 }
-
-/** Is this failure the API saying the key is not (or no longer) valid? */
-export const isUnauthenticated = (error: unknown) => error instanceof ApiError && error.status === 401;
