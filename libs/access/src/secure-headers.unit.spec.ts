@@ -17,6 +17,8 @@ describe('secure headers over http and https', () => {
       const answer = await request(app).get(path).expect(200);
       expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
       expect(answer.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+      // Browsers ignore it on an untrustworthy origin and log an error for it.
+      expect(answer.headers['cross-origin-opener-policy']).toBeUndefined();
     }
   });
 
@@ -24,5 +26,6 @@ describe('secure headers over http and https', () => {
     const answer = await request(app).get('/console/').set('X-Forwarded-Proto', 'https').expect(200);
     expect(answer.headers['content-security-policy']).toContain('upgrade-insecure-requests');
     expect(answer.headers['content-security-policy']).toContain("script-src 'self';");
+    expect(answer.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 });
